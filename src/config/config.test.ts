@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config.js';
+
+describe('parseConfig', () => {
+  it('applies defaults for everything optional', () => {
+    const config = parseConfig({});
+    expect(config.DISCORD_TOKEN).toBeUndefined();
+    expect(config.DISCORD_API_BASE).toBe('https://discord.com/api');
+    expect(config.DATABASE_PATH).toBe('data/watchalong.sqlite');
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(config.DEV_GUILD_ID).toBeUndefined();
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseConfig({ DISCORD_TOKEN: '  ', DEV_GUILD_ID: '' }).DEV_GUILD_ID).toBeUndefined();
+  });
+
+  it.each([
+    [{ DISCORD_API_BASE: 'not a url' }, 'DISCORD_API_BASE'],
+    [{ DEV_GUILD_ID: '12' }, 'DEV_GUILD_ID'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ HEALTH_PORT: '70000' }, 'HEALTH_PORT'],
+    [{ SHARD_COUNT: 'many' }, 'SHARD_COUNT'],
+  ])('names the bad variable in %o', (environment, variable) => {
+    expect(() => parseConfig(environment)).toThrowError(ConfigError);
+    expect(() => parseConfig(environment)).toThrowError(variable);
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      parseConfig({ LOG_LEVEL: 'loud', DEV_GUILD_ID: 'x' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems).toHaveLength(2);
+    }
+  });
+
+  it('accepts SHARD_COUNT as a number or auto', () => {
+    expect(parseConfig({ SHARD_COUNT: '2' }).SHARD_COUNT).toBe(2);
+    expect(parseConfig({ SHARD_COUNT: 'auto' }).SHARD_COUNT).toBe('auto');
+  });
+});

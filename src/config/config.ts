@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** An environment variable set to an empty string counts as not set. */
+function unsetWhenEmpty<Schema extends z.ZodType>(schema: Schema) {
+  return z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+}
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+
+/** Every setting the bot reads from its environment. Parsed once at start; nothing else reads process.env. */
+export const configSchema = z.object({
+  DISCORD_TOKEN: unsetWhenEmpty(z.string().trim()),
+  DISCORD_API_BASE: z.url('must be a URL such as https://discord.com/api').default('https://discord.com/api'),
+  DATABASE_PATH: z.string().min(1).default('data/watchalong.sqlite'),
+  KNOWLEDGE_PACK_DIR: z.string().min(1).default('data/pack'),
+  KNOWLEDGE_BASE_PATH: z.string().min(1).default('data/knowledge.sqlite'),
+  DEV_GUILD_ID: unsetWhenEmpty(snowflake),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  HEALTH_PORT: unsetWhenEmpty(z.coerce.number().int().min(1).max(65535)),
+  SHARD_COUNT: unsetWhenEmpty(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)])),
+  REST_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(50),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(environment: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(environment);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+export const missingTokenMessage = [
+  'DISCORD_TOKEN is not set, so the bot cannot log in to Discord.',
+  'Create an application and a bot at https://discord.com/developers/applications, copy the bot token,',
+  'and put it in a .env file (see .env.example) or the environment: DISCORD_TOKEN=your-token npm start',
+  'To try the bot without a token, run: npm run playground',
+].join('\n');

@@ -1,0 +1,5 @@
+import { partiesAndProgress } from './001_parties_and_progress.js';
+import type { Migration } from './migration.js';
+
+/** Every migration, oldest first. Add new ones at the end with the next version number. */
+export const migrations: readonly Migration[] = [partiesAndProgress];
