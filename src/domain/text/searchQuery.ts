@@ -1,0 +1,38 @@
+import { editDistance } from './editDistance.js';
+import { normalizeText } from './normalizeText.js';
+
+const maximumTerms = 8;
+
+/**
+ * The words of a user's search, lower-cased and stripped of everything but letters and digits,
+ * so FTS5 syntax typed by a user (quotes, `*`, `NEAR`, `OR`, parentheses) is only ever searched as text.
+ */
+export function searchTerms(query: string): string[] {
+  const words = normalizeText(query).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words)].slice(0, maximumTerms);
+}
+
+/**
+ * Replaces a word that matches nothing in the vocabulary with the closest word that does
+ * (a small typo), keeping words that are already a prefix of some known word.
+ */
+export function correctTerm(term: string, vocabulary: readonly string[]): string {
+  if (vocabulary.some((word) => word.startsWith(term))) return term;
+  const allowance = term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
+  if (allowance === 0) return term;
+  let best = term;
+  let bestDistance = allowance + 1;
+  for (const word of vocabulary) {
+    const distance = editDistance(term, word, allowance);
+    if (distance < bestDistance) {
+      best = word;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** An FTS5 MATCH expression: every term quoted and prefix-matched, joined by AND or OR. */
+export function toMatchExpression(terms: readonly string[], joiner: 'AND' | 'OR'): string {
+  return terms.map((term) => `"${term.replaceAll('"', '')}"*`).join(` ${joiner} `);
+}

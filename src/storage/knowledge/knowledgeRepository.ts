@@ -1,0 +1,211 @@
+import type { Database } from 'better-sqlite3';
+import { rankNames } from '../../domain/text/rankNames.js';
+import { correctTerm, searchTerms, toMatchExpression } from '../../domain/text/searchQuery.js';
+import type {
+  CharacterSummary,
+  EntityAttribute,
+  EntityCard,
+  EntityMatch,
+  EntityName,
+  EpisodeView,
+  Fact,
+  Question,
+  SearchHit,
+  Season,
+} from './types.js';
+
+const factColumns = 'id, category, text, episode, revealed_in AS revealedIn, source';
+
+/** Scores at or above this pick one entity for a typed name (prefix of a word or better). */
+const confidentMatchScore = 80;
+
+/**
+ * Read access to the compiled knowledge pack (attached as `kb`). Every query that can return
+ * something that spoils takes the progress and filters with the SQL spoiler gate `is_visible_at`.
+ */
+export function createKnowledgeRepository(database: Database) {
+  const statements = {
+    meta: database.prepare('SELECT value FROM kb.pack_meta WHERE key = ?').pluck(),
+    seasons: database.prepare(
+      `SELECT number, label, episode_count AS episodeCount, first_absolute AS firstAbsolute, release_date AS releaseDate
+       FROM kb.seasons ORDER BY number`,
+    ),
+    visibleNames: database.prepare(
+      `SELECT n.entity_id AS entityId, e.kind, n.name, n.name_kind AS nameKind, e.name AS primaryName
+       FROM kb.entity_names n JOIN kb.entities e ON e.id = n.entity_id
+       WHERE is_visible_at(n.revealed_in, @progress) AND is_visible_at(e.revealed_in, @progress)
+       ORDER BY e.id, n.rowid`,
+    ),
+    entity: database.prepare(
+      `SELECT id, kind, name, named, first_appearance AS firstAppearance
+       FROM kb.entities WHERE id = @id AND is_visible_at(revealed_in, @progress)`,
+    ),
+    entityNames: database.prepare(
+      `SELECT name, name_kind AS nameKind FROM kb.entity_names
+       WHERE entity_id = @id AND is_visible_at(revealed_in, @progress) ORDER BY revealed_in, rowid`,
+    ),
+    entityAttributes: database.prepare(
+      `SELECT attribute, value, target_entity_id AS targetEntityId, revealed_in AS revealedIn
+       FROM kb.entity_attributes
+       WHERE entity_id = @id AND is_visible_at(revealed_in, @progress) ORDER BY revealed_in, rowid`,
+    ),
+    voiceActors: database.prepare(
+      `SELECT dub, actor FROM kb.voice_actors
+       WHERE entity_id = @id AND is_visible_at(revealed_in, @progress) ORDER BY rowid`,
+    ),
+    entityFacts: database.prepare(
+      `SELECT ${factColumns} FROM kb.facts
+       WHERE entity_id = @id AND is_visible_at(revealed_in, @progress) ORDER BY revealed_in, id`,
+    ),
+    characters: database.prepare(
+      `SELECT id, name, first_appearance AS firstAppearance FROM kb.entities
+       WHERE kind = 'character' AND is_visible_at(revealed_in, @progress) ORDER BY first_appearance, name`,
+    ),
+    latestAttribute: database.prepare(
+      `SELECT value FROM kb.entity_attributes
+       WHERE entity_id = @id AND attribute = @attribute AND is_visible_at(revealed_in, @progress)
+       ORDER BY revealed_in DESC, rowid DESC LIMIT 1`,
+    ).pluck(),
+    seriesFacts: database.prepare(
+      `SELECT ${factColumns} FROM kb.facts
+       WHERE subject = 'series' AND is_visible_at(revealed_in, @progress) ORDER BY revealed_in, id`,
+    ),
+    episode: database.prepare(
+      `SELECT absolute, season, number_in_season AS numberInSeason, release_date AS releaseDate,
+              CASE WHEN is_visible_at(title_revealed_in, @progress) THEN title END AS title
+       FROM kb.episodes WHERE absolute = @absolute`,
+    ),
+    episodeFacts: database.prepare(
+      `SELECT ${factColumns} FROM kb.facts
+       WHERE episode = @absolute AND is_visible_at(revealed_in, @progress) ORDER BY id`,
+    ),
+    factsBetweenEpisodes: database.prepare(
+      `SELECT ${factColumns} FROM kb.facts
+       WHERE episode BETWEEN @from AND @to AND is_visible_at(revealed_in, @progress) ORDER BY episode, id`,
+    ),
+    vocabulary: database.prepare('SELECT term FROM kb.search_vocabulary').pluck(),
+    search: database.prepare(
+      `SELECT r.row_kind AS rowKind, r.entity_id AS entityId, e.name AS entityName, s.text AS text, f.episode AS episode
+       FROM kb.search_text s
+       JOIN kb.search_rows r ON r.rowid = s.rowid
+       LEFT JOIN kb.entities e ON e.id = r.entity_id
+       LEFT JOIN kb.facts f ON f.id = r.fact_id
+       WHERE kb.search_text MATCH @match AND is_visible_at(r.revealed_in, @progress)
+         AND (e.id IS NULL OR is_visible_at(e.revealed_in, @progress))
+       ORDER BY bm25(kb.search_text), r.rowid
+       LIMIT @limit`,
+    ),
+    questions: database.prepare(
+      `SELECT id, prompt, answer, distractors, explanation, difficulty, about_episode AS aboutEpisode,
+              revealed_in AS revealedIn
+       FROM kb.questions WHERE is_visible_at(revealed_in, @progress) ORDER BY id`,
+    ),
+  };
+
+  // The pack is read-only while the bot runs, so what depends only on progress is computed once.
+  const seasons = statements.seasons.all() as Season[];
+  const namesByProgress = new Map<number, EntityName[]>();
+  let vocabulary: string[] | undefined;
+
+  function visibleNames(progress: number): EntityName[] {
+    let names = namesByProgress.get(progress);
+    if (!names) {
+      names = statements.visibleNames.all({ progress }) as EntityName[];
+      namesByProgress.set(progress, names);
+    }
+    return names;
+  }
+
+  function findEntities(
+    query: string,
+    progress: number,
+    options: { kinds?: readonly string[]; limit?: number } = {},
+  ): EntityMatch[] {
+    const candidates = visibleNames(progress)
+      .filter((name) => !options.kinds || options.kinds.includes(name.kind))
+      .map((name) => ({ ...name, key: name.entityId }));
+    return rankNames(query, candidates, options.limit ?? 25).map(({ candidate, score }) => ({
+      entityId: candidate.entityId,
+      kind: candidate.kind,
+      name: candidate.primaryName,
+      matchedName: candidate.name,
+      score,
+    }));
+  }
+
+  function entityCard(id: string, progress: number): EntityCard | null {
+    const entity = statements.entity.get({ id, progress }) as
+      | { id: string; kind: string; name: string; named: number; firstAppearance: number | null }
+      | undefined;
+    if (!entity) return null;
+    const attributes = statements.entityAttributes.all({ id, progress }) as EntityAttribute[];
+    return {
+      ...entity,
+      named: entity.named === 1,
+      names: statements.entityNames.all({ id, progress }) as EntityCard['names'],
+      roles: attributes.filter((attribute) => attribute.attribute === 'role'),
+      affiliations: attributes.filter((attribute) => attribute.attribute === 'affiliation'),
+      voiceActors: statements.voiceActors.all({ id, progress }) as EntityCard['voiceActors'],
+      facts: statements.entityFacts.all({ id, progress }) as Fact[],
+    };
+  }
+
+  /** The entity a user meant by what they typed (an autocomplete value is an id), or null. */
+  function resolveEntity(typed: string, progress: number, kinds?: readonly string[]): EntityCard | null {
+    const byId = entityCard(typed, progress);
+    if (byId && (!kinds || kinds.includes(byId.kind))) return byId;
+    const [best] = findEntities(typed, progress, { kinds, limit: 1 });
+    return best && best.score >= confidentMatchScore ? entityCard(best.entityId, progress) : null;
+  }
+
+  function charactersMet(progress: number): CharacterSummary[] {
+    const characters = statements.characters.all({ progress }) as Array<Omit<CharacterSummary, 'role' | 'affiliation'>>;
+    return characters.map((character) => ({
+      ...character,
+      role: (statements.latestAttribute.get({ id: character.id, attribute: 'role', progress }) as string) ?? null,
+      affiliation:
+        (statements.latestAttribute.get({ id: character.id, attribute: 'affiliation', progress }) as string) ?? null,
+    }));
+  }
+
+  function episode(absolute: number, progress: number): EpisodeView | null {
+    const row = statements.episode.get({ absolute, progress }) as Omit<EpisodeView, 'facts'> | undefined;
+    if (!row) return null;
+    return { ...row, facts: statements.episodeFacts.all({ absolute, progress }) as Fact[] };
+  }
+
+  function search(query: string, progress: number, limit = 50): SearchHit[] {
+    vocabulary ??= statements.vocabulary.all() as string[];
+    const known = vocabulary;
+    const terms = searchTerms(query).map((term) => correctTerm(term, known));
+    if (terms.length === 0) return [];
+    const run = (joiner: 'AND' | 'OR') =>
+      statements.search.all({ match: toMatchExpression(terms, joiner), progress, limit }) as SearchHit[];
+    const everyTerm = run('AND');
+    return everyTerm.length > 0 || terms.length === 1 ? everyTerm : run('OR');
+  }
+
+  function visibleQuestions(progress: number): Question[] {
+    const rows = statements.questions.all({ progress }) as Array<Omit<Question, 'distractors'> & { distractors: string }>;
+    return rows.map((row) => ({ ...row, distractors: JSON.parse(row.distractors) as Question['distractors'] }));
+  }
+
+  return {
+    meta: (key: string) => statements.meta.get(key) as string | undefined,
+    seasons: () => seasons,
+    episodeCount: () => seasons.reduce((total, season) => total + season.episodeCount, 0),
+    visibleNames,
+    findEntities,
+    entityCard,
+    resolveEntity,
+    charactersMet,
+    seriesFacts: (progress: number) => statements.seriesFacts.all({ progress }) as Fact[],
+    episode,
+    factsBetweenEpisodes: (from: number, to: number, progress: number) =>
+      statements.factsBetweenEpisodes.all({ from, to, progress }) as Fact[],
+    search,
+    visibleQuestions,
+  };
+}
+
+export type KnowledgeRepository = ReturnType<typeof createKnowledgeRepository>;

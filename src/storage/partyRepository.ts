@@ -1,0 +1,69 @@
+import type { Database } from 'better-sqlite3';
+
+export interface Party {
+  id: number;
+  guildId: string;
+  name: string;
+  /** Null for the server's default party. */
+  channelId: string | null;
+  hostRoleId: string | null;
+}
+
+export const defaultPartyName = 'default';
+
+const partyColumns = 'id, guild_id AS guildId, name, channel_id AS channelId, host_role_id AS hostRoleId';
+
+export class PartyNameTakenError extends Error {}
+export class ChannelHasPartyError extends Error {}
+
+export function createPartyRepository(database: Database, now: () => Date) {
+  const statements = {
+    forChannel: database.prepare(`SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND channel_id = ?`),
+    defaultParty: database.prepare(`SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND channel_id IS NULL`),
+    byName: database.prepare(`SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND name = ? COLLATE NOCASE`),
+    byId: database.prepare(`SELECT ${partyColumns} FROM parties WHERE id = ?`),
+    list: database.prepare(
+      `SELECT ${partyColumns} FROM parties WHERE guild_id = ? ORDER BY channel_id IS NOT NULL, name COLLATE NOCASE`,
+    ),
+    insert: database.prepare(
+      `INSERT INTO parties (guild_id, name, channel_id, host_role_id, created_at) VALUES (?, ?, ?, ?, ?)
+       RETURNING ${partyColumns}`,
+    ),
+    insertDefault: database.prepare(
+      `INSERT INTO parties (guild_id, name, channel_id, host_role_id, created_at) VALUES (?, ?, NULL, NULL, ?)
+       ON CONFLICT DO NOTHING`,
+    ),
+    remove: database.prepare('DELETE FROM parties WHERE id = ? AND channel_id IS NOT NULL'),
+  };
+
+  function defaultFor(guildId: string): Party {
+    const existing = statements.defaultParty.get(guildId) as Party | undefined;
+    if (existing) return existing;
+    statements.insertDefault.run(guildId, defaultPartyName, now().getTime());
+    return statements.defaultParty.get(guildId) as Party;
+  }
+
+  return {
+    /** The party that gates a channel: the one bound to it, else the server's default. */
+    forChannel(guildId: string, channelId: string | null): Party {
+      const bound = channelId ? (statements.forChannel.get(guildId, channelId) as Party | undefined) : undefined;
+      return bound ?? defaultFor(guildId);
+    },
+    defaultFor,
+    byName: (guildId: string, name: string) => (statements.byName.get(guildId, name) as Party | undefined) ?? null,
+    byId: (id: number) => (statements.byId.get(id) as Party | undefined) ?? null,
+    list(guildId: string): Party[] {
+      defaultFor(guildId);
+      return statements.list.all(guildId) as Party[];
+    },
+    create(input: { guildId: string; name: string; channelId: string; hostRoleId: string | null }): Party {
+      if (statements.byName.get(input.guildId, input.name)) throw new PartyNameTakenError(input.name);
+      if (statements.forChannel.get(input.guildId, input.channelId)) throw new ChannelHasPartyError(input.channelId);
+      return statements.insert.get(input.guildId, input.name, input.channelId, input.hostRoleId, now().getTime()) as Party;
+    },
+    /** Removes a channel's party; the default party cannot be removed. */
+    remove: (partyId: number) => statements.remove.run(partyId).changes === 1,
+  };
+}
+
+export type PartyRepository = ReturnType<typeof createPartyRepository>;
