@@ -10,7 +10,8 @@ export const defaultLeadTimes = '24h,1h,0';
 const minutesPerUnit = { d: 24 * 60, h: 60, m: 1 } as const;
 type Unit = keyof typeof minutesPerUnit;
 
-const example = 'Write lead times separated by commas, like `24h,1h,0` or `2d,90m,0` (d = days, h = hours, m = minutes).';
+const example =
+  'Write lead times separated by commas, like `24h,1h,0` or `2d,90m,0` (d = days, h = hours, m = minutes).';
 const leadTimePattern = /^(?:\d+[dhm])+$/;
 const leadTimePart = /(\d+)([dhm])/g;
 
@@ -27,7 +28,7 @@ export function parseLeadTimes(text: string): LeadTimesResult {
   const minutes = new Set<number>();
   for (const piece of pieces) {
     const parsed = minutesOf(piece);
-    if (parsed === null) return { ok: false, reason: `I can't read \`${piece || '(empty)'}\` as a lead time. ${example}` };
+    if (parsed === null) return { ok: false, reason: `I can't read \`${piece}\` as a lead time. ${example}` };
     if (parsed > maxLeadMinutes) {
       return { ok: false, reason: `\`${piece}\` is too far ahead: reminders can start at most 7 days before.` };
     }
