@@ -8,6 +8,7 @@ describe('pointsForAnswer', () => {
     { name: 'correct instantly', correct: true, remainingMs: 20_000, streak: 0, expected: 150 },
     { name: 'correct with half the time left', correct: true, remainingMs: 10_000, streak: 0, expected: 125 },
     { name: 'speed bonus rounds to whole points', correct: true, remainingMs: 1_000, streak: 0, expected: 103 },
+    { name: 'an exact half point rounds up', correct: true, remainingMs: 17_000, streak: 0, expected: 143 },
     { name: 'second in a row', correct: true, remainingMs: 0, streak: 1, expected: 110 },
     { name: 'third in a row', correct: true, remainingMs: 0, streak: 2, expected: 120 },
     { name: 'sixth in a row reaches the cap', correct: true, remainingMs: 0, streak: 5, expected: 150 },

@@ -27,8 +27,9 @@ export function pointsForAnswer(scored: ScoredAnswer): number {
 
 function speedBonus({ remainingMs, questionDurationMs }: ScoredAnswer): number {
   if (questionDurationMs <= 0) return 0;
-  const share = Math.min(1, Math.max(0, remainingMs / questionDurationMs));
-  return Math.round(scoringRule.maxSpeedBonus * share);
+  const remaining = Math.min(questionDurationMs, Math.max(0, remainingMs));
+  // Multiply before dividing so exact halves (17 of 20 seconds = 42.5) round the same way everywhere.
+  return Math.round((scoringRule.maxSpeedBonus * remaining) / questionDurationMs);
 }
 
 function streakBonus(correctStreakBefore: number): number {
