@@ -14,6 +14,7 @@ const KNOWN_ERRORS = {
   cannotSendEmptyMessage: { status: 400, code: 50006, message: 'Cannot send an empty message' },
   missingPermissions: { status: 403, code: 50013, message: 'Missing Permissions' },
   invalidFormBody: { status: 400, code: 50035, message: 'Invalid Form Body' },
+  invalidWebhookToken: { status: 401, code: 50027, message: 'Invalid Webhook Token' },
   interactionAlreadyAcknowledged: { status: 400, code: 40060, message: 'Interaction has already been acknowledged.' },
 } as const;
 

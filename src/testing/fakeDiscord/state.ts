@@ -43,6 +43,7 @@ export class FakeDiscordState {
   /** `channelId:nonce` of messages created with `enforce_nonce`, for Discord's duplicate suppression. */
   readonly enforcedNonces = new Map<string, { messageId: string; at: number }>();
   readonly botUser: FakeUser;
+  private readonly messageListeners = new Set<(message: StoredMessage) => void>();
 
   constructor(readonly applicationId: string) {
     this.botUser = { id: applicationId, username: 'Watchalong Test Bot', globalName: null, bot: true };
@@ -130,10 +131,11 @@ export class FakeDiscordState {
     return (granted & PermissionFlagsBits.Administrator) !== 0n ? ALL_PERMISSIONS : granted;
   }
 
-  /** Answers 403 Missing Permissions when the bot lacks any of `required` in the channel's guild. */
-  requireBotPermissions(guildId: string | null, required: bigint): void {
+  /** Answers 403 Missing Permissions unless the bot has every bit of `required`, or of one of the alternatives. */
+  requireBotPermissions(guildId: string | null, required: bigint, ...alternatives: bigint[]): void {
     if (guildId === null) return;
-    if ((this.memberPermissions(guildId, this.botUser.id) & required) !== required) throw new DiscordApiError('missingPermissions');
+    const granted = this.memberPermissions(guildId, this.botUser.id);
+    if (![required, ...alternatives].some((candidate) => (granted & candidate) === candidate)) throw new DiscordApiError('missingPermissions');
   }
 
   setBotPermissions(guildId: string, permissions: bigint): void {
@@ -165,6 +167,21 @@ export class FakeDiscordState {
     const message = this.messages.get(messageId);
     if (message === undefined || message.channelId !== channelId || message.ephemeral) throw new DiscordApiError('unknownMessage');
     return message;
+  }
+
+  saveMessage(message: StoredMessage): void {
+    this.messages.set(message.id, message);
+    this.noteMessageChanged(message);
+  }
+
+  noteMessageChanged(message: StoredMessage): void {
+    for (const listener of this.messageListeners) listener(message);
+  }
+
+  /** Calls `listener` for every message created or edited from now on; returns the unsubscribe function. */
+  onMessageChanged(listener: (message: StoredMessage) => void): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
   }
 
   channelMessages(channelId: string): StoredMessage[] {

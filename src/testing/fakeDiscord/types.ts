@@ -81,7 +81,7 @@ export interface StoredMessage {
   ephemeral: boolean;
   /** Set for interaction responses and follow-ups. */
   webhookId: string | null;
-  interactionId: string | null;
+  interaction: { id: string; type: number; userId: string } | null;
 }
 
 export interface RecordedRequest {
