@@ -1,0 +1,21 @@
+/**
+ * Compiles a knowledge pack into the SQLite knowledge base the bot reads.
+ * Usage: npm run kb:build [-- <pack directory> <output file>]   (defaults: data/pack data/knowledge.sqlite)
+ */
+import { compilePack } from '../src/pack/compilePack.js';
+import { describeProblems } from '../src/pack/packProblem.js';
+
+const packDirectory = process.argv[2] ?? 'data/pack';
+const outputFile = process.argv[3] ?? 'data/knowledge.sqlite';
+
+const startedAt = performance.now();
+const result = compilePack(packDirectory, outputFile);
+const elapsedMilliseconds = Math.round(performance.now() - startedAt);
+
+if (!result.ok) {
+  console.error(`${packDirectory} has ${result.problems.length} problem(s); ${outputFile} was left as it was:`);
+  console.error(describeProblems(result.problems));
+  process.exit(1);
+}
+console.log(`Compiled ${packDirectory} into ${outputFile} in ${elapsedMilliseconds} ms (hash ${result.hash.slice(0, 12)})`);
+for (const [table, count] of Object.entries(result.counts)) console.log(`  ${table.padEnd(18)} ${count}`);

@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { loadPack } from './loadPack.js';
+import { hashPackDirectory } from './packHash.js';
+import type { PackProblem } from './packProblem.js';
+import { describeProblems } from './packProblem.js';
+import { buildQuestionBank } from './questions/buildQuestionBank.js';
+import { writeCompiledPack } from './writeCompiledPack.js';
+
+/** Bump when the compiler's output changes for the same pack files, so compiled files get rebuilt. */
+export const packCompilerVersion = '1';
+
+/**
+ * Validates the pack and compiles it into `outputFile`. The file is written beside the target and
+ * renamed over it only when complete, so a broken pack leaves the previous knowledge base in place.
+ */
+export function compilePack(
+  directory: string,
+  outputFile: string,
+): { ok: true; hash: string; counts: Record<string, number> } | { ok: false; problems: PackProblem[] } {
+  const hash = hashPackDirectory(directory);
+  const loaded = loadPack(directory);
+  if (!loaded.ok) return loaded;
+  const questions = buildQuestionBank(loaded.pack);
+  mkdirSync(dirname(outputFile), { recursive: true });
+  const temporaryFile = `${outputFile}.${process.pid}.tmp`;
+  rmSync(temporaryFile, { force: true });
+  try {
+    const counts = writeCompiledPack(temporaryFile, loaded.pack, questions, {
+      contentHash: hash,
+      compilerVersion: packCompilerVersion,
+    });
+    renameSync(temporaryFile, outputFile);
+    return { ok: true, hash, counts };
+  } catch (error) {
+    rmSync(temporaryFile, { force: true });
+    throw error;
+  }
+}
+
+/** Compiles only when the pack files (or the compiler) changed since `outputFile` was built. */
+export function ensureCompiledPack(directory: string, outputFile: string): { rebuilt: boolean; hash: string } {
+  const hash = hashPackDirectory(directory);
+  const built = readBuildStamp(outputFile);
+  if (built?.contentHash === hash && built.compilerVersion === packCompilerVersion) return { rebuilt: false, hash };
+  const result = compilePack(directory, outputFile);
+  if (!result.ok) {
+    throw new Error(`The knowledge pack in ${directory} has problems:\n${describeProblems(result.problems)}`);
+  }
+  return { rebuilt: true, hash: result.hash };
+}
+
+function readBuildStamp(file: string): { contentHash: string; compilerVersion: string } | null {
+  if (!existsSync(file)) return null;
+  try {
+    const database = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const rows = database
+        .prepare("SELECT key, value FROM pack_meta WHERE key IN ('content_hash', 'compiler_version')")
+        .all() as { key: string; value: string }[];
+      const values = new Map(rows.map((row) => [row.key, row.value]));
+      return { contentHash: values.get('content_hash') ?? '', compilerVersion: values.get('compiler_version') ?? '' };
+    } finally {
+      database.close();
+    }
+  } catch {
+    // Not a compiled pack (or a damaged one): rebuilding replaces it.
+    return null;
+  }
+}

@@ -1,0 +1,87 @@
+import type { StaffRole } from '../packSchema.js';
+import { staffRoleNames } from '../staffRoleNames.js';
+import type { PackView } from './packView.js';
+import { numberCandidates } from './pickDistractors.js';
+import type { QuestionDraft } from './questionDraft.js';
+
+const staffPrompts: Record<StaffRole, (title: string) => string> = {
+  director: (title) => `Who directed ${title}?`,
+  writer: (title) => `Who wrote ${title}?`,
+  'character-designer': (title) => `Who designed the characters of ${title}?`,
+  composer: (title) => `Who composed the music of ${title}?`,
+  producer: (title) => `Who is a producer of ${title}?`,
+  'episode-director': (title) => `Who joined ${title} for storyboards and episode direction?`,
+};
+
+/** Who did what on the production: distractors are the other staff. Never spoilers. */
+export function staffQuestions(view: PackView): QuestionDraft[] {
+  const { staff } = view.pack.series;
+  const personName = (personId: string): string => {
+    const person = view.entitiesById.get(personId);
+    return person ? view.nameAt(person, 0).name : personId;
+  };
+  return staff.map((member) => {
+    const holders = new Set(staff.filter((other) => other.role === member.role).map((other) => other.personId));
+    const answer = personName(member.personId);
+    return {
+      key: `staff-${member.role}-${member.personId}`,
+      prompt: staffPrompts[member.role](view.title),
+      answer,
+      candidates: staff
+        .filter((other) => !holders.has(other.personId))
+        .map((other) => ({ text: personName(other.personId), revealedIn: 0 })),
+      explanation: `${answer} is the ${staffRoleNames[member.role]} of ${view.title}.`,
+      difficulty: member.role === 'director' ? 'easy' : 'medium',
+      aboutEpisode: null,
+      revealedIn: 0,
+      source: member.source,
+    };
+  });
+}
+
+/** Episode counts and release years of each season and of the whole series. */
+export function seasonQuestions(view: PackView): QuestionDraft[] {
+  const { seasons } = view.pack.series;
+  const total = view.pack.episodes.length;
+  const totalQuestion: QuestionDraft = {
+    key: 'episode-count-total',
+    prompt: `How many episodes does ${view.title} have in all?`,
+    answer: String(total),
+    candidates: numberCandidates(total, 4),
+    explanation: `${view.title} has ${total} episodes over ${seasons.length} season${seasons.length === 1 ? '' : 's'}.`,
+    difficulty: 'easy',
+    aboutEpisode: null,
+    revealedIn: 0,
+    source: seasons[0]?.source ?? '',
+  };
+  const perSeason = seasons.flatMap((season): QuestionDraft[] => {
+    const countQuestion: QuestionDraft = {
+      key: `episode-count-season-${season.number}`,
+      prompt: `How many episodes does season ${season.number} of ${view.title} (${season.label}) have?`,
+      answer: String(season.episodeCount),
+      candidates: numberCandidates(season.episodeCount, 4),
+      explanation: `Season ${season.number} (${season.label}) has ${season.episodeCount} episodes.`,
+      difficulty: 'easy',
+      aboutEpisode: null,
+      revealedIn: 0,
+      source: season.source,
+    };
+    if (season.releaseDate === null) return [countQuestion];
+    const year = Number(season.releaseDate.slice(0, 4));
+    return [
+      countQuestion,
+      {
+        key: `release-year-season-${season.number}`,
+        prompt: `In which year was season ${season.number} of ${view.title} (${season.label}) released?`,
+        answer: String(year),
+        candidates: numberCandidates(year, 3),
+        explanation: `Season ${season.number} (${season.label}) was released on ${season.releaseDate}.`,
+        difficulty: 'medium',
+        aboutEpisode: null,
+        revealedIn: 0,
+        source: season.source,
+      },
+    ];
+  });
+  return [totalQuestion, ...perSeason];
+}
