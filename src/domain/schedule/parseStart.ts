@@ -23,7 +23,8 @@ const isoLike = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+
 
 /**
  * An offset written in the text decides the instant; the result's zone stays the named zone so repeats
- * follow its daylight saving. Local times in a spring gap move forward, as in recurrence.ts.
+ * follow its daylight saving. Local times in a spring gap move forward, as in recurrence.ts; a local time
+ * that happens twice in autumn is read as winter time, the later of the two (luxon's choice).
  */
 export function parseStart(text: string, { zone, now }: ParseStartOptions): ParseStartResult {
   const namedZone = canonicalTimeZone(zone);
