@@ -92,7 +92,8 @@ export function buildCommandOptions(state: FakeDiscordState, guildId: string | n
       if (definition.autocomplete !== true) fail(`option '${definition.name}' has no autocomplete`);
       return [{ name: definition.name, type: definition.type, value: String(value), focused: true }];
     }
-    const problem = VALUE_CHECKS[definition.type]?.(value, definition) ?? resolveMention(state, guildId, definition.type, value, resolved);
+    const valueCheck = VALUE_CHECKS[definition.type];
+    const problem = valueCheck === undefined ? resolveMention(state, guildId, definition.type, value, resolved) : valueCheck(value, definition);
     if (problem !== undefined) fail(`option '${definition.name}' ${problem}`);
     if (definition.choices !== undefined && !definition.choices.some((choice) => choice.value === value)) {
       fail(`option '${definition.name}' must be one of the choices ${definition.choices.map((choice) => JSON.stringify(choice.value)).join(', ')}`);

@@ -67,6 +67,7 @@ export class FakeDiscord {
 
   // --- World setup; each change is dispatched to connected clients like Discord would. ---
 
+  /** `botPermissions` fixes the bot's effective permissions there; by default it has a typical invite's set. */
   addGuild(spec: { id?: string; name: string; ownerId?: string; botPermissions?: bigint }): FakeGuild {
     const guild = this.state.addGuild(spec);
     this.gateway.dispatch(guild.id, GatewayDispatchEvents.GuildCreate, toApiGuild(this.state, guild));

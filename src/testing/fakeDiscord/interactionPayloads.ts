@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { ApplicationCommandType, InteractionContextType, InteractionType } from 'discord.js';
+import type { InteractionType } from 'discord.js';
+import { ApplicationCommandType, InteractionContextType } from 'discord.js';
 import { toApiChannel, toApiMember, toApiMessage, toApiUser } from './apiObjects.js';
 import { createSnowflake } from './snowflake.js';
 import type { FakeDiscordState } from './state.js';

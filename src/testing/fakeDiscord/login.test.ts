@@ -7,7 +7,7 @@ import { connectClient } from './testClient.js';
 
 describe('logging in to the fake Discord', () => {
   let fake: FakeDiscord;
-  let client: Client | undefined;
+  let client: Client<true> | undefined;
 
   afterEach(async () => {
     await client?.destroy();
@@ -22,13 +22,14 @@ describe('logging in to the fake Discord', () => {
     fake.addRole(guild.id, { name: 'Viewers' });
 
     const started = Date.now();
-    client = await connectClient(fake);
+    const ready = await connectClient(fake);
+    client = ready;
     await fake.waitForReady();
 
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(client.user.id).toBe(fake.botUserId);
-    expect(client.application.id).toBe(fake.applicationId);
-    const readyGuild = client.guilds.cache.get(guild.id);
+    expect(ready.user.id).toBe(fake.botUserId);
+    expect(ready.application.id).toBe(fake.applicationId);
+    const readyGuild = ready.guilds.cache.get(guild.id);
     expect(readyGuild?.name).toBe('Watch Club');
     expect(readyGuild?.channels.cache.get(channel.id)?.name).toBe('episodes');
     expect(readyGuild?.roles.cache.map((role) => role.name).sort()).toEqual(['@everyone', 'Viewers', 'Watchalong Test Bot']);

@@ -64,9 +64,9 @@ export class FakeDiscordState {
     this.guilds.set(id, guild);
     // Discord gives every guild an @everyone role whose id is the guild id.
     this.addRole(id, { id, name: '@everyone', permissions: DEFAULT_EVERYONE_PERMISSIONS });
-    const botRole = this.addRole(id, { name: this.botUser.username, permissions: spec.botPermissions ?? DEFAULT_BOT_PERMISSIONS });
+    const botRole = this.addRole(id, { name: this.botUser.username, permissions: DEFAULT_BOT_PERMISSIONS });
     this.addMember(id, ownerId, []);
-    this.addMember(id, this.botUser.id, [botRole.id]);
+    this.addMember(id, this.botUser.id, [botRole.id], spec.botPermissions);
     return guild;
   }
 
@@ -138,6 +138,7 @@ export class FakeDiscordState {
     if (![required, ...alternatives].some((candidate) => (granted & candidate) === candidate)) throw new DiscordApiError('missingPermissions');
   }
 
+  /** Fixes the bot's effective guild permissions, whatever its roles and @everyone grant. */
   setBotPermissions(guildId: string, permissions: bigint): void {
     const member = this.requireGuild(guildId).members.get(this.botUser.id);
     if (member !== undefined) member.permissionsOverride = permissions;
