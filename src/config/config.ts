@@ -1,3 +1,4 @@
+import { config as loadDotEnv } from 'dotenv';
 import { z } from 'zod';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -46,3 +47,9 @@ export const missingTokenMessage = [
   'and put it in a .env file (see .env.example) or the environment: DISCORD_TOKEN=your-token npm start',
   'To try the bot without a token, run: npm run playground',
 ].join('\n');
+
+/** Reads the process environment (and a .env file, if present). Called once, at start. */
+export function loadConfig(): Config {
+  loadDotEnv({ quiet: true });
+  return parseConfig(process.env);
+}

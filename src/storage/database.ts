@@ -11,7 +11,7 @@ export type { Database } from 'better-sqlite3';
 export interface OpenDatabaseOptions {
   /** The state database (parties, progress, schedules, quizzes). Created on first start. */
   path: string;
-  /** The compiled knowledge pack, attached read-only as schema `kb`. */
+  /** The compiled knowledge pack, attached as schema `kb`. Only the pack compiler writes it. */
   knowledgeBasePath?: string;
 }
 
@@ -40,5 +40,5 @@ export function registerSpoilerGate(database: Database): void {
 }
 
 function attachKnowledgeBase(database: Database, knowledgeBasePath: string): void {
-  database.prepare('ATTACH DATABASE ? AS kb').run(`file:${knowledgeBasePath}?mode=ro`);
+  database.prepare('ATTACH DATABASE ? AS kb').run(knowledgeBasePath);
 }

@@ -90,9 +90,9 @@ export function createKnowledgeRepository(database: Database) {
        JOIN kb.search_rows r ON r.rowid = s.rowid
        LEFT JOIN kb.entities e ON e.id = r.entity_id
        LEFT JOIN kb.facts f ON f.id = r.fact_id
-       WHERE kb.search_text MATCH @match AND is_visible_at(r.revealed_in, @progress)
+       WHERE s.search_text MATCH @match AND is_visible_at(r.revealed_in, @progress)
          AND (e.id IS NULL OR is_visible_at(e.revealed_in, @progress))
-       ORDER BY bm25(kb.search_text), r.rowid
+       ORDER BY s.rank, r.rowid
        LIMIT @limit`,
     ),
     questions: database.prepare(

@@ -1,0 +1,102 @@
+import { ChannelType, SlashCommandBuilder } from 'discord.js';
+import { z } from 'zod';
+import type { BotContext } from '../src/context.js';
+import type { SlashCommand } from '../src/discord/command.js';
+import type { Invocation } from '../src/discord/invocation.js';
+import { optionSchemas } from '../src/discord/optionSchemas.js';
+import type { Reply } from '../src/discord/reply.js';
+import { ephemeralText } from '../src/discord/reply.js';
+import { shortEpisodeLabel } from '../src/domain/episodeLabels.js';
+import { ChannelHasPartyError, PartyNameTakenError } from '../src/storage/partyRepository.js';
+
+const definition = new SlashCommandBuilder()
+  .setName('party')
+  .setDescription('Watch parties: one per channel, for groups watching at different speeds')
+  .addSubcommand((subcommand) =>
+    subcommand
+      .setName('create')
+      .setDescription('Manage Server: create a watch party bound to a channel')
+      .addStringOption((option) => option.setName('name').setDescription('A short name, e.g. Dub crew').setRequired(true).setMaxLength(32))
+      .addChannelOption((option) =>
+        option.setName('channel').setDescription('The channel it watches in').setRequired(true).addChannelTypes(ChannelType.GuildText),
+      )
+      .addRoleOption((option) => option.setName('host-role').setDescription('Members with this role may change its progress')),
+  )
+  .addSubcommand((subcommand) => subcommand.setName('list').setDescription('The watch parties of this server'))
+  .addSubcommand((subcommand) =>
+    subcommand
+      .setName('remove')
+      .setDescription('Manage Server: remove a watch party')
+      .addStringOption((option) => option.setName('name').setDescription('Which party').setRequired(true).setAutocomplete(true)),
+  )
+  .toJSON();
+
+const createOptions = z.object({
+  name: optionSchemas.label(32),
+  channel: optionSchemas.snowflake,
+  'host-role': optionSchemas.snowflake.optional(),
+});
+const removeOptions = z.object({ name: optionSchemas.query(100) });
+
+function partyErrorReply(error: unknown): Reply {
+  if (error instanceof PartyNameTakenError) return ephemeralText('A party with that name already exists here. Pick another name.');
+  if (error instanceof ChannelHasPartyError) {
+    return ephemeralText('That channel already has a watch party. Remove it first with `/party remove`, or pick another channel.');
+  }
+  throw error;
+}
+
+const handlers: Record<string, (invocation: Invocation, context: BotContext) => Reply> = {
+  create(invocation, context) {
+    const options = createOptions.parse(invocation.options);
+    try {
+      const party = context.parties.create({
+        guildId: invocation.guildId,
+        name: options.name,
+        channelId: options.channel,
+        hostRoleId: options['host-role'] ?? null,
+      });
+      const hosts = party.hostRoleId ? ` Members with <@&${party.hostRoleId}> can change its progress.` : '';
+      return { content: `Watch party **${party.name}** now watches in <#${options.channel}>, starting before episode 1.${hosts}` };
+    } catch (error) {
+      return partyErrorReply(error);
+    }
+  },
+  list(invocation, context) {
+    const seasons = context.knowledge.seasons();
+    const lines = context.parties.list(invocation.guildId).map((party) => {
+      const episode = context.progress.current(party.id).episode;
+      const where = party.channelId ? `<#${party.channelId}>` : 'every other channel';
+      const hosts = party.hostRoleId ? `, hosts <@&${party.hostRoleId}>` : '';
+      return `• **${party.name}** in ${where}: ${shortEpisodeLabel(episode, seasons)}${hosts}`;
+    });
+    return { content: lines.join('\n') };
+  },
+  remove(invocation, context) {
+    const { name } = removeOptions.parse(invocation.options);
+    const party = context.parties.byName(invocation.guildId, name);
+    if (!party || party.channelId === null) {
+      return ephemeralText('There is no channel party with that name. `/party list` shows them (the default party always stays).');
+    }
+    context.parties.remove(party.id);
+    return { content: `Watch party **${party.name}** removed. <#${party.channelId}> now follows the server’s watch party.` };
+  },
+};
+
+export const partyCommand: SlashCommand = {
+  definition,
+  options: { create: createOptions, list: z.object({}), remove: removeOptions },
+  execute(invocation, context) {
+    const handler = handlers[invocation.subcommand ?? ''];
+    if (!handler) throw new Error(`party has no subcommand ${invocation.subcommand}`);
+    return handler(invocation, context);
+  },
+  autocomplete(invocation, context) {
+    const typed = invocation.focusedValue.toLowerCase();
+    return context.parties
+      .list(invocation.guildId)
+      .filter((party) => party.channelId !== null && party.name.toLowerCase().includes(typed))
+      .slice(0, 25)
+      .map((party) => ({ name: party.name, value: party.name }));
+  },
+};

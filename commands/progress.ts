@@ -1,0 +1,121 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { z } from 'zod';
+import type { BotContext } from '../src/context.js';
+import type { SlashCommand } from '../src/discord/command.js';
+import type { AutocompleteInvocation, Choice, Invocation } from '../src/discord/invocation.js';
+import { optionSchemas } from '../src/discord/optionSchemas.js';
+import type { Reply } from '../src/discord/reply.js';
+import { ephemeralText } from '../src/discord/reply.js';
+import { longEpisodeLabel, shortEpisodeLabel } from '../src/domain/episodeLabels.js';
+import type { Party } from '../src/storage/partyRepository.js';
+import type { ProgressState } from '../src/storage/progressRepository.js';
+
+const definition = new SlashCommandBuilder()
+  .setName('progress')
+  .setDescription('How far this watch party has got')
+  .addSubcommand((subcommand) => subcommand.setName('show').setDescription('The last episode this party finished'))
+  .addSubcommand((subcommand) =>
+    subcommand
+      .setName('set')
+      .setDescription('Hosts: set the last episode this party finished')
+      .addIntegerOption((option) =>
+        option.setName('episode').setDescription('Last finished episode (0 = not started)').setMinValue(0).setRequired(true).setAutocomplete(true),
+      ),
+  )
+  .addSubcommand((subcommand) => subcommand.setName('next').setDescription('Hosts: mark the next episode as finished'))
+  .addSubcommand((subcommand) => subcommand.setName('undo').setDescription('Hosts: undo the last progress change'))
+  .addSubcommand((subcommand) =>
+    subcommand
+      .setName('mine')
+      .setDescription('Your own progress, if you are behind or ahead of the party')
+      .addIntegerOption((option) =>
+        option.setName('episode').setDescription('Your last finished episode; leave out to follow the party again').setMinValue(0).setAutocomplete(true),
+      ),
+  )
+  .toJSON();
+
+const noOptions = z.object({});
+const episodeOption = z.object({ episode: optionSchemas.episode });
+
+function describeProgress(context: BotContext, party: Party, state: ProgressState): string {
+  const seasons = context.knowledge.seasons();
+  const total = context.knowledge.episodeCount();
+  const partyName = party.channelId ? `**${party.name}**` : 'the server’s watch party';
+  const where =
+    state.episode === 0
+      ? `${partyName} has not finished an episode yet.`
+      : `${partyName} has finished **episode ${state.episode}** of ${total} (${shortEpisodeLabel(state.episode, seasons)}).`;
+  const who = state.changedBy && state.changedAt ? ` Last changed by <@${state.changedBy}> <t:${Math.floor(state.changedAt.getTime() / 1000)}:R>.` : '';
+  return where + who;
+}
+
+function outOfRange(context: BotContext, episode: number): Reply | undefined {
+  const total = context.knowledge.episodeCount();
+  return episode > total ? ephemeralText(`There are only ${total} episodes. Pick an episode from 0 to ${total}.`) : undefined;
+}
+
+const handlers: Record<string, (invocation: Invocation, context: BotContext) => Reply> = {
+  show(invocation, context) {
+    const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+    return { content: describeProgress(context, party, context.progress.current(party.id)) };
+  },
+  set(invocation, context) {
+    const { episode } = episodeOption.parse(invocation.options);
+    const refusal = outOfRange(context, episode);
+    if (refusal) return refusal;
+    const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+    const state = context.progress.set(party.id, episode, invocation.actor.userId);
+    return { content: `Progress saved. ${describeProgress(context, party, state)}` };
+  },
+  next(invocation, context) {
+    const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+    const current = context.progress.current(party.id).episode;
+    if (current >= context.knowledge.episodeCount()) {
+      return ephemeralText('This party has finished the whole series. Use `/progress set` to start a rewatch.');
+    }
+    const state = context.progress.set(party.id, current + 1, invocation.actor.userId);
+    return { content: `Progress saved. ${describeProgress(context, party, state)}` };
+  },
+  undo(invocation, context) {
+    const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+    const state = context.progress.undo(party.id);
+    if (!state) return ephemeralText('There is no progress change to undo yet.');
+    return { content: `Undone. ${describeProgress(context, party, state)}` };
+  },
+  mine(invocation, context) {
+    const { episode } = z.object({ episode: optionSchemas.episode.optional() }).parse(invocation.options);
+    if (episode === undefined) {
+      context.progress.clearPersonal(invocation.guildId, invocation.actor.userId);
+      return ephemeralText('You now follow your watch party’s progress again.');
+    }
+    const refusal = outOfRange(context, episode);
+    if (refusal) return refusal;
+    context.progress.setPersonal(invocation.guildId, invocation.actor.userId, episode);
+    const label = episode === 0 ? 'not started' : `episode ${episode} (${shortEpisodeLabel(episode, context.knowledge.seasons())})`;
+    return ephemeralText(
+      `Saved: you have finished ${label}. Public answers in your channels stay at or below this; answers only you see use it.`,
+    );
+  },
+};
+
+function episodeChoices(typed: string, context: BotContext): Choice[] {
+  const seasons = context.knowledge.seasons();
+  const episodes = Array.from({ length: context.knowledge.episodeCount() + 1 }, (_, episode) => episode);
+  const needle = typed.trim().toLowerCase();
+  return episodes
+    .map((episode) => ({ name: longEpisodeLabel(episode, seasons), value: episode }))
+    .filter((choice) => needle === '' || choice.name.toLowerCase().includes(needle) || String(choice.value).startsWith(needle))
+    .slice(0, 25);
+}
+
+export const progressCommand: SlashCommand = {
+  definition,
+  options: { show: noOptions, set: episodeOption, next: noOptions, undo: noOptions, mine: z.object({ episode: optionSchemas.episode.optional() }) },
+  isEphemeral: (invocation) => invocation.subcommand === 'mine',
+  execute(invocation, context) {
+    const handler = handlers[invocation.subcommand ?? ''];
+    if (!handler) throw new Error(`progress has no subcommand ${invocation.subcommand}`);
+    return handler(invocation, context);
+  },
+  autocomplete: (invocation: AutocompleteInvocation, context) => episodeChoices(invocation.focusedValue, context),
+};

@@ -1,0 +1,78 @@
+import { Events } from 'discord.js';
+import type { Client } from 'discord.js';
+import { commands, components } from '../commands/index.js';
+import type { BackgroundJob } from './backgroundJob.js';
+import { backgroundJobs } from './backgroundJobs.js';
+import type { Config } from './config/config.js';
+import { createContext } from './context.js';
+import type { BotContext } from './context.js';
+import { createDiscordClient } from './discord/client.js';
+import { registerCommandsIfChanged } from './discord/registerCommands.js';
+import { createRouter } from './discord/router.js';
+import type { InteractionReport, Router } from './discord/router.js';
+import type { Logger } from './logging/logger.js';
+import { ensureCompiledPack } from './pack/compilePack.js';
+import { createBotStateRepository } from './storage/botStateRepository.js';
+import { openDatabase } from './storage/database.js';
+
+export interface StartBotOptions {
+  config: Config & { DISCORD_TOKEN: string };
+  logger: Logger;
+  now?: () => Date;
+  /** Shard ids this process runs (under the sharding manager); all when unset. */
+  shards?: number[];
+  onHandled?: (report: InteractionReport) => void;
+}
+
+export interface RunningBot {
+  client: Client<true>;
+  context: BotContext;
+  router: Router;
+  stop(): Promise<void>;
+}
+
+const shutdownGraceMilliseconds = 5_000;
+
+/** Compiles the knowledge pack if it changed, opens the database, logs in, registers commands, starts jobs. */
+export async function startBot(options: StartBotOptions): Promise<RunningBot> {
+  const { config, logger } = options;
+  const pack = ensureCompiledPack(config.KNOWLEDGE_PACK_DIR, config.KNOWLEDGE_BASE_PATH);
+  logger.info({ rebuilt: pack.rebuilt, hash: pack.hash }, 'knowledge pack ready');
+
+  const database = openDatabase({ path: config.DATABASE_PATH, knowledgeBasePath: config.KNOWLEDGE_BASE_PATH });
+  const context = createContext({ config, logger, database, ...(options.now ? { now: options.now } : {}) });
+  const router = createRouter({ commands, components, context, ...(options.onHandled ? { onHandled: options.onHandled } : {}) });
+  const client = createDiscordClient(config, options.shards);
+  client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway session resumed'));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  await client.login(config.DISCORD_TOKEN);
+  const readyClient = await ready;
+
+  const registered = await registerCommandsIfChanged(
+    client.rest,
+    { applicationId: readyClient.application.id, ...(config.DEV_GUILD_ID ? { guildId: config.DEV_GUILD_ID } : {}) },
+    commands.map((command) => command.definition),
+    createBotStateRepository(database),
+  );
+  logger.info({ registered, guilds: readyClient.guilds.cache.size }, 'ready');
+
+  const jobs: BackgroundJob[] = backgroundJobs();
+  for (const job of jobs) job.start(readyClient, context);
+
+  return {
+    client: readyClient,
+    context,
+    router,
+    async stop() {
+      router.stopAccepting();
+      await router.drain(shutdownGraceMilliseconds);
+      await Promise.all(jobs.map((job) => job.stop()));
+      await client.destroy();
+      database.close();
+      logger.info('stopped');
+    },
+  };
+}

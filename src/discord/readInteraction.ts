@@ -1,0 +1,37 @@
+import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
+import type { AnySelectMenuInteraction, ButtonInteraction, CommandInteractionOption, Interaction } from 'discord.js';
+import type { Actor } from './invocation.js';
+
+export function readActor(interaction: Interaction): Actor {
+  const member = interaction.member;
+  const roles = member?.roles;
+  const roleIds = roles === undefined ? [] : Array.isArray(roles) ? [...roles] : [...roles.cache.keys()];
+  return {
+    userId: interaction.user.id,
+    displayName: member && 'displayName' in member ? member.displayName : interaction.user.username,
+    canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    roleIds,
+  };
+}
+
+/** The subcommand path ("set", "group set") and the option values, flat. */
+export function readOptions(data: readonly CommandInteractionOption[]): {
+  subcommand: string | null;
+  options: Record<string, unknown>;
+} {
+  const [first] = data;
+  if (first?.type === ApplicationCommandOptionType.SubcommandGroup) {
+    const inner = readOptions(first.options ?? []);
+    return { subcommand: `${first.name} ${inner.subcommand ?? ''}`.trim(), options: inner.options };
+  }
+  if (first?.type === ApplicationCommandOptionType.Subcommand) {
+    return { subcommand: first.name, options: readOptions(first.options ?? []).options };
+  }
+  const options: Record<string, unknown> = {};
+  for (const option of data) options[option.name] = option.value;
+  return { subcommand: null, options };
+}
+
+export function componentValues(interaction: ButtonInteraction | AnySelectMenuInteraction): string[] {
+  return interaction.isAnySelectMenu() ? [...interaction.values] : [];
+}

@@ -1,0 +1,238 @@
+import type {
+  AnySelectMenuInteraction,
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  RepliableInteraction,
+} from 'discord.js';
+import { MessageFlags } from 'discord.js';
+import type { BotContext } from '../context.js';
+import { accessLevelDescriptions, mayAccess } from '../domain/permissions.js';
+import { newErrorId } from '../logging/logger.js';
+import { accessLevelFor } from '../permissionTable.js';
+import type { ComponentHandler, SlashCommand } from './command.js';
+import { splitCustomId } from './customId.js';
+import type { Actor, Choice } from './invocation.js';
+import { componentValues, readActor, readOptions } from './readInteraction.js';
+import type { Reply } from './reply.js';
+import { replyFlags, toDiscordMessage } from './toDiscordMessage.js';
+import { userMessages } from './userMessages.js';
+
+const autocompleteBudgetMilliseconds = 2_500;
+const maximumChoices = 25;
+
+export interface InteractionReport {
+  kind: 'command' | 'autocomplete' | 'component';
+  name: string;
+  outcome: 'ok' | 'refused' | 'invalid' | 'error';
+  durationMilliseconds: number;
+}
+
+export interface RouterOptions {
+  commands: readonly SlashCommand[];
+  components: readonly ComponentHandler<never>[];
+  context: BotContext;
+  /** Called once per handled interaction (metrics). */
+  onHandled?: (report: InteractionReport) => void;
+}
+
+class Refusal extends Error {
+  constructor(
+    readonly userMessage: string,
+    readonly outcome: 'refused' | 'invalid',
+  ) {
+    super(userMessage);
+  }
+}
+
+/**
+ * The one place that answers interactions: finds the handler, validates input, checks who may act,
+ * defers slow work, catches every error (the user gets an ephemeral message with an error id, the
+ * log gets the id and the stack), and keeps count of work in flight for a clean shutdown.
+ */
+export function createRouter(options: RouterOptions) {
+  const { context } = options;
+  const commands = new Map(options.commands.map((command) => [command.definition.name, command]));
+  const components = new Map(options.components.map((component) => [component.name, component]));
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+
+  function hostRoles(guildId: string, channelId: string) {
+    return {
+      partyHostRoleId: context.parties.forChannel(guildId, channelId).hostRoleId,
+      serverHostRoleId: context.settings.get(guildId).hostRoleId,
+    };
+  }
+
+  function ensureAllowed(key: string, actor: Actor, guildId: string, channelId: string): void {
+    const level = accessLevelFor(key) ?? 'manage-server';
+    if (!mayAccess(level, actor, hostRoles(guildId, channelId))) {
+      throw new Refusal(userMessages.notAllowed(accessLevelDescriptions[level]), 'refused');
+    }
+  }
+
+  function guildOf(interaction: Interaction): { guildId: string; channelId: string } {
+    if (!interaction.guildId || !interaction.channelId) throw new Refusal(userMessages.serverOnly, 'refused');
+    return { guildId: interaction.guildId, channelId: interaction.channelId };
+  }
+
+  async function send(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+    const message = toDiscordMessage(reply);
+    if (interaction.deferred) await interaction.editReply(message);
+    else if (interaction.replied) await interaction.followUp({ ...message, ...replyFlags(reply) });
+    else await interaction.reply({ ...message, ...replyFlags(reply) });
+  }
+
+  async function runCommand(interaction: ChatInputCommandInteraction): Promise<string> {
+    const command = commands.get(interaction.commandName);
+    if (!command) throw new Refusal(userMessages.unknownCommand, 'invalid');
+    const { guildId, channelId } = guildOf(interaction);
+    const { subcommand, options: rawOptions } = readOptions(interaction.options.data);
+    const key = subcommand ? `${command.definition.name} ${subcommand}` : command.definition.name;
+    const schema = command.options[subcommand ?? ''];
+    const parsed = schema?.safeParse(rawOptions);
+    if (!parsed?.success) {
+      const problems = parsed?.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`);
+      throw new Refusal(userMessages.invalidOptions(problems?.join('; ') ?? 'unknown subcommand'), 'invalid');
+    }
+    const actor = readActor(interaction);
+    ensureAllowed(key, actor, guildId, channelId);
+    const invocation = {
+      interactionId: interaction.id,
+      guildId,
+      channelId,
+      actor,
+      subcommand,
+      options: parsed.data as Record<string, unknown>,
+    };
+    if (command.defer) {
+      await interaction.deferReply(command.isEphemeral?.(invocation) ? { flags: MessageFlags.Ephemeral } : {});
+    }
+    await send(interaction, await command.execute(invocation, context));
+    return key;
+  }
+
+  async function runAutocomplete(interaction: AutocompleteInteraction): Promise<string> {
+    const command = commands.get(interaction.commandName);
+    const name = interaction.commandName;
+    if (!command?.autocomplete || !interaction.guildId || !interaction.channelId) {
+      await interaction.respond([]);
+      return name;
+    }
+    const focused = interaction.options.getFocused(true);
+    const { subcommand, options } = readOptions(interaction.options.data);
+    const work = Promise.resolve(
+      command.autocomplete(
+        {
+          interactionId: interaction.id,
+          guildId: interaction.guildId,
+          channelId: interaction.channelId,
+          actor: readActor(interaction),
+          subcommand,
+          options,
+          focusedOption: focused.name,
+          focusedValue: String(focused.value).slice(0, 100),
+        },
+        context,
+      ),
+    );
+    // Discord drops an autocomplete answer after 3 s: answer with nothing rather than never.
+    const timeout = new Promise<Choice[]>((resolve) => setTimeout(() => resolve([]), autocompleteBudgetMilliseconds));
+    const choices = await Promise.race([work, timeout]);
+    await interaction.respond(
+      choices.slice(0, maximumChoices).map((choice) => ({ name: choice.name.slice(0, 100), value: choice.value })),
+    );
+    return name;
+  }
+
+  async function runComponent(interaction: ButtonInteraction | AnySelectMenuInteraction): Promise<string> {
+    const { name, parts } = splitCustomId(interaction.customId);
+    const component = components.get(name);
+    const parsed = component?.parse.safeParse(parts);
+    if (!component || !parsed?.success) throw new Refusal(userMessages.staleComponent, 'invalid');
+    const { guildId, channelId } = guildOf(interaction);
+    const actor = readActor(interaction);
+    ensureAllowed(`button:${name}`, actor, guildId, channelId);
+    const invocation = {
+      interactionId: interaction.id,
+      guildId,
+      channelId,
+      actor,
+      subcommand: null,
+      options: { values: componentValues(interaction) },
+    };
+    const result = await component.execute(invocation, parsed.data as never, context);
+    if (result.kind === 'update') await interaction.update(toDiscordMessage(result.reply));
+    else await send(interaction, result.reply);
+    return `button:${name}`;
+  }
+
+  async function answerFailure(interaction: Interaction, error: unknown, name: string): Promise<InteractionReport['outcome']> {
+    if (!interaction.isRepliable()) return 'error';
+    let outcome: InteractionReport['outcome'];
+    let message: string;
+    if (error instanceof Refusal) {
+      outcome = error.outcome;
+      message = error.userMessage;
+    } else {
+      outcome = 'error';
+      const errorId = newErrorId();
+      context.logger.error({ err: error, errorId, interactionId: interaction.id, name }, 'interaction failed');
+      message = userMessages.internalError(errorId);
+    }
+    try {
+      await send(interaction, { content: message, ephemeral: true });
+    } catch (replyError) {
+      context.logger.warn({ err: replyError, interactionId: interaction.id }, 'could not tell the user about a failure');
+    }
+    return outcome;
+  }
+
+  async function handle(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    const kind = interaction.isAutocomplete() ? 'autocomplete' : interaction.isChatInputCommand() ? 'command' : 'component';
+    let name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : 'component';
+    let outcome: InteractionReport['outcome'] = 'ok';
+    try {
+      if (!accepting && interaction.isRepliable()) throw new Refusal(userMessages.shuttingDown, 'refused');
+      if (interaction.isAutocomplete()) name = await runAutocomplete(interaction);
+      else if (interaction.isChatInputCommand()) name = await runCommand(interaction);
+      else if (interaction.isMessageComponent()) name = await runComponent(interaction);
+      else return;
+    } catch (error) {
+      if (interaction.isAutocomplete()) {
+        outcome = 'error';
+        context.logger.error({ err: error, interactionId: interaction.id, name }, 'autocomplete failed');
+        if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+      } else {
+        outcome = await answerFailure(interaction, error, name);
+      }
+    }
+    const durationMilliseconds = performance.now() - started;
+    context.logger.info(
+      { interactionId: interaction.id, guildId: interaction.guildId, command: name, kind, outcome, durationMilliseconds },
+      'interaction handled',
+    );
+    options.onHandled?.({ kind, name, outcome, durationMilliseconds });
+  }
+
+  return {
+    handle(interaction: Interaction): Promise<void> {
+      const work = handle(interaction).finally(() => inFlight.delete(work));
+      inFlight.add(work);
+      return work;
+    },
+    /** Stop taking new work; interactions that arrive now are told to retry. */
+    stopAccepting(): void {
+      accepting = false;
+    },
+    /** Waits for interactions in flight, at most `timeoutMilliseconds`. */
+    async drain(timeoutMilliseconds: number): Promise<void> {
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, timeoutMilliseconds).unref());
+      await Promise.race([Promise.allSettled([...inFlight]).then(() => undefined), timeout]);
+    },
+  };
+}
+
+export type Router = ReturnType<typeof createRouter>;

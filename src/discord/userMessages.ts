@@ -1,0 +1,11 @@
+/** What users read when something is not possible. Friendly, and each says what to do next. */
+export const userMessages = {
+  serverOnly: 'Watchalong works inside a server. Use this command in a server channel where the bot is present.',
+  unknownCommand: 'I do not know that command (it may have just been updated). Wait a minute and try again.',
+  notAllowed: (who: string) => `Only ${who} can do that. Ask a host if you think this should change.`,
+  invalidOptions: (problems: string) => `That did not look right: ${problems}. Check the options and try again.`,
+  staleComponent: 'This button is no longer active. Run the command again to get a fresh one.',
+  shuttingDown: 'Watchalong is restarting. Please try again in a few seconds.',
+  internalError: (errorId: string) =>
+    `Something went wrong on my side (error id \`${errorId}\`). Please try again; if it keeps happening, tell a server admin and quote the id.`,
+} as const;

@@ -1,0 +1,23 @@
+import type { AccessLevel } from './domain/permissions.js';
+
+/**
+ * Who may use each command, subcommand and button. The router enforces it on every interaction
+ * (Discord's own command permissions can be overridden by server admins, so they are not enough).
+ * Keys: "command", "command subcommand", or "button:<component name>". A test checks every
+ * registered command and subcommand has an entry; the README shows this table.
+ */
+export const permissionTable: Record<string, AccessLevel> = {
+  help: 'everyone',
+  'progress show': 'everyone',
+  'progress mine': 'everyone',
+  'progress set': 'host',
+  'progress next': 'host',
+  'progress undo': 'host',
+  'party create': 'manage-server',
+  'party list': 'everyone',
+  'party remove': 'manage-server',
+};
+
+export function accessLevelFor(key: string): AccessLevel | undefined {
+  return permissionTable[key];
+}

@@ -1,0 +1,54 @@
+import type { Database } from 'better-sqlite3';
+
+export interface GuildSettings {
+  timeZone: string | null;
+  hostRoleId: string | null;
+  /** Minutes before a session at which reminders go out, largest first. */
+  reminderLeadMinutes: number[] | null;
+}
+
+const noSettings: GuildSettings = { timeZone: null, hostRoleId: null, reminderLeadMinutes: null };
+
+export function createSettingsRepository(database: Database, now: () => Date) {
+  const statements = {
+    get: database.prepare(
+      'SELECT time_zone AS timeZone, host_role_id AS hostRoleId, reminder_leads AS reminderLeads FROM guild_settings WHERE guild_id = ?',
+    ),
+    upsert: database.prepare(
+      `INSERT INTO guild_settings (guild_id, time_zone, host_role_id, reminder_leads, updated_at)
+       VALUES (@guildId, @timeZone, @hostRoleId, @reminderLeads, @updatedAt)
+       ON CONFLICT (guild_id) DO UPDATE SET time_zone = excluded.time_zone, host_role_id = excluded.host_role_id,
+         reminder_leads = excluded.reminder_leads, updated_at = excluded.updated_at`,
+    ),
+  };
+
+  function get(guildId: string): GuildSettings {
+    const row = statements.get.get(guildId) as
+      | { timeZone: string | null; hostRoleId: string | null; reminderLeads: string | null }
+      | undefined;
+    if (!row) return noSettings;
+    return {
+      timeZone: row.timeZone,
+      hostRoleId: row.hostRoleId,
+      reminderLeadMinutes: row.reminderLeads === null ? null : (JSON.parse(row.reminderLeads) as number[]),
+    };
+  }
+
+  return {
+    get,
+    /** Changes only the settings given; the others keep their value. */
+    update(guildId: string, changes: Partial<GuildSettings>): GuildSettings {
+      const next = { ...get(guildId), ...changes };
+      statements.upsert.run({
+        guildId,
+        timeZone: next.timeZone,
+        hostRoleId: next.hostRoleId,
+        reminderLeads: next.reminderLeadMinutes === null ? null : JSON.stringify(next.reminderLeadMinutes),
+        updatedAt: now().getTime(),
+      });
+      return next;
+    },
+  };
+}
+
+export type SettingsRepository = ReturnType<typeof createSettingsRepository>;
