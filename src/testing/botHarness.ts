@@ -8,7 +8,7 @@ import type { RunningBot } from '../bot.js';
 import { parseConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { startFakeDiscord } from './fakeDiscord/index.js';
-import type { FakeDiscord, InteractionOutcome } from './fakeDiscord/index.js';
+import type { InteractionOutcome } from './fakeDiscord/index.js';
 import { renderedText } from './renderedText.js';
 
 export interface TestBotOptions {
