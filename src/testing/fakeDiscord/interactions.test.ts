@@ -1,4 +1,4 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Events, MessageFlags, StringSelectMenuBuilder } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, DiscordAPIError, Events, MessageFlags, ModalBuilder, StringSelectMenuBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
 import type { ChatInputCommandInteraction, Client, Interaction } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord } from './fakeDiscord.js';
@@ -13,6 +13,10 @@ const COMMANDS = [
   { name: 'twice', description: 'Replies, then follows up' },
   { name: 'panel', description: 'Shows a button and a menu' },
   { name: 'fetched', description: 'Replies with the response fetched' },
+  { name: 'think', description: 'Defers privately, then follows up' },
+  { name: 'form', description: 'Opens a modal' },
+  { name: 'double', description: 'Replies twice' },
+  { name: 'calendar', description: 'Replies with a file' },
   { name: 'search', description: 'Autocompletes', options: [{ name: 'query', description: 'What to find', type: 3, required: true, autocomplete: true }] },
   {
     name: 'greet',
@@ -49,7 +53,10 @@ const COMMAND_HANDLERS: Record<string, (interaction: ChatInputCommandInteraction
     interaction.reply({
       content: 'Choose',
       components: [
-        new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('join').setLabel('Join').setStyle(ButtonStyle.Primary)),
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('join').setLabel('Join').setStyle(ButtonStyle.Primary),
+          new ButtonBuilder().setCustomId('refresh').setLabel('Refresh').setStyle(ButtonStyle.Secondary),
+        ),
         new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
           new StringSelectMenuBuilder().setCustomId('episodes').setMaxValues(2).addOptions({ label: 'One', value: '1' }, { label: 'Two', value: '2' }, { label: 'Three', value: '3' }),
         ),
@@ -59,6 +66,25 @@ const COMMAND_HANDLERS: Record<string, (interaction: ChatInputCommandInteraction
     const response = await interaction.reply({ content: 'with response', withResponse: true });
     return interaction.followUp(`reply id ${response.resource?.message?.id ?? 'missing'}`);
   },
+  think: async (interaction) => {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    return interaction.followUp('thought it through');
+  },
+  form: (interaction) =>
+    interaction.showModal(
+      new ModalBuilder()
+        .setCustomId('feedback')
+        .setTitle('Feedback')
+        .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(new TextInputBuilder().setCustomId('opinion').setLabel('Opinion').setStyle(TextInputStyle.Short))),
+    ),
+  double: async (interaction) => {
+    await interaction.reply('once');
+    // Bypass discord.js's own guard to see what Discord answers to a second callback.
+    await interaction.client.rest
+      .post(`/interactions/${interaction.id}/${interaction.token}/callback`, { body: { type: 4, data: { content: 'twice' } }, auth: false })
+      .catch((error: unknown) => interaction.followUp(`second callback refused: ${error instanceof DiscordAPIError ? error.code : String(error)}`));
+  },
+  calendar: (interaction) => interaction.reply({ content: 'Add it', files: [{ attachment: Buffer.from('BEGIN:VCALENDAR'), name: 'party.ics' }] }),
   greet: (interaction) => interaction.reply(`hello ${interaction.options.getUser('who', true).username} x${interaction.options.getInteger('times') ?? 1}`),
   watch: (interaction) => interaction.reply(`${interaction.options.getSubcommand()} episode ${interaction.options.getInteger('episode', true)}`),
 };
@@ -69,7 +95,12 @@ async function answer(interaction: Interaction): Promise<unknown> {
     const typed = interaction.options.getFocused().toLowerCase();
     return interaction.respond(SERIES.filter((name) => name.toLowerCase().includes(typed)).map((name) => ({ name, value: name })));
   }
+  if (interaction.isButton() && interaction.customId === 'refresh') {
+    await interaction.deferUpdate();
+    return interaction.editReply({ content: 'refreshed' });
+  }
   if (interaction.isButton()) return interaction.update({ content: `${interaction.user.username} joined`, components: [] });
+  if (interaction.isModalSubmit()) return interaction.reply(`thanks for "${interaction.fields.getTextInputValue('opinion')}"`);
   if (interaction.isStringSelectMenu()) return interaction.update({ content: `picked ${interaction.values.join(',')}` });
   return undefined;
 }
@@ -131,6 +162,12 @@ describe('interactions through the fake Discord', () => {
     expect(fake.channelMessages(channel.id).map((message) => message.id)).not.toContain(outcome.message?.id);
   });
 
+  it('keeps files attached to an interaction reply', async () => {
+    const outcome = await fake.sendCommand({ ...scene(), name: 'calendar' });
+
+    expect(outcome.message?.attachments.map((attachment) => [attachment.filename, attachment.data.toString()])).toEqual([['party.ics', 'BEGIN:VCALENDAR']]);
+  });
+
   it('collects follow-ups', async () => {
     const outcome = await fake.sendCommand({ ...scene(), name: 'twice' });
     await expect.poll(() => outcome.followUps.length).toBe(1);
@@ -184,6 +221,41 @@ describe('interactions through the fake Discord', () => {
     expect(clicked.callbackType).toBe(7);
     expect(clicked.message?.id).toBe(messageId);
     expect(fake.message(channel.id, messageId)).toMatchObject({ content: 'kaori joined', components: [] });
+  });
+
+  it('waits for the edit after a deferred update', async () => {
+    const panel = await fake.sendCommand({ ...scene(), name: 'panel' });
+    const messageId = panel.message?.id ?? '';
+
+    const refreshed = await fake.clickButton({ ...scene(), messageId, customId: 'refresh' });
+
+    expect(refreshed).toMatchObject({ callbackType: 6, deferred: true });
+    expect(refreshed.message).toMatchObject({ id: messageId, content: 'refreshed' });
+  });
+
+  it('turns the first follow-up after a deferred reply into that reply', async () => {
+    const outcome = await fake.sendCommand({ ...scene(), name: 'think' });
+
+    expect(outcome).toMatchObject({ callbackType: 5, deferred: true, ephemeral: true, followUps: [] });
+    expect(outcome.message).toMatchObject({ content: 'thought it through', ephemeral: true, flags: MessageFlags.Ephemeral });
+  });
+
+  it('shows a modal and delivers its submission', async () => {
+    const opened = await fake.sendCommand({ ...scene(), name: 'form' });
+    expect(opened.callbackType).toBe(9);
+    expect(opened.modal).toMatchObject({ custom_id: 'feedback', title: 'Feedback' });
+
+    const submitted = await fake.submitModal({ ...scene(), customId: 'feedback', fields: { opinion: 'great pacing' } });
+
+    expect(submitted.message?.content).toBe('thanks for "great pacing"');
+  });
+
+  it('refuses a second initial callback as already acknowledged', async () => {
+    const outcome = await fake.sendCommand({ ...scene(), name: 'double' });
+    await expect.poll(() => outcome.followUps.length).toBe(1);
+
+    expect(outcome.message?.content).toBe('once');
+    expect(outcome.followUps[0]?.content).toBe('second callback refused: 40060');
   });
 
   it('delivers a select menu choice', async () => {
