@@ -21,6 +21,10 @@ export function writeCompiledPack(
 ): Record<string, number> {
   const database = new Database(file);
   try {
+    // A scratch file renamed into place only when complete: no journal or sync needed while writing it.
+    database.pragma('journal_mode = OFF');
+    database.pragma('synchronous = OFF');
+    database.pragma('foreign_keys = ON');
     database.exec(compiledKnowledgeSchema);
     const insert = prepareInserts(database);
     const entities = pack.entityFiles.flatMap((entityFile) => entityFile.entities);

@@ -1,6 +1,7 @@
 import type { Entity } from '../packSchema.js';
 import type { PackView } from './packView.js';
 import type { Candidate } from './pickDistractors.js';
+import { neighbourEpisodeCandidates } from './pickDistractors.js';
 import type { QuestionDraft } from './questionDraft.js';
 
 function namedCharacters(view: PackView): Entity[] {
@@ -19,7 +20,6 @@ function characterCandidates(view: PackView, stamp: number, excludedIds: Readonl
 
 /** "In which episode does X first appear?": distractors are other episode numbers (never spoilers). */
 export function firstAppearanceQuestions(view: PackView): QuestionDraft[] {
-  const episodeNumbers = view.pack.episodes.map((episode) => episode.absolute);
   return namedCharacters(view).flatMap((entity) => {
     const episode = entity.firstAppearance;
     if (episode === null) return [];
@@ -29,7 +29,7 @@ export function firstAppearanceQuestions(view: PackView): QuestionDraft[] {
         key: `first-appearance-${entity.id}`,
         prompt: `In which episode does ${name.name} first appear?`,
         answer: `Episode ${episode}`,
-        candidates: episodeNumbers.map((number) => ({ text: `Episode ${number}`, revealedIn: 0 })),
+        candidates: neighbourEpisodeCandidates(entity.id, episode, view.pack.episodes.length),
         explanation: `${name.name} first appears in ${view.episodeLabel(episode).toLowerCase()}.`,
         difficulty: 'medium',
         aboutEpisode: episode,
@@ -128,6 +128,7 @@ function isOtherNameKind(kind: string): kind is OtherNameKind {
   return kind in otherNamePhrasing;
 }
 
+/** Real names and nicknames: the distractors are other characters' names. */
 export function otherNameQuestions(view: PackView): QuestionDraft[] {
   return namedCharacters(view).flatMap((entity) =>
     entity.names.flatMap((otherName, index) => {

@@ -38,7 +38,7 @@ export function pickDistractors(
 }
 
 /** FNV-1a: a small, stable hash, so the order looks shuffled but never changes between runs. */
-function seededOrder(value: string): number {
+export function seededOrder(value: string): number {
   let hash = 0x811c9dc5;
   for (const character of value) {
     hash ^= character.codePointAt(0) ?? 0;
@@ -47,11 +47,30 @@ function seededOrder(value: string): number {
   return hash;
 }
 
-/** Whole numbers around the answer (never below `minimum`), all safe to show at any time. */
-export function numberCandidates(answer: number, spread: number, minimum = 1): Candidate[] {
+/**
+ * Three whole numbers next to the answer, inside [minimum, maximum]: four consecutive numbers with
+ * the answer at a seeded place among them, so the answer is not always the middle or an end.
+ */
+export function neighbourNumberCandidates(
+  seed: string,
+  answer: number,
+  minimum: number,
+  maximum: number = Number.MAX_SAFE_INTEGER,
+): Candidate[] {
+  const window = 4;
+  const placeOfAnswer = seededOrder(seed) % window;
+  const lowest = Math.max(minimum, Math.min(answer - placeOfAnswer, maximum - window + 1));
   const candidates: Candidate[] = [];
-  for (let value = Math.max(minimum, answer - spread); value <= answer + spread; value += 1) {
+  for (let value = lowest; value < lowest + window; value += 1) {
     if (value !== answer) candidates.push({ text: String(value), revealedIn: 0 });
   }
   return candidates;
+}
+
+/** Neighbouring episodes as "Episode N" (an episode's number is never a spoiler). */
+export function neighbourEpisodeCandidates(seed: string, episode: number, episodeCount: number): Candidate[] {
+  return neighbourNumberCandidates(seed, episode, 1, episodeCount).map((candidate) => ({
+    text: `Episode ${candidate.text}`,
+    revealedIn: 0,
+  }));
 }

@@ -1,7 +1,7 @@
 import type { StaffRole } from '../packSchema.js';
 import { staffRoleNames } from '../staffRoleNames.js';
 import type { PackView } from './packView.js';
-import { numberCandidates } from './pickDistractors.js';
+import { neighbourNumberCandidates } from './pickDistractors.js';
 import type { QuestionDraft } from './questionDraft.js';
 
 const staffPrompts: Record<StaffRole, (title: string) => string> = {
@@ -47,7 +47,7 @@ export function seasonQuestions(view: PackView): QuestionDraft[] {
     key: 'episode-count-total',
     prompt: `How many episodes does ${view.title} have in all?`,
     answer: String(total),
-    candidates: numberCandidates(total, 4),
+    candidates: neighbourNumberCandidates('episode-count-total', total, 1),
     explanation: `${view.title} has ${total} episodes over ${seasons.length} season${seasons.length === 1 ? '' : 's'}.`,
     difficulty: 'easy',
     aboutEpisode: null,
@@ -59,7 +59,7 @@ export function seasonQuestions(view: PackView): QuestionDraft[] {
       key: `episode-count-season-${season.number}`,
       prompt: `How many episodes does season ${season.number} of ${view.title} (${season.label}) have?`,
       answer: String(season.episodeCount),
-      candidates: numberCandidates(season.episodeCount, 4),
+      candidates: neighbourNumberCandidates(`episode-count-season-${season.number}`, season.episodeCount, 1),
       explanation: `Season ${season.number} (${season.label}) has ${season.episodeCount} episodes.`,
       difficulty: 'easy',
       aboutEpisode: null,
@@ -74,7 +74,7 @@ export function seasonQuestions(view: PackView): QuestionDraft[] {
         key: `release-year-season-${season.number}`,
         prompt: `In which year was season ${season.number} of ${view.title} (${season.label}) released?`,
         answer: String(year),
-        candidates: numberCandidates(year, 3),
+        candidates: neighbourNumberCandidates(`release-year-season-${season.number}`, year, 1),
         explanation: `Season ${season.number} (${season.label}) was released on ${season.releaseDate}.`,
         difficulty: 'medium',
         aboutEpisode: null,

@@ -1,0 +1,118 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compilePack } from './compilePack.js';
+import { createMentionFinder } from './findMentions.js';
+import { heroMaskPackDirectory } from './testing/packFixture.js';
+
+/** The real pack in data/pack, compiled once for every check below. */
+let workDirectory: string;
+let database: Database.Database;
+let counts: Record<string, number>;
+
+beforeAll(() => {
+  workDirectory = mkdtempSync(join(tmpdir(), 'watchalong-hero-mask-'));
+  const result = compilePack(heroMaskPackDirectory, join(workDirectory, 'knowledge.sqlite'));
+  if (!result.ok) throw new Error(result.problems.map((problem) => `${problem.file} ${problem.path}: ${problem.reason}`).join('\n'));
+  counts = result.counts;
+  database = new Database(join(workDirectory, 'knowledge.sqlite'), { readonly: true });
+});
+afterAll(() => {
+  database.close();
+  rmSync(workDirectory, { recursive: true, force: true });
+});
+
+const column = <T>(sql: string, ...parameters: unknown[]): T[] => database.prepare(sql).pluck().all(...parameters) as T[];
+
+describe('the Hero Mask pack', () => {
+  it('has all 24 episodes: 15 in season 1 and 9 in season 2, with no titles', () => {
+    expect(counts.episodes).toBe(24);
+    expect(database.prepare('SELECT number, episode_count, first_absolute FROM seasons ORDER BY number').all()).toEqual([
+      { number: 1, episode_count: 15, first_absolute: 1 },
+      { number: 2, episode_count: 9, first_absolute: 16 },
+    ]);
+    expect(column('SELECT COUNT(*) FROM episodes WHERE title IS NOT NULL')).toEqual([0]);
+    expect(column("SELECT number_in_season FROM episodes WHERE absolute = 16")).toEqual([1]);
+  });
+
+  it.each([
+    ['James Blood', 1],
+    ['Monica Campbell', 1],
+    ['Grimm', 1],
+    ['Richard Burner', 2],
+    ['Theo Lowe', 4],
+    ['Harry Creighton', 4],
+    ['Anna Winehouse', 8],
+    ['Robert Walter', 9],
+    ['Tina', 15],
+    ['Douglas Coates', 16],
+    ['Julia Herst', 24],
+  ])('introduces %s in episode %i', (name, episode) => {
+    expect(column('SELECT e.revealed_in FROM entities e WHERE e.name = ?', name)).toEqual([episode]);
+  });
+
+  it('keeps the unnamed characters of the cast list unnamed', () => {
+    expect(column("SELECT id FROM entities WHERE named = 0 ORDER BY id")).toEqual([
+      'echoes-investigator',
+      'harry-creighton-girlfriend',
+    ]);
+    expect(column("SELECT COUNT(*) FROM entities WHERE kind = 'character'")[0]).toBeGreaterThanOrEqual(25);
+  });
+
+  it('stamps hidden identities after the names they hide', () => {
+    expect(column("SELECT revealed_in FROM entity_names WHERE name = 'Jeremy Payne'")).toEqual([4]);
+    expect(column("SELECT revealed_in FROM entity_names WHERE name = 'Fred Faraday'")).toEqual([7]);
+    expect(
+      column("SELECT revealed_in FROM entity_attributes WHERE entity_id = 'robert-walter' AND target_entity_id = 'live-corporation'"),
+    ).toEqual([12]);
+  });
+
+  it('gives every stamped row a source that exists, and never stamps a voice actor before the character', () => {
+    for (const table of ['entities', 'entity_names', 'entity_attributes', 'voice_actors', 'facts', 'questions']) {
+      expect(column(`SELECT COUNT(*) FROM ${table} WHERE source NOT IN (SELECT key FROM sources)`), table).toEqual([0]);
+    }
+    expect(column('SELECT COUNT(*) FROM voice_actors v JOIN entities e ON e.id = v.entity_id WHERE v.revealed_in < e.revealed_in')).toEqual([0]);
+    expect(column("SELECT COUNT(*) FROM facts WHERE subject = 'series'")[0]).toBeGreaterThanOrEqual(30);
+  });
+
+  it('has at least 150 distinct questions, 30 of them safe before the first episode', () => {
+    expect(column('SELECT COUNT(DISTINCT prompt) FROM questions')[0]).toBeGreaterThanOrEqual(150);
+    expect(column('SELECT COUNT(*) FROM questions WHERE revealed_in = 0')[0]).toBeGreaterThanOrEqual(30);
+  });
+
+  it('has questions unlocking in every stretch of eight episodes', () => {
+    for (let start = 1; start <= 17; start += 1) {
+      const unlocking = column<number>('SELECT COUNT(*) FROM questions WHERE revealed_in BETWEEN ? AND ?', start, start + 7)[0];
+      expect(unlocking, `episodes ${start}-${start + 7}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('never shows a name in a question before the question is unlocked', () => {
+    const names = database
+      .prepare('SELECT n.name, n.revealed_in AS revealedIn, n.entity_id AS entityId FROM entity_names n JOIN entities e ON e.id = n.entity_id WHERE e.named = 1')
+      .all() as { name: string; revealedIn: number; entityId: string }[];
+    const findMentions = createMentionFinder(names);
+    const questions = database.prepare('SELECT id, prompt, answer, distractors, explanation, revealed_in FROM questions').all() as {
+      id: string; prompt: string; answer: string; distractors: string; explanation: string; revealed_in: number;
+    }[];
+    for (const question of questions) {
+      const options = JSON.parse(question.distractors) as string[];
+      expect(options, question.id).toHaveLength(3);
+      expect(new Set([question.answer, ...options]).size, question.id).toBe(4);
+      for (const text of [question.prompt, question.answer, question.explanation, ...options]) {
+        const late = findMentions(text).filter((mention) => mention.revealedIn > question.revealed_in);
+        expect(late, `${question.id}: ${text}`).toEqual([]);
+      }
+    }
+  });
+
+  it('compiles well under a second', () => {
+    const started = performance.now();
+    const second = join(workDirectory, 'timed.sqlite');
+    expect(compilePack(heroMaskPackDirectory, second).ok).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(existsSync(second)).toBe(true);
+  });
+});
