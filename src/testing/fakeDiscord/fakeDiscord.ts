@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayDispatchEvents } from 'discord.js';
+import { findCommandListProblems } from './commandValidation.js';
 import { toApiChannel, toApiGuild, toApiMember, toApiRole } from './apiObjects.js';
 import { FakeGateway, GATEWAY_PATH } from './gateway.js';
 import { INITIAL_RESPONSE_DEADLINE_MS, InteractionTracker } from './interactionTracker.js';
@@ -117,6 +118,8 @@ export class FakeDiscord {
 
   /** Registers commands as a deploy script would (PUT), for bots that do not register their own. */
   registerCommands(commands: Array<Record<string, unknown>>, guildId?: string): void {
+    const problems = findCommandListProblems(commands);
+    if (problems.length > 0) throw new Error(`fake Discord: Discord would refuse these commands: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`);
     const scope = guildId ?? '';
     this.state.commands.set(scope, commands.map((command) => ({ type: 1, ...command, id: createSnowflake(), application_id: this.applicationId, ...(guildId === undefined ? {} : { guild_id: guildId }) })));
   }

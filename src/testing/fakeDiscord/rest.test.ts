@@ -144,6 +144,16 @@ describe('REST routes of the fake Discord', () => {
     expect(fake.channelMessages(fake.directMessageChannel(user.id).id).map((message) => message.id)).toEqual([sent.id]);
   });
 
+  it('waits for a message the bot posts on its own', async () => {
+    const target = await textChannel();
+    setTimeout(() => void target.send('Reminder: episode 4 in 10 minutes'), 50);
+
+    const reminder = await fake.waitForMessage(channel.id, (message) => message.content.startsWith('Reminder'));
+
+    expect(reminder.content).toBe('Reminder: episode 4 in 10 minutes');
+    await expect(fake.waitForMessage(channel.id, (message) => message.content === 'never', 50)).rejects.toThrow('no matching message in channel');
+  });
+
   it('records routes it does not know', async () => {
     expect(await discordErrorCode(client.rest.get('/guilds/1/no-such-thing'))).toBe(0);
 
