@@ -1,5 +1,5 @@
 import type { CheckContext } from './checkContext.js';
-import { crossCheckFacts, reportDuplicates } from './crossCheckPack.js';
+import { crossCheckFacts, reportDuplicates } from './crossCheckHelpers.js';
 import { normalizeName } from './normalizeName.js';
 import type { Entity, Pack } from './packSchema.js';
 

@@ -4,7 +4,8 @@ import { crossCheckEntities } from './crossCheckEntities.js';
 import { crossCheckQuestions } from './crossCheckQuestions.js';
 import { packFileNames } from './packFiles.js';
 import type { PackProblem } from './packProblem.js';
-import type { Fact, Pack } from './packSchema.js';
+import { crossCheckFacts, reportDuplicates } from './crossCheckHelpers.js';
+import type { Pack } from './packSchema.js';
 
 /** Everything zod cannot see: ids, references, episode numbering and spoiler stamps. */
 export function crossCheckPack(pack: Pack): PackProblem[] {
@@ -16,35 +17,6 @@ export function crossCheckPack(pack: Pack): PackProblem[] {
   crossCheckEntities(pack, context);
   crossCheckQuestions(pack, context);
   return problems;
-}
-
-export function reportDuplicates(
-  context: CheckContext,
-  file: string,
-  keys: readonly string[],
-  pathOf: (index: number) => (string | number)[],
-  what: string,
-): void {
-  const seen = new Set<string>();
-  keys.forEach((key, index) => {
-    if (seen.has(key)) context.report(file, pathOf(index), `${what} "${key}" appears more than once`);
-    seen.add(key);
-  });
-}
-
-export function crossCheckFacts(
-  context: CheckContext,
-  file: string,
-  path: (string | number)[],
-  facts: readonly Fact[],
-  earliest: number,
-  dependsOn: string,
-): void {
-  facts.forEach((fact, index) => {
-    context.checkSource(file, [...path, index, 'source'], fact.source);
-    context.checkStamp(file, [...path, index, 'revealedIn'], fact.revealedIn, earliest, dependsOn);
-    context.checkMentions(file, [...path, index, 'text'], fact.text, fact.revealedIn);
-  });
 }
 
 function crossCheckManifest(pack: Pack, context: CheckContext): void {

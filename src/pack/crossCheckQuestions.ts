@@ -1,6 +1,6 @@
 import type { CheckContext } from './checkContext.js';
-import { reportDuplicates } from './crossCheckPack.js';
-import { generatedQuestionIdPrefix } from './generatedQuestion.js';
+import { reportDuplicates } from './crossCheckHelpers.js';
+import { generatedQuestionIdPrefix } from './compiledQuestion.js';
 import { normalizeName } from './normalizeName.js';
 import { packFileNames } from './packFiles.js';
 import type { Pack } from './packSchema.js';

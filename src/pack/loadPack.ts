@@ -12,7 +12,7 @@ import {
   questionsFileSchema,
   seriesFileSchema,
 } from './packSchema.js';
-import type { Entity, Pack } from './packSchema.js';
+import type { Pack } from './packSchema.js';
 
 export type { PackProblem } from './packProblem.js';
 
@@ -44,7 +44,7 @@ export function loadPack(directory: string): { ok: true; pack: Pack } | { ok: fa
   const questions = parseFile(packFileNames.questions, questionsFileSchema);
   const entityFiles = listEntityFiles(directory).flatMap((file) => {
     const parsed = parseFile(file, entitiesFileSchema);
-    return parsed.ok ? [{ file, entities: parsed.value.entities as Entity[] }] : [];
+    return parsed.ok ? [{ file, entities: parsed.value.entities }] : [];
   });
   if (entityFiles.length === 0 && problems.length === 0) {
     problems.push({ file: entitiesFolderName, path: '$', reason: 'no entity files found' });

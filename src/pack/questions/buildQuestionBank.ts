@@ -1,6 +1,6 @@
 import { latestMentionStamp } from '../findMentions.js';
-import type { CompiledQuestion } from '../generatedQuestion.js';
-import { generatedQuestionIdPrefix } from '../generatedQuestion.js';
+import type { CompiledQuestion } from '../compiledQuestion.js';
+import { generatedQuestionIdPrefix } from '../compiledQuestion.js';
 import { normalizeName } from '../normalizeName.js';
 import type { Pack } from '../packSchema.js';
 import {
