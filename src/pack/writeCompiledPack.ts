@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { compiledKnowledgeSchema } from './compiledSchema.js';
-import type { CompiledQuestion } from './generatedQuestion.js';
+import type { CompiledQuestion } from './compiledQuestion.js';
 import { normalizeName } from './normalizeName.js';
 import type { Fact, Pack } from './packSchema.js';
 import { staffRoleNames } from './staffRoleNames.js';
