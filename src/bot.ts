@@ -10,17 +10,22 @@ import { createDiscordClient } from './discord/client.js';
 import { registerCommandsIfChanged } from './discord/registerCommands.js';
 import { createRouter } from './discord/router.js';
 import type { InteractionReport, Router } from './discord/router.js';
+import { createMetrics } from './health/metrics.js';
+import type { BotMetrics } from './health/metrics.js';
 import type { Logger } from './logging/logger.js';
 import { ensureCompiledPack } from './pack/compilePack.js';
 import { createBotStateRepository } from './storage/botStateRepository.js';
+import type { ShardOwnership } from './sharding/ownership.js';
 import { openDatabase } from './storage/database.js';
 
 export interface StartBotOptions {
   config: Config & { DISCORD_TOKEN: string };
   logger: Logger;
   now?: () => Date;
-  /** Shard ids this process runs (under the sharding manager); all when unset. */
-  shards?: number[];
+  /** The shards this process runs (under the sharding manager); all of them when unset. */
+  sharding?: ShardOwnership;
+  /** Where interactions, reminders and the server count are counted; a private registry when unset. */
+  metrics?: BotMetrics;
   onHandled?: (report: InteractionReport) => void;
 }
 
@@ -40,9 +45,21 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   logger.info({ rebuilt: pack.rebuilt, hash: pack.hash }, 'knowledge pack ready');
 
   const database = openDatabase({ path: config.DATABASE_PATH, knowledgeBasePath: config.KNOWLEDGE_BASE_PATH });
-  const context = createContext({ config, logger, database, ...(options.now ? { now: options.now } : {}) });
-  const router = createRouter({ commands, components, context, ...(options.onHandled ? { onHandled: options.onHandled } : {}) });
-  const client = createDiscordClient(config, options.shards);
+  const metrics = options.metrics ?? createMetrics();
+  const context = createContext({
+    config,
+    logger,
+    database,
+    metrics,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.sharding ? { sharding: options.sharding } : {}),
+  });
+  const onHandled = (report: InteractionReport) => {
+    metrics.interactionHandled(report);
+    options.onHandled?.(report);
+  };
+  const router = createRouter({ commands, components, context, onHandled });
+  const client = createDiscordClient(config, options.sharding);
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway session resumed'));
@@ -50,6 +67,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   await client.login(config.DISCORD_TOKEN);
   const readyClient = await ready;
+  metrics.countGuildsWith(() => readyClient.guilds.cache.size);
 
   const registered = await registerCommandsIfChanged(
     client.rest,

@@ -1,4 +1,6 @@
 import type { Config } from './config/config.js';
+import { createMetrics } from './health/metrics.js';
+import type { BotMetrics } from './health/metrics.js';
 import type { Logger } from './logging/logger.js';
 import type { Database } from './storage/database.js';
 import { createKnowledgeRepository } from './storage/knowledge/knowledgeRepository.js';
@@ -9,6 +11,8 @@ import { createProgressRepository } from './storage/progressRepository.js';
 import type { ProgressRepository } from './storage/progressRepository.js';
 import { createSettingsRepository } from './storage/settingsRepository.js';
 import type { SettingsRepository } from './storage/settingsRepository.js';
+import { ownsGuild } from './sharding/ownership.js';
+import type { ShardOwnership } from './sharding/ownership.js';
 
 /** Everything a handler may use, passed in; handlers never reach for globals. */
 export interface BotContext {
@@ -20,11 +24,25 @@ export interface BotContext {
   parties: PartyRepository;
   progress: ProgressRepository;
   settings: SettingsRepository;
+  /** Counters for jobs to bump (reminders sent, late, skipped). */
+  metrics: BotMetrics;
+  /** Whether this process runs timed work for the server: false for servers another shard owns. */
+  ownsGuild(guildId: string): boolean;
 }
 
-export function createContext(input: { config: Config; logger: Logger; database: Database; now?: () => Date }): BotContext {
+export interface ContextInput {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  now?: () => Date;
+  metrics?: BotMetrics;
+  /** The shards this process runs; unset when it runs them all. */
+  sharding?: ShardOwnership;
+}
+
+export function createContext(input: ContextInput): BotContext {
   const now = input.now ?? (() => new Date());
-  const { database } = input;
+  const { database, sharding } = input;
   return {
     config: input.config,
     logger: input.logger,
@@ -34,5 +52,7 @@ export function createContext(input: { config: Config; logger: Logger; database:
     parties: createPartyRepository(database, now),
     progress: createProgressRepository(database, now),
     settings: createSettingsRepository(database, now),
+    metrics: input.metrics ?? createMetrics(),
+    ownsGuild: (guildId) => !sharding || ownsGuild(guildId, sharding.shardIds, sharding.shardCount),
   };
 }

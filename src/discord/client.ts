@@ -1,15 +1,16 @@
 import { Client, GatewayIntentBits, Options } from 'discord.js';
 import type { Config } from '../config/config.js';
+import type { ShardOwnership } from '../sharding/ownership.js';
 
 /**
  * A client that listens only to guild events (no privileged intents) and caches only what the bot
  * reads: guilds, channels and roles. Messages, members, users, presences and the rest are not kept.
  */
-export function createDiscordClient(config: Pick<Config, 'DISCORD_API_BASE' | 'REST_REQUESTS_PER_SECOND'>, shards?: number[]): Client {
+export function createDiscordClient(config: Pick<Config, 'DISCORD_API_BASE' | 'REST_REQUESTS_PER_SECOND'>, sharding?: ShardOwnership): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.DISCORD_API_BASE, globalRequestsPerSecond: config.REST_REQUESTS_PER_SECOND },
-    ...(shards ? { shards } : {}),
+    ...(sharding ? { shards: [...sharding.shardIds], shardCount: sharding.shardCount } : {}),
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,
