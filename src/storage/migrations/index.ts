@@ -1,5 +1,7 @@
 import { partiesAndProgress } from './001_parties_and_progress.js';
+import { schedules } from './002_schedules.js';
+import { trivia } from './003_trivia.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Add new ones at the end with the next version number. */
-export const migrations: readonly Migration[] = [partiesAndProgress];
+export const migrations: readonly Migration[] = [partiesAndProgress, schedules, trivia];

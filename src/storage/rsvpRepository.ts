@@ -1,0 +1,36 @@
+import type { Database } from 'better-sqlite3';
+
+export const rsvpAnswers = ['going', 'maybe', 'cant'] as const;
+export type RsvpAnswer = (typeof rsvpAnswers)[number];
+export type RsvpCounts = Record<RsvpAnswer, number>;
+
+/** Who said they will come to one session of a schedule; a member's newer answer replaces their older one. */
+export function createRsvpRepository(database: Database, now: () => Date) {
+  const statements = {
+    answer: database.prepare(
+      `INSERT INTO rsvps (schedule_id, occurrence_index, user_id, answer, answered_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (schedule_id, occurrence_index, user_id) DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at`,
+    ),
+    counts: database.prepare(
+      'SELECT answer, COUNT(*) AS count FROM rsvps WHERE schedule_id = ? AND occurrence_index = ? GROUP BY answer',
+    ),
+  };
+
+  function counts(scheduleId: number, occurrenceIndex: number): RsvpCounts {
+    const result: RsvpCounts = { going: 0, maybe: 0, cant: 0 };
+    const rows = statements.counts.all(scheduleId, occurrenceIndex) as Array<{ answer: RsvpAnswer; count: number }>;
+    for (const { answer, count } of rows) result[answer] = count;
+    return result;
+  }
+
+  return {
+    /** Records the answer and returns the session's new counts. */
+    answer(scheduleId: number, occurrenceIndex: number, userId: string, answer: RsvpAnswer): RsvpCounts {
+      statements.answer.run(scheduleId, occurrenceIndex, userId, answer, now().getTime());
+      return counts(scheduleId, occurrenceIndex);
+    },
+    counts,
+  };
+}
+
+export type RsvpRepository = ReturnType<typeof createRsvpRepository>;

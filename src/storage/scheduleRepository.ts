@@ -1,0 +1,172 @@
+import type { Database } from 'better-sqlite3';
+import { nextFireAt } from '../domain/schedule/dueReminders.js';
+import type { ReminderPlan } from '../domain/schedule/dueReminders.js';
+import type { Repeat, Schedule } from '../domain/schedule/recurrence.js';
+
+export type ScheduleStatus = 'active' | 'paused' | 'cancelled' | 'finished';
+
+/** A watch-party schedule as stored: when its sessions are, where reminders go, and how far reminding has got. */
+export interface StoredSchedule {
+  id: number;
+  guildId: string;
+  partyId: number;
+  channelId: string;
+  pingRoleId: string | null;
+  title: string;
+  schedule: Schedule;
+  episodes: number;
+  /** Minutes before each session; the negative one is the "did you finish?" prompt after it. */
+  leadMinutes: number[];
+  createdBy: string;
+  createdAt: Date;
+  lastCheckedAt: Date | null;
+  nextFireAt: Date | null;
+  status: ScheduleStatus;
+  pausedReason: string | null;
+}
+
+export interface NewSchedule {
+  guildId: string;
+  partyId: number;
+  channelId: string;
+  pingRoleId: string | null;
+  title: string;
+  schedule: Schedule;
+  episodes: number;
+  leadMinutes: number[];
+  createdBy: string;
+}
+
+export interface ScheduleRow {
+  id: number;
+  guildId: string;
+  partyId: number;
+  channelId: string;
+  pingRoleId: string | null;
+  title: string;
+  firstStart: number;
+  timeZone: string;
+  repeat: Repeat;
+  episodes: number;
+  leadMinutes: string;
+  createdBy: string;
+  createdAt: number;
+  lastCheckedAt: number | null;
+  nextFireAt: number | null;
+  status: ScheduleStatus;
+  pausedReason: string | null;
+}
+
+export const scheduleColumns = `id, guild_id AS guildId, party_id AS partyId, channel_id AS channelId, ping_role_id AS pingRoleId,
+  title, first_start AS firstStart, time_zone AS timeZone, repeat, episodes, lead_minutes AS leadMinutes,
+  created_by AS createdBy, created_at AS createdAt, last_checked_at AS lastCheckedAt, next_fire_at AS nextFireAt,
+  status, paused_reason AS pausedReason`;
+
+const millisecondsOrNull = (date: Date | null) => (date === null ? null : date.getTime());
+const dateOrNull = (milliseconds: number | null) => (milliseconds === null ? null : new Date(milliseconds));
+
+export function toStoredSchedule(row: ScheduleRow): StoredSchedule {
+  return {
+    id: row.id,
+    guildId: row.guildId,
+    partyId: row.partyId,
+    channelId: row.channelId,
+    pingRoleId: row.pingRoleId,
+    title: row.title,
+    schedule: { firstStart: new Date(row.firstStart), zone: row.timeZone, repeat: row.repeat },
+    episodes: row.episodes,
+    leadMinutes: JSON.parse(row.leadMinutes) as number[],
+    createdBy: row.createdBy,
+    createdAt: new Date(row.createdAt),
+    lastCheckedAt: dateOrNull(row.lastCheckedAt),
+    nextFireAt: dateOrNull(row.nextFireAt),
+    status: row.status,
+    pausedReason: row.pausedReason,
+  };
+}
+
+export function reminderPlan(schedule: StoredSchedule): ReminderPlan {
+  return {
+    schedule: schedule.schedule,
+    leadMinutes: schedule.leadMinutes,
+    createdAt: schedule.createdAt,
+    lastCheckedAt: schedule.lastCheckedAt,
+  };
+}
+
+/** Schedules per server: create, list, cancel, pause and resume. Claiming reminders lives in reminderDeliveryRepository. */
+export function createScheduleRepository(database: Database, now: () => Date) {
+  const statements = {
+    insert: database.prepare(
+      `INSERT INTO schedules (guild_id, party_id, channel_id, ping_role_id, title, first_start, time_zone, repeat, episodes,
+         lead_minutes, created_by, created_at, next_fire_at)
+       VALUES (@guildId, @partyId, @channelId, @pingRoleId, @title, @firstStart, @timeZone, @repeat, @episodes,
+         @leadMinutes, @createdBy, @createdAt, @nextFireAt)
+       RETURNING ${scheduleColumns}`,
+    ),
+    byId: database.prepare(`SELECT ${scheduleColumns} FROM schedules WHERE id = ? AND guild_id = ?`),
+    open: database.prepare(
+      `SELECT ${scheduleColumns} FROM schedules WHERE guild_id = ? AND status IN ('active', 'paused') ORDER BY id`,
+    ),
+    setStatus: database.prepare(
+      `UPDATE schedules SET status = @status, paused_reason = @pausedReason
+       WHERE id = @id AND status IN ('active', 'paused') RETURNING ${scheduleColumns}`,
+    ),
+    resume: database.prepare(
+      `UPDATE schedules SET status = 'active', paused_reason = NULL, channel_id = @channelId,
+         last_checked_at = @lastCheckedAt, next_fire_at = @nextFireAt
+       WHERE id = @id AND status = 'paused' RETURNING ${scheduleColumns}`,
+    ),
+  };
+
+  const read = (row: unknown) => (row === undefined ? null : toStoredSchedule(row as ScheduleRow));
+
+  function setStatus(id: number, status: ScheduleStatus, pausedReason: string | null): StoredSchedule | null {
+    return read(statements.setStatus.get({ id, status, pausedReason }));
+  }
+
+  return {
+    /** Stores a schedule; reminders whose time is already past now are never sent. */
+    create(input: NewSchedule): StoredSchedule {
+      const createdAt = now();
+      const firstFire = nextFireAt({ schedule: input.schedule, leadMinutes: input.leadMinutes, createdAt });
+      return toStoredSchedule(
+        statements.insert.get({
+          guildId: input.guildId,
+          partyId: input.partyId,
+          channelId: input.channelId,
+          pingRoleId: input.pingRoleId,
+          title: input.title,
+          firstStart: input.schedule.firstStart.getTime(),
+          timeZone: input.schedule.zone,
+          repeat: input.schedule.repeat,
+          episodes: input.episodes,
+          leadMinutes: JSON.stringify(input.leadMinutes),
+          createdBy: input.createdBy,
+          createdAt: createdAt.getTime(),
+          nextFireAt: millisecondsOrNull(firstFire),
+        }) as ScheduleRow,
+      );
+    },
+    byId: (guildId: string, id: number) => read(statements.byId.get(id, guildId)),
+    /** Active and paused schedules of a server, oldest first. */
+    listOpen: (guildId: string) => (statements.open.all(guildId) as ScheduleRow[]).map(toStoredSchedule),
+    /** Null when there is no open schedule with that id. */
+    cancel: (id: number) => setStatus(id, 'cancelled', null),
+    /** Stops reminding until a host resumes; `reason` is shown to hosts. */
+    pause: (id: number, reason: string) => setStatus(id, 'paused', reason),
+    /**
+     * Reminds again from now on, optionally in another channel. Reminders that fell due while paused are
+     * not sent: they are behind the new last-checked time.
+     */
+    resume(schedule: StoredSchedule, channelId: string): StoredSchedule | null {
+      const resumedAt = now();
+      const next = nextFireAt({ ...reminderPlan(schedule), lastCheckedAt: resumedAt });
+      return read(
+        statements.resume.get({ id: schedule.id, channelId, lastCheckedAt: resumedAt.getTime(), nextFireAt: millisecondsOrNull(next) }),
+      );
+    },
+  };
+}
+
+export type ScheduleRepository = ReturnType<typeof createScheduleRepository>;
