@@ -31,7 +31,7 @@ export function createKnowledgeRepository(database: Database) {
        FROM kb.seasons ORDER BY number`,
     ),
     visibleNames: database.prepare(
-      `SELECT n.entity_id AS entityId, e.kind, n.name, n.name_kind AS nameKind, e.name AS primaryName
+      `SELECT n.entity_id AS entityId, e.kind, n.name, n.name_kind AS nameKind, e.name AS primaryName, n.revealed_in AS revealedIn
        FROM kb.entity_names n JOIN kb.entities e ON e.id = n.entity_id
        WHERE is_visible_at(n.revealed_in, @progress) AND is_visible_at(e.revealed_in, @progress)
        ORDER BY e.id, n.rowid`,
@@ -40,6 +40,12 @@ export function createKnowledgeRepository(database: Database) {
       `SELECT id, kind, name, named, first_appearance AS firstAppearance
        FROM kb.entities WHERE id = @id AND is_visible_at(revealed_in, @progress)`,
     ),
+    // A name can grow as the story reveals it ("Fred", later "Fred Faraday"): show the newest visible one.
+    currentName: database.prepare(
+      `SELECT name FROM kb.entity_names
+       WHERE entity_id = @id AND name_kind = 'primary' AND is_visible_at(revealed_in, @progress)
+       ORDER BY revealed_in DESC, rowid DESC LIMIT 1`,
+    ).pluck(),
     entityNames: database.prepare(
       `SELECT name, name_kind AS nameKind FROM kb.entity_names
        WHERE entity_id = @id AND is_visible_at(revealed_in, @progress) ORDER BY revealed_in, rowid`,
@@ -133,6 +139,10 @@ export function createKnowledgeRepository(database: Database) {
     }));
   }
 
+  function currentName(id: string, progress: number, fallback: string): string {
+    return (statements.currentName.get({ id, progress }) as string | undefined) ?? fallback;
+  }
+
   function entityCard(id: string, progress: number): EntityCard | null {
     const entity = statements.entity.get({ id, progress }) as
       | { id: string; kind: string; name: string; named: number; firstAppearance: number | null }
@@ -141,6 +151,7 @@ export function createKnowledgeRepository(database: Database) {
     const attributes = statements.entityAttributes.all({ id, progress }) as EntityAttribute[];
     return {
       ...entity,
+      name: currentName(id, progress, entity.name),
       named: entity.named === 1,
       names: statements.entityNames.all({ id, progress }) as EntityCard['names'],
       roles: attributes.filter((attribute) => attribute.attribute === 'role'),
@@ -162,6 +173,7 @@ export function createKnowledgeRepository(database: Database) {
     const characters = statements.characters.all({ progress }) as Array<Omit<CharacterSummary, 'role' | 'affiliation'>>;
     return characters.map((character) => ({
       ...character,
+      name: currentName(character.id, progress, character.name),
       role: (statements.latestAttribute.get({ id: character.id, attribute: 'role', progress }) as string) ?? null,
       affiliation:
         (statements.latestAttribute.get({ id: character.id, attribute: 'affiliation', progress }) as string) ?? null,

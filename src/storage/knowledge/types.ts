@@ -21,6 +21,8 @@ export interface EntityName {
   name: string;
   nameKind: string;
   primaryName: string;
+  /** The episode after which this name may be shown (a later primary name replaces an earlier one). */
+  revealedIn: number;
 }
 
 export interface EntityMatch {

@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compilePack } from '../../pack/compilePack.js';
+import { openDatabase } from '../database.js';
+import type { Database } from '../database.js';
+import { createKnowledgeRepository } from './knowledgeRepository.js';
+import type { KnowledgeRepository } from './knowledgeRepository.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'watchalong-knowledge-'));
+let database: Database;
+let knowledge: KnowledgeRepository;
+const progressValues = Array.from({ length: 25 }, (_, progress) => progress);
+
+beforeAll(() => {
+  const compiled = compilePack('data/pack', join(folder, 'knowledge.sqlite'));
+  if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
+  database = openDatabase({ path: join(folder, 'state.sqlite'), knowledgeBasePath: join(folder, 'knowledge.sqlite') });
+  knowledge = createKnowledgeRepository(database);
+});
+afterAll(() => {
+  database.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** The earliest episode at which a piece of text is legitimately visible, straight from the compiled tables. */
+function earliestStamp(table: 'entity_names' | 'facts' | 'voice_actors' | 'entity_attributes', column: string, text: string): number {
+  const stamp = database.prepare(`SELECT MIN(revealed_in) FROM kb.${table} WHERE ${column} = ?`).pluck().get(text) as number | null;
+  if (stamp === null) throw new Error(`${text} is not in kb.${table}`);
+  return stamp;
+}
+
+const entityIds = () => database.prepare('SELECT id FROM kb.entities').pluck().all() as string[];
+const allNames = () =>
+  database.prepare('SELECT entity_id AS entityId, name, revealed_in AS revealedIn FROM kb.entity_names').all() as Array<{
+    entityId: string;
+    name: string;
+    revealedIn: number;
+  }>;
+
+describe('the spoiler gate over the whole real pack', () => {
+  it.each(progressValues)('entity cards at progress %i hold nothing stamped later', (progress) => {
+    for (const id of entityIds()) {
+      const card = knowledge.entityCard(id, progress);
+      const entityStamp = database.prepare('SELECT revealed_in FROM kb.entities WHERE id = ?').pluck().get(id) as number;
+      if (entityStamp > progress) {
+        expect(card).toBeNull();
+        continue;
+      }
+      expect(card).not.toBeNull();
+      for (const { name } of card!.names) expect(earliestStamp('entity_names', 'name', name)).toBeLessThanOrEqual(progress);
+      expect(earliestStamp('entity_names', 'name', card!.name)).toBeLessThanOrEqual(progress);
+      for (const fact of card!.facts) expect(fact.revealedIn).toBeLessThanOrEqual(progress);
+      for (const attribute of [...card!.roles, ...card!.affiliations]) expect(attribute.revealedIn).toBeLessThanOrEqual(progress);
+      for (const { actor } of card!.voiceActors) expect(earliestStamp('voice_actors', 'actor', actor)).toBeLessThanOrEqual(progress);
+    }
+  });
+
+  it.each(progressValues)('names, characters, episodes, series facts and questions at progress %i are all visible', (progress) => {
+    for (const name of knowledge.visibleNames(progress)) {
+      expect(earliestStamp('entity_names', 'name', name.name)).toBeLessThanOrEqual(progress);
+    }
+    for (const character of knowledge.charactersMet(progress)) {
+      expect(earliestStamp('entity_names', 'name', character.name)).toBeLessThanOrEqual(progress);
+      for (const value of [character.role, character.affiliation].filter((text) => text !== null)) {
+        expect(earliestStamp('entity_attributes', 'value', value!)).toBeLessThanOrEqual(progress);
+      }
+    }
+    for (let episode = 1; episode <= knowledge.episodeCount(); episode += 1) {
+      for (const fact of knowledge.episode(episode, progress)!.facts) expect(fact.revealedIn).toBeLessThanOrEqual(progress);
+    }
+    for (const fact of knowledge.factsBetweenEpisodes(1, 24, progress)) expect(fact.revealedIn).toBeLessThanOrEqual(progress);
+    for (const fact of knowledge.seriesFacts(progress)) expect(fact.revealedIn).toBeLessThanOrEqual(progress);
+    for (const question of knowledge.visibleQuestions(progress)) expect(question.revealedIn).toBeLessThanOrEqual(progress);
+  });
+
+  it.each(progressValues)('search for every name at progress %i finds only visible names and facts', (progress) => {
+    for (const { name } of allNames()) {
+      for (const hit of knowledge.search(name, progress)) {
+        const table = hit.rowKind === 'name' ? 'entity_names' : 'facts';
+        const column = hit.rowKind === 'name' ? 'name' : 'text';
+        expect(earliestStamp(table, column, hit.text)).toBeLessThanOrEqual(progress);
+      }
+    }
+  });
+});
+
+describe('hidden answers exactly like missing', () => {
+  const hiddenNames = () => allNames().filter((name) => name.revealedIn > 0);
+
+  it('a name not yet revealed resolves to nothing, as a made-up name does', () => {
+    for (const { entityId, name, revealedIn } of hiddenNames()) {
+      const before = revealedIn - 1;
+      const resolved = knowledge.resolveEntity(name, before);
+      // Another entity may legitimately carry a similar visible name; the hidden one must never be the answer.
+      if (resolved) expect(resolved.names.map((visible) => visible.name)).not.toContain(name);
+      expect(knowledge.findEntities(name, before).map((match) => match.matchedName)).not.toContain(name);
+      const hidden = database.prepare('SELECT revealed_in FROM kb.entities WHERE id = ?').pluck().get(entityId) as number;
+      if (hidden > before) expect(knowledge.entityCard(entityId, before)).toBeNull();
+    }
+    expect(knowledge.resolveEntity('Nobody Atall', 24)).toBeNull();
+    expect(knowledge.entityCard('no-such-id', 24)).toBeNull();
+  });
+
+  it('search finds a hidden name no more than it finds a made-up one', () => {
+    for (const { name, revealedIn } of hiddenNames()) {
+      const hits = knowledge.search(name, revealedIn - 1);
+      expect(hits.map((hit) => hit.text)).not.toContain(name);
+    }
+    expect(knowledge.search('zzqxv', 24)).toEqual([]);
+  });
+});
+
+describe('forgiving lookups', () => {
+  it.each([
+    ['eddie', 1],
+    ['jams', 1],
+    ['ブラッド', 1],
+    ['sarha', 1],
+  ])('%s finds someone at progress %i', (query, progress) => {
+    expect(knowledge.findEntities(query, progress).length).toBeGreaterThan(0);
+  });
+
+  it('treats FTS syntax typed by a user as plain words', () => {
+    for (const query of ['"', '*', 'NEAR', 'OR', 'mask" OR "x', 'NEAR(a b)', '-', '^']) {
+      expect(() => knowledge.search(query, 24)).not.toThrow();
+    }
+  });
+
+  it('corrects a small typo in search', () => {
+    expect(knowledge.search('Gallaghr', 1).length).toBeGreaterThan(0);
+  });
+});
