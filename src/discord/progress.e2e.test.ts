@@ -92,3 +92,29 @@ describe('the bot through the fake Discord', () => {
     expect(harness.fake.unknownRoutes).toEqual([]);
   });
 });
+
+describe('when a handler fails', () => {
+  it('tells the user with an ephemeral error id, and keeps serving', async () => {
+    const progress = harness.bot.context.progress;
+    const working = progress.current;
+    progress.current = () => {
+      throw new Error('the disk caught fire');
+    };
+    try {
+      const outcome = await harness.run('alice', 'progress', { subcommand: 'show' });
+      expect(outcome.ephemeral).toBe(true);
+      expect(harness.text(outcome)).toMatch(/Something went wrong on my side \(error id `[0-9a-f]{8}`\)/);
+      expect(harness.text(outcome)).not.toContain('disk caught fire');
+    } finally {
+      progress.current = working;
+    }
+    expect(harness.text(await harness.run('alice', 'progress', { subcommand: 'show' }))).toContain('episode');
+  });
+
+  it('answers a command from a direct message with where to use it', async () => {
+    const dm = harness.fake.directMessageChannel(harness.users.alice.id);
+    const outcome = await harness.fake.sendCommand({ channelId: dm.id, userId: harness.users.alice.id, name: 'progress', subcommand: 'show' });
+    expect(outcome.ephemeral).toBe(true);
+    expect(harness.text(outcome)).toContain('works inside a server');
+  });
+});

@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord } from './testing/fakeDiscord/index.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'watchalong-main-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Runs a TypeScript entry point as `npm start` does, with only the given environment. */
+function run(entry: string, environment: Record<string, string>, args: string[] = []) {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    env: { PATH: process.env['PATH'] ?? '', HOME: folder, ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, exited, output: () => output };
+}
+
+describe('npm start', () => {
+  it('without a token exits non-zero and says how to get one, and about the playground', async () => {
+    const started = run('src/main.ts', { DATABASE_PATH: join(folder, 'none.sqlite') });
+    expect(await started.exited).not.toBe(0);
+    expect(started.output()).toContain('DISCORD_TOKEN is not set');
+    expect(started.output()).toContain('discord.com/developers/applications');
+    expect(started.output()).toContain('npm run playground');
+  });
+
+  it('names every bad setting', async () => {
+    const started = run('src/main.ts', { DISCORD_TOKEN: 'x', LOG_LEVEL: 'loud', DISCORD_API_BASE: 'nope' });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain('LOG_LEVEL');
+    expect(started.output()).toContain('DISCORD_API_BASE');
+  });
+
+  it('logs in to the Discord at DISCORD_API_BASE, serves a command, and exits 0 on SIGTERM', async () => {
+    const fake = await startFakeDiscord();
+    const guild = fake.addGuild({ name: 'Start test' });
+    const channel = fake.addChannel(guild.id, { name: 'general' });
+    const user = fake.addMember(guild.id, { username: 'alice' });
+    const bot = run('src/main.ts', {
+      DISCORD_TOKEN: 'a-token',
+      DISCORD_API_BASE: fake.apiBase,
+      DATABASE_PATH: join(folder, 'state.sqlite'),
+      KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite'),
+      LOG_LEVEL: 'info',
+    });
+    try {
+      await fake.waitForReady(30_000);
+      const deadline = Date.now() + 30_000;
+      while (fake.registeredCommands().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      const outcome = await fake.sendCommand({ guildId: guild.id, channelId: channel.id, userId: user.id, name: 'help' });
+      expect(JSON.stringify(outcome.message?.embeds)).toContain('/progress');
+      // Logs are JSON lines with what an operator needs to find an interaction.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const handled = bot
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('interaction handled'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(handled[0]).toMatchObject({ command: 'help', guildId: guild.id, outcome: 'ok' });
+      expect(handled[0]).toHaveProperty('interactionId');
+      expect(handled[0]).toHaveProperty('durationMilliseconds');
+    } finally {
+      bot.child.kill('SIGTERM');
+    }
+    expect(await bot.exited).toBe(0);
+    expect(bot.output()).toContain('stopped');
+    await fake.close();
+  }, 90_000);
+});
+
+describe('npm run deploy-commands', () => {
+  it('registers every command to one server with --guild', async () => {
+    const fake = await startFakeDiscord();
+    const guild = fake.addGuild({ name: 'Deploy test' });
+    const deploy = run('scripts/deployCommands.ts', { DISCORD_TOKEN: 'a-token', DISCORD_API_BASE: fake.apiBase }, ['--guild', guild.id]);
+    expect(await deploy.exited).toBe(0);
+    expect(deploy.output()).toContain(`to server ${guild.id}`);
+    expect(fake.registeredCommands(guild.id).map((command) => command['name'])).toContain('progress');
+    expect(fake.registeredCommands()).toEqual([]);
+    await fake.close();
+  }, 60_000);
+});
