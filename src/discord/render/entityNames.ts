@@ -1,0 +1,30 @@
+import type { EntityName } from '../../storage/knowledge/types.js';
+
+export interface RevealedName {
+  name: string;
+  nameKind: string;
+}
+
+/**
+ * The name an entity goes by at this progress: its latest visible primary name ("Fred Faraday"
+ * once revealed, "Fred" before). `names` are the visible names in the order they were revealed.
+ */
+export function currentName(names: readonly RevealedName[], fallback: string): string {
+  return names.filter((name) => name.nameKind === 'primary').at(-1)?.name ?? fallback;
+}
+
+/** Every other visible name (aliases, nicknames, Japanese spellings, earlier primary names), without repeats. */
+export function otherNames(names: readonly RevealedName[], current: string): string[] {
+  return [...new Set(names.map((name) => name.name))].filter((name) => name !== current);
+}
+
+/** The current name of every entity in a list of visible names, by entity id. */
+export function currentNamesById(names: readonly EntityName[]): Map<string, string> {
+  const inRevealOrder = [...names].sort((left, right) => left.revealedIn - right.revealedIn);
+  const current = new Map<string, string>();
+  for (const name of inRevealOrder) {
+    if (!current.has(name.entityId)) current.set(name.entityId, name.primaryName);
+    if (name.nameKind === 'primary') current.set(name.entityId, name.name);
+  }
+  return current;
+}

@@ -1,0 +1,77 @@
+import type { BotContext } from '../../context.js';
+import type { Audience } from '../../domain/spoilerGate.js';
+import { replyProgress } from '../../services/replyProgress.js';
+import type { ReplyProgress } from '../../services/replyProgress.js';
+import { customId } from '../customId.js';
+import type { Invocation } from '../invocation.js';
+import type { ComponentReply, Reply } from '../reply.js';
+import { ephemeralText } from '../reply.js';
+import { userMessages } from '../userMessages.js';
+import { renderCardPage } from './cardPage.js';
+import type { Card } from './cardPage.js';
+import { pageButtons } from './pageButtons.js';
+
+/** The custom id name of every page button: `page:<view>:<page>:<view arguments…>`. */
+export const pageButtonName = 'page';
+
+const nothingToShow = 'I found nothing to show for that. Check the options and try again.';
+
+/**
+ * A gated, paged answer: what a lookup command shows and what its page buttons show again. The
+ * arguments travel in the buttons' custom ids (so buttons survive a restart); the progress does
+ * not: every page is gated again at the progress of the moment it is asked for.
+ */
+export interface LookupViewSpec<Arguments> {
+  name: string;
+  audience(input: Arguments): Audience;
+  /** The arguments as custom id parts; the last part may contain ':'. */
+  toParts(input: Arguments): string[];
+  /** Back from custom id parts; undefined for parts this view never wrote (stale or forged). */
+  fromParts(parts: readonly string[]): Arguments | undefined;
+  /** The card at this progress, or null when its subject is not visible (exactly as if it did not exist). */
+  card(input: Arguments, gate: ReplyProgress, context: BotContext): Card | null;
+  /** The ephemeral answer when `card` gives null: the same for "not visible yet" as for "does not exist". */
+  notFound?: string;
+}
+
+export interface LookupView<Arguments> extends LookupViewSpec<Arguments> {
+  /** The first page for a slash command, or the view's `notFound` (ephemeral) when the subject is not visible. */
+  answer(input: Arguments, invocation: Invocation, context: BotContext): Reply;
+  /** A page button: the page asked for, gated at the clicker's current progress. */
+  turnPage(parts: readonly string[], page: number, invocation: Invocation, context: BotContext): ComponentReply;
+}
+
+/** What the page-button handler needs of a view, without its argument type. */
+export type PageTurner = Pick<LookupView<unknown>, 'name' | 'turnPage'>;
+
+function gateLabel(gate: ReplyProgress, audience: Audience): string {
+  return audience === 'asker-only' ? `${gate.safeLabel} · your own progress` : gate.safeLabel;
+}
+
+export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): LookupView<Arguments> {
+  function render(input: Arguments, page: number, invocation: Invocation, context: BotContext): Reply | null {
+    const audience = spec.audience(input);
+    const gate = replyProgress(context, invocation, audience);
+    const card = spec.card(input, gate, context);
+    if (!card) return null;
+    const shown = renderCardPage(card, page, gateLabel(gate, audience));
+    const idFor = (target: number) => customId(pageButtonName, spec.name, target, ...spec.toParts(input));
+    return {
+      embeds: [shown.embed],
+      components: pageButtons(idFor, shown.page, shown.pageCount),
+      ephemeral: audience === 'asker-only',
+    };
+  }
+
+  return {
+    ...spec,
+    answer(input, invocation, context) {
+      return render(input, 1, invocation, context) ?? ephemeralText(spec.notFound ?? nothingToShow);
+    },
+    turnPage(parts, page, invocation, context) {
+      const input = spec.fromParts(parts);
+      const reply = input === undefined ? null : render(input, page, invocation, context);
+      return reply ? { kind: 'update', reply } : { kind: 'reply', reply: ephemeralText(userMessages.staleComponent) };
+    },
+  };
+}
