@@ -1,6 +1,7 @@
 import type { BackgroundJob } from './backgroundJob.js';
+import { createTriviaJob } from './trivia/triviaJob.js';
 
 /** The timed jobs the bot runs once ready. */
 export function backgroundJobs(): BackgroundJob[] {
-  return [];
+  return [createTriviaJob()];
 }

@@ -7,8 +7,16 @@ import { createKnowledgeRepository } from './storage/knowledge/knowledgeReposito
 import type { KnowledgeRepository } from './storage/knowledge/knowledgeRepository.js';
 import { createPartyRepository } from './storage/partyRepository.js';
 import type { PartyRepository } from './storage/partyRepository.js';
+import { createHostNoticeRepository } from './storage/hostNoticeRepository.js';
+import type { HostNoticeRepository } from './storage/hostNoticeRepository.js';
 import { createProgressRepository } from './storage/progressRepository.js';
 import type { ProgressRepository } from './storage/progressRepository.js';
+import { createQuizRepository } from './storage/quizRepository.js';
+import type { QuizRepository } from './storage/quizRepository.js';
+import { createRsvpRepository } from './storage/rsvpRepository.js';
+import type { RsvpRepository } from './storage/rsvpRepository.js';
+import { createScheduleRepository } from './storage/scheduleRepository.js';
+import type { ScheduleRepository } from './storage/scheduleRepository.js';
 import { createSettingsRepository } from './storage/settingsRepository.js';
 import type { SettingsRepository } from './storage/settingsRepository.js';
 import { ownsGuild } from './sharding/ownership.js';
@@ -24,6 +32,10 @@ export interface BotContext {
   parties: PartyRepository;
   progress: ProgressRepository;
   settings: SettingsRepository;
+  quizzes: QuizRepository;
+  schedules: ScheduleRepository;
+  rsvps: RsvpRepository;
+  hostNotices: HostNoticeRepository;
   /** Counters for jobs to bump (reminders sent, late, skipped). */
   metrics: BotMetrics;
   /** Whether this process runs timed work for the server: false for servers another shard owns. */
@@ -52,6 +64,10 @@ export function createContext(input: ContextInput): BotContext {
     parties: createPartyRepository(database, now),
     progress: createProgressRepository(database, now),
     settings: createSettingsRepository(database, now),
+    quizzes: createQuizRepository(database, now),
+    schedules: createScheduleRepository(database, now),
+    rsvps: createRsvpRepository(database, now),
+    hostNotices: createHostNoticeRepository(database, now),
     metrics: input.metrics ?? createMetrics(),
     ownsGuild: (guildId) => !sharding || ownsGuild(guildId, sharding.shardIds, sharding.shardCount),
   };

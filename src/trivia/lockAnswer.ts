@@ -1,0 +1,51 @@
+import { answer, isFinished } from '../domain/quiz/index.js';
+import type { AnswerOutcome, QuizState } from '../domain/quiz/index.js';
+import type { QuizRepository } from '../storage/quizRepository.js';
+import type { AnswerButton } from './answerButton.js';
+
+export type ClickOutcome = 'locked' | 'already-answered' | 'too-late' | 'quiz-ended' | 'wrong-channel' | 'invalid-option';
+
+export interface Click extends AnswerButton {
+  userId: string;
+  channelId: string;
+  now: Date;
+}
+
+export interface ClickResult {
+  outcome: ClickOutcome;
+  /** The option the member has locked in (now or before), for their private confirmation. */
+  lockedOption?: string;
+}
+
+/** The engine's answer outcomes as a member reads them; a closed question and a missed deadline are both "too late". */
+const outcomeOfAnswer: Record<Exclude<AnswerOutcome, 'locked' | 'already-answered'>, ClickOutcome> = {
+  'too-late': 'too-late',
+  'no-open-question': 'too-late',
+  'quiz-ended': 'quiz-ended',
+  'invalid-option': 'invalid-option',
+};
+
+function lockedOptionOf(state: QuizState, userId: string): string | undefined {
+  const locked = state.currentAnswers.find((candidate) => candidate.userId === userId);
+  return locked === undefined ? undefined : state.questions[state.currentQuestionIndex]?.options[locked.optionIndex];
+}
+
+/**
+ * A click on an answer button: the member's first click on the open question is saved at once;
+ * anything else is refused with a reason. Nothing about other members' choices comes back.
+ */
+export function lockAnswer(quizzes: QuizRepository, click: Click): ClickResult {
+  const quiz = quizzes.byId(click.quizId);
+  if (!quiz || isFinished(quiz.state)) return { outcome: 'quiz-ended' };
+  if (click.channelId !== quiz.channelId) return { outcome: 'wrong-channel' };
+  // A button of an earlier question (still clickable on its reveal) or of one not asked yet.
+  if (click.position !== quiz.state.currentQuestionIndex) return { outcome: click.position < quiz.state.currentQuestionIndex ? 'too-late' : 'invalid-option' };
+
+  const result = answer(quiz.state, { userId: click.userId, optionIndex: click.optionIndex, now: click.now });
+  if (result.outcome === 'locked') {
+    quizzes.save(quiz.quizId, result.state);
+    return { outcome: 'locked', lockedOption: lockedOptionOf(result.state, click.userId) };
+  }
+  if (result.outcome === 'already-answered') return { outcome: 'already-answered', lockedOption: lockedOptionOf(quiz.state, click.userId) };
+  return { outcome: outcomeOfAnswer[result.outcome] };
+}

@@ -1,0 +1,284 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Reply } from '../discord/reply.js';
+import { answer, startQuiz, stopQuiz } from '../domain/quiz/index.js';
+import { askedQuestion } from '../domain/quiz/quizFixtures.js';
+import { openDatabase } from '../storage/database.js';
+import type { Database } from '../storage/database.js';
+import { createQuizRepository } from '../storage/quizRepository.js';
+import type { QuizRepository } from '../storage/quizRepository.js';
+import { ChannelUnavailableError, MessageGoneError } from './channelPublisher.js';
+import type { ChannelPublisher } from './channelPublisher.js';
+import { createQuizRunner, pauseBetweenQuestionsMs } from './quizRunner.js';
+import type { QuizRunner } from './quizRunner.js';
+
+interface PostedMessage {
+  id: string;
+  channelId: string;
+  reply: Reply;
+  edits: number;
+}
+
+/** A channel that keeps what the runner posted; `failures` are thrown, one per call, before anything else. */
+function recordingPublisher() {
+  const messages: PostedMessage[] = [];
+  const failures: Error[] = [];
+  const publisher: ChannelPublisher = {
+    async post(channelId, reply) {
+      const failure = failures.shift();
+      if (failure) throw failure;
+      const message = { id: `m${messages.length + 1}`, channelId, reply, edits: 0 };
+      messages.push(message);
+      return message.id;
+    },
+    async edit(channelId, messageId, reply) {
+      const failure = failures.shift();
+      if (failure) throw failure;
+      const message = messages.find((candidate) => candidate.id === messageId && candidate.channelId === channelId);
+      if (!message) throw new MessageGoneError(messageId);
+      message.reply = reply;
+      message.edits += 1;
+    },
+  };
+  return { publisher, messages, failures };
+}
+
+function textOf(message: PostedMessage | undefined): string {
+  const embeds = message?.reply.embeds ?? [];
+  return embeds.flatMap((embed) => [embed.title, embed.description, ...(embed.fields ?? []).map((field) => field.value)]).join('\n');
+}
+
+function buttonLabels(message: PostedMessage | undefined): string[] {
+  return (message?.reply.components ?? []).flatMap((row) => row.components.map((button) => ('label' in button ? (button.label ?? '') : '')));
+}
+
+const seasons = [{ number: 1, episodeCount: 15, firstAbsolute: 1 }];
+const start = new Date('2026-03-01T20:00:00.000Z');
+const after = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+
+let folder: string;
+let database: Database;
+let quizzes: QuizRepository;
+let channel: ReturnType<typeof recordingPublisher>;
+let owned: boolean;
+let runner: QuizRunner;
+
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'watchalong-runner-'));
+  database = openDatabase({ path: join(folder, 'state.sqlite') });
+  quizzes = createQuizRepository(database, () => start);
+  channel = recordingPublisher();
+  owned = true;
+  runner = newRunner();
+});
+afterEach(() => {
+  database.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function newRunner(): QuizRunner {
+  return createQuizRunner({
+    quizzes,
+    seasons: () => seasons,
+    publisher: channel.publisher,
+    logger: pino({ level: 'silent' }),
+    ownsGuild: () => owned,
+  });
+}
+
+/** Question n is answered by option n % 4; 20 seconds a question. */
+function createQuiz(questionCount: number): string {
+  const state = startQuiz({
+    quizId: 'quiz-1',
+    channelId: 'channel-1',
+    starterId: 'starter',
+    questions: Array.from({ length: questionCount }, (_, index) => askedQuestion(`q${index}`, (index % 4) as 0 | 1 | 2 | 3)),
+    secondsPerQuestion: 20,
+    now: start,
+  });
+  return quizzes.create({ guildId: 'guild-1', progress: 4, state }).quizId;
+}
+
+function click(userId: string, optionIndex: number, second: number): void {
+  const { state } = quizzes.byId('quiz-1')!;
+  const result = answer(state, { userId, optionIndex, now: after(second) });
+  expect(result.outcome).toBe('locked');
+  quizzes.save('quiz-1', result.state);
+}
+
+describe('quiz runner: one question after another', () => {
+  it('posts the first question with a countdown and four buttons, and nothing about answers', async () => {
+    createQuiz(2);
+    await runner.tick(start);
+    expect(channel.messages).toHaveLength(1);
+    const [question] = channel.messages;
+    expect(textOf(question)).toContain('Question 1 of 2');
+    expect(textOf(question)).toContain('Prompt q0');
+    expect(textOf(question)).toContain(`<t:${Math.floor(after(20).getTime() / 1000)}:R>`);
+    expect(textOf(question)).toContain('Nobody has answered yet.');
+    expect(buttonLabels(question)).toEqual(['A', 'B', 'C', 'D']);
+    expect(question?.reply.embeds?.[0]?.footer?.text).toContain('Safe up to S1E4');
+  });
+
+  it('edits the count when it changes, never naming who chose what', async () => {
+    createQuiz(2);
+    await runner.tick(start);
+    click('ann', 0, 2);
+    click('bob', 3, 3);
+    await runner.tick(after(3));
+    await runner.tick(after(4));
+    const [question] = channel.messages;
+    expect(question?.edits).toBe(1);
+    expect(textOf(question)).toContain('2 members have answered.');
+    expect(textOf(question)).not.toMatch(/ann|bob/);
+  });
+
+  it('reveals at time up on the same message, then waits a moment before the next question', async () => {
+    createQuiz(2);
+    await runner.tick(start);
+    click('ann', 0, 5);
+    click('bob', 2, 6);
+    await runner.tick(after(19.9));
+    expect(textOf(channel.messages[0])).not.toContain('time is up');
+    await runner.tick(after(20));
+    const reveal = textOf(channel.messages[0]);
+    expect(reveal).toContain('Question 1 of 2: time is up');
+    expect(reveal).toContain('✅ **A**');
+    expect(reveal).toContain('Explanation q0');
+    expect(reveal).toContain('Right: <@ann> (+138)');
+    expect(reveal).toContain('🥇 <@ann>: 138 points');
+    expect(channel.messages).toHaveLength(1);
+    await runner.tick(after(20 + pauseBetweenQuestionsMs / 1000 - 1));
+    expect(channel.messages).toHaveLength(1);
+    await runner.tick(after(20 + pauseBetweenQuestionsMs / 1000));
+    expect(channel.messages).toHaveLength(2);
+    expect(textOf(channel.messages[1])).toContain('Question 2 of 2');
+  });
+
+  it('closes early once everyone who joined has answered', async () => {
+    createQuiz(3);
+    await runner.tick(start);
+    click('ann', 0, 1);
+    click('bob', 0, 2);
+    await runner.tick(after(20));
+    await runner.tick(after(25));
+    click('bob', 1, 26);
+    await runner.tick(after(27));
+    expect(textOf(channel.messages[1])).not.toContain('time is up');
+    click('ann', 3, 28);
+    await runner.tick(after(29));
+    expect(textOf(channel.messages[1])).toContain('Question 2 of 3: time is up');
+    expect(textOf(channel.messages[1])).toContain('Right: <@bob>');
+  });
+
+  it('posts the final standings after the last reveal, then leaves the quiz alone', async () => {
+    createQuiz(1);
+    await runner.tick(start);
+    click('ann', 0, 10);
+    await runner.tick(after(20));
+    expect(channel.messages).toHaveLength(2);
+    expect(textOf(channel.messages[1])).toContain('Trivia: final standings');
+    expect(textOf(channel.messages[1])).toContain('🥇 <@ann>: 125 points (1 correct, best streak 1)');
+    expect(quizzes.unsettled()).toEqual([]);
+    await runner.tick(after(60));
+    expect(channel.messages).toHaveLength(2);
+    expect(channel.messages.map((message) => message.edits)).toEqual([1, 0]);
+  });
+
+  it('says so when nobody answered', async () => {
+    createQuiz(1);
+    await runner.tick(start);
+    await runner.tick(after(20));
+    expect(textOf(channel.messages[0])).toContain('Nobody answered this one.');
+    expect(textOf(channel.messages[1])).toContain('Nobody answered, so there are no scores this time.');
+  });
+
+  it('marks the open question as ended after a stop, without a second announcement', async () => {
+    createQuiz(3);
+    await runner.tick(start);
+    quizzes.save('quiz-1', stopQuiz(quizzes.byId('quiz-1')!.state, after(5)).state, { endReason: 'stopped' });
+    quizzes.markEndAnnounced('quiz-1');
+    await runner.tick(after(6));
+    expect(channel.messages).toHaveLength(1);
+    expect(textOf(channel.messages[0])).toContain('The quiz ended before time was up');
+    expect(quizzes.unsettled()).toEqual([]);
+  });
+});
+
+describe('quiz runner: restarts and failures', () => {
+  it('carries on a question that still has time after a restart, keeping its answers', async () => {
+    createQuiz(2);
+    await runner.tick(start);
+    click('ann', 0, 3);
+    runner = newRunner();
+    runner.resume(after(8));
+    await runner.tick(after(8));
+    expect(quizzes.byId('quiz-1')?.state.phase).toBe('question-open');
+    await runner.tick(after(20));
+    expect(textOf(channel.messages[0])).toContain('Right: <@ann>');
+  });
+
+  it('closes a question that ran out while the bot was down, then goes on', async () => {
+    createQuiz(2);
+    await runner.tick(start);
+    runner = newRunner();
+    runner.resume(after(90));
+    await runner.tick(after(90));
+    expect(textOf(channel.messages[0])).toContain('time is up');
+    await runner.tick(after(95));
+    expect(textOf(channel.messages[1])).toContain('Question 2 of 2');
+  });
+
+  it('ends a quiz idle too long, and says why', async () => {
+    createQuiz(2);
+    await runner.tick(start);
+    click('ann', 0, 3);
+    runner = newRunner();
+    runner.resume(after(20 + 11 * 60));
+    expect(quizzes.byId('quiz-1')).toMatchObject({ endReason: 'abandoned' });
+    await runner.tick(after(20 + 11 * 60));
+    expect(textOf(channel.messages[0])).toContain('The quiz ended before time was up');
+    expect(textOf(channel.messages[1])).toContain('offline for too long');
+    expect(quizzes.unsettled()).toEqual([]);
+  });
+
+  it('retries after a Discord hiccup without posting twice', async () => {
+    createQuiz(2);
+    channel.failures.push(new Error('503 Service Unavailable'));
+    await runner.tick(start);
+    expect(channel.messages).toHaveLength(0);
+    await runner.tick(after(1));
+    expect(channel.messages).toHaveLength(1);
+    await runner.tick(after(2));
+    expect(channel.messages).toHaveLength(1);
+  });
+
+  it('posts the reveal anew when the question message was deleted', async () => {
+    createQuiz(2);
+    await runner.tick(start);
+    channel.messages.splice(0, 1);
+    await runner.tick(after(20));
+    expect(channel.messages).toHaveLength(1);
+    expect(textOf(channel.messages[0])).toContain('Question 1 of 2: time is up');
+  });
+
+  it('ends the quiz when its channel is gone', async () => {
+    createQuiz(2);
+    channel.failures.push(new ChannelUnavailableError('channel-1'));
+    await runner.tick(start);
+    expect(quizzes.byId('quiz-1')).toMatchObject({ endReason: 'abandoned' });
+    expect(quizzes.unsettled()).toEqual([]);
+  });
+
+  it('leaves quizzes of servers another shard runs alone', async () => {
+    createQuiz(2);
+    owned = false;
+    runner.resume(after(3600));
+    await runner.tick(after(3600));
+    expect(channel.messages).toEqual([]);
+    expect(quizzes.byId('quiz-1')?.state.phase).toBe('not-started');
+  });
+});

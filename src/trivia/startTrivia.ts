@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { selectQuestions, shuffleOptions, startQuiz } from '../domain/quiz/index.js';
+import type { DifficultyFilter, QuestionScope, Random } from '../domain/quiz/index.js';
+import type { Question } from '../storage/knowledge/types.js';
+import { QuizAlreadyRunningError } from '../storage/quizRepository.js';
+import type { QuizRepository, StoredQuiz } from '../storage/quizRepository.js';
+
+/** `scope:latest` asks about this many of the most recently finished episodes. */
+export const latestEpisodeWindow = 3;
+
+export interface TriviaStartRequest {
+  guildId: string;
+  channelId: string;
+  starterId: string;
+  /** The gate: only questions visible at this progress are asked. */
+  progress: number;
+  questionCount: number;
+  secondsPerQuestion: number;
+  scope: QuestionScope;
+  difficulty: DifficultyFilter;
+}
+
+export type TriviaStart =
+  | { outcome: 'started'; quiz: StoredQuiz; shortfall: number }
+  | { outcome: 'no-questions' }
+  | { outcome: 'already-running'; quiz: StoredQuiz };
+
+export interface TriviaStartDependencies {
+  quizzes: QuizRepository;
+  visibleQuestions(progress: number): Question[];
+}
+
+/**
+ * Picks spoiler-safe questions (recently asked ones in this channel last), fixes their button order,
+ * and saves the new quiz. The quiz runner opens the first question on its next tick.
+ */
+export function startTrivia(
+  dependencies: TriviaStartDependencies,
+  request: TriviaStartRequest,
+  now: Date,
+  random: Random = Math.random,
+): TriviaStart {
+  const running = dependencies.quizzes.runningInChannel(request.channelId);
+  if (running) return { outcome: 'already-running', quiz: running };
+
+  const selection = selectQuestions({
+    candidates: dependencies.visibleQuestions(request.progress),
+    count: request.questionCount,
+    difficulty: request.difficulty,
+    scope: request.scope,
+    progress: request.progress,
+    latestEpisodes: latestEpisodeWindow,
+    recentlyAskedIds: dependencies.quizzes.recentlyAskedIds(request.channelId),
+    random,
+  });
+  if (selection.questions.length === 0) return { outcome: 'no-questions' };
+
+  const state = startQuiz({
+    quizId: randomUUID(),
+    channelId: request.channelId,
+    starterId: request.starterId,
+    questions: selection.questions.map((question) => ({ ...question, ...shuffleOptions(question, random) })),
+    secondsPerQuestion: request.secondsPerQuestion,
+    now,
+  });
+  try {
+    const quiz = dependencies.quizzes.create({ guildId: request.guildId, progress: request.progress, state });
+    return { outcome: 'started', quiz, shortfall: selection.shortfall };
+  } catch (error) {
+    const winner = error instanceof QuizAlreadyRunningError ? dependencies.quizzes.runningInChannel(request.channelId) : null;
+    if (winner) return { outcome: 'already-running', quiz: winner };
+    throw error;
+  }
+}

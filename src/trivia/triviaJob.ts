@@ -1,0 +1,45 @@
+import type { Client } from 'discord.js';
+import type { BackgroundJob } from '../backgroundJob.js';
+import type { BotContext } from '../context.js';
+import { createChannelPublisher } from './channelPublisher.js';
+import { createQuizRunner } from './quizRunner.js';
+
+/** Question clocks are checked this often; a question closes at most this late. */
+export const triviaTickIntervalMs = 1_000;
+
+/**
+ * The quiz timers: a tick every second moves every quiz on from the database. No timer holds a
+ * deadline, so a restart loses nothing; on start, quizzes idle too long are ended cleanly.
+ */
+export function createTriviaJob(intervalMs = triviaTickIntervalMs): BackgroundJob {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  return {
+    name: 'trivia',
+    start(client: Client<true>, context: BotContext) {
+      const runner = createQuizRunner({
+        quizzes: context.quizzes,
+        seasons: () => context.knowledge.seasons(),
+        publisher: createChannelPublisher(client),
+        logger: context.logger,
+        ownsGuild: (guildId) => context.ownsGuild(guildId),
+      });
+      runner.resume(context.now());
+      timer = setInterval(() => {
+        // A slow tick (Discord rate limits) is not overlapped by the next one.
+        if (running) return;
+        running = runner
+          .tick(context.now())
+          .catch((error: unknown) => context.logger.error({ err: error }, 'trivia tick failed'))
+          .finally(() => {
+            running = undefined;
+          });
+      }, intervalMs);
+    },
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
