@@ -16,6 +16,14 @@ export const permissionTable: Record<string, AccessLevel> = {
   'party create': 'manage-server',
   'party list': 'everyone',
   'party remove': 'manage-server',
+  'watchparty schedule': 'host',
+  'watchparty list': 'everyone',
+  'watchparty cancel': 'host',
+  'watchparty resume': 'host',
+  'watchparty calendar': 'everyone',
+  settings: 'manage-server',
+  'button:rsvp': 'everyone',
+  'button:finished': 'host',
 };
 
 export function accessLevelFor(key: string): AccessLevel | undefined {

@@ -57,8 +57,10 @@ export function createReminderDeliveryRepository(database: Database) {
        WHERE id = @id`,
     ),
     abandoned: database.prepare(
-      `SELECT d.schedule_id AS scheduleId, d.occurrence_index AS occurrenceIndex, d.lead_minutes AS leadMinutes, d.claimed_at AS claimedAt
-       FROM reminder_deliveries d WHERE d.state = 'claimed' AND d.claimed_at <= ? ORDER BY d.claimed_at LIMIT ?`,
+      `SELECT d.schedule_id AS scheduleId, d.occurrence_index AS occurrenceIndex, d.lead_minutes AS leadMinutes,
+         d.claimed_at AS claimedAt, s.guild_id AS guildId
+       FROM reminder_deliveries d JOIN schedules s ON s.id = d.schedule_id
+       WHERE d.state = 'claimed' AND d.claimed_at <= ? ORDER BY d.claimed_at LIMIT ?`,
     ),
     takeOver: database.prepare(
       `UPDATE reminder_deliveries SET claimed_at = @now
@@ -130,10 +132,12 @@ export function createReminderDeliveryRepository(database: Database) {
     /**
      * Claims whose owner never confirmed them within `leaseMilliseconds` (it crashed or lost its connection),
      * each taken over by exactly one caller. Re-sending them with the same nonce cannot post twice.
+     * `accepts` leaves the servers of other shards to their own process.
      */
-    takeOverAbandoned(now: Date, leaseMilliseconds: number, limit = 50): TakenOverClaim[] {
-      const rows = statements.abandoned.all(now.getTime() - leaseMilliseconds, limit) as Array<DeliveryRow & { scheduleId: number }>;
-      return rows.flatMap(({ scheduleId, occurrenceIndex, leadMinutes, claimedAt }) => {
+    takeOverAbandoned(now: Date, leaseMilliseconds: number, accepts: (guildId: string) => boolean = () => true): TakenOverClaim[] {
+      const rows = statements.abandoned.all(now.getTime() - leaseMilliseconds, 50) as Array<DeliveryRow & { scheduleId: number; guildId: string }>;
+      return rows.flatMap(({ scheduleId, occurrenceIndex, leadMinutes, claimedAt, guildId }) => {
+        if (!accepts(guildId)) return [];
         const key = { scheduleId, occurrenceIndex, leadMinutes };
         if (statements.takeOver.run({ ...key, claimedAt, now: now.getTime() }).changes !== 1) return [];
         const schedule = statements.schedule.get(scheduleId) as ScheduleRow;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { ComponentHandler } from '../../src/discord/command.js';
+import { ephemeralText } from '../../src/discord/reply.js';
+import { finishedComponentName, finishedRecordedMessage } from '../../src/scheduler/reminderMessages.js';
+import { describeEpisodes } from '../../src/scheduler/sessionEpisodes.js';
+
+const count = z.string().regex(/^\d{1,9}$/).transform(Number);
+
+/** `finished:<schedule>:<session>:<last episode>`. */
+const finishedArguments = z
+  .tuple([count, count, count])
+  .transform(([scheduleId, occurrenceIndex, lastEpisode]) => ({ scheduleId, occurrenceIndex, lastEpisode }));
+
+const handler: ComponentHandler<{ scheduleId: number; occurrenceIndex: number; lastEpisode: number }> = {
+  name: finishedComponentName,
+  parse: finishedArguments,
+  execute(invocation, { scheduleId, occurrenceIndex, lastEpisode }, context) {
+    const schedule = context.schedules.byId(invocation.guildId, scheduleId);
+    if (!schedule || lastEpisode > context.knowledge.episodeCount()) {
+      return { kind: 'reply', reply: ephemeralText('This watch party no longer exists. Record progress with `/progress set` instead.') };
+    }
+    const session = { scheduleId, occurrenceIndex };
+    const current = context.progress.current(schedule.partyId).episode;
+    if (current >= lastEpisode) {
+      const already = `✅ Already recorded: the party has finished episode ${current}. Nothing changed.`;
+      return { kind: 'update', reply: finishedRecordedMessage(session, lastEpisode, already) };
+    }
+    const range = { first: current + 1, last: lastEpisode };
+    context.progress.set(schedule.partyId, lastEpisode, invocation.actor.userId);
+    const recorded =
+      `✅ <@${invocation.actor.userId}> recorded that the party finished ${describeEpisodes(range, context.knowledge, lastEpisode)}. ` +
+      'Pressed by mistake? `/progress undo` puts it back.';
+    return { kind: 'update', reply: finishedRecordedMessage(session, lastEpisode, recorded) };
+  },
+};
+
+/**
+ * "Yes, we finished episode N" under the after-session prompt: a host records the party's progress
+ * (undo with /progress undo). The router re-checks that the clicker is a host.
+ */
+export const finishedEpisodeComponent = handler as unknown as ComponentHandler<never>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { ComponentHandler } from '../../src/discord/command.js';
+import { ephemeralText } from '../../src/discord/reply.js';
+import { rsvpButtons, rsvpComponentName } from '../../src/scheduler/reminderMessages.js';
+import type { ReminderKey } from '../../src/storage/reminderDeliveryRepository.js';
+import { rsvpAnswers } from '../../src/storage/rsvpRepository.js';
+import type { RsvpAnswer } from '../../src/storage/rsvpRepository.js';
+
+const count = z.string().regex(/^\d{1,9}$/).transform(Number);
+const lead = z.string().regex(/^-?\d{1,6}$/).transform(Number);
+
+/** `rsvp:<schedule>:<session>:<lead>:<answer>`; the lead only tells the reminder messages apart. */
+const rsvpArguments = z
+  .tuple([count, count, lead, z.enum(rsvpAnswers)])
+  .transform(([scheduleId, occurrenceIndex, leadMinutes, answer]) => ({ key: { scheduleId, occurrenceIndex, leadMinutes }, answer }));
+
+const handler: ComponentHandler<{ key: ReminderKey; answer: RsvpAnswer }> = {
+  name: rsvpComponentName,
+  parse: rsvpArguments,
+  execute(invocation, { key, answer }, context) {
+    const schedule = context.schedules.byId(invocation.guildId, key.scheduleId);
+    if (!schedule || schedule.status === 'cancelled') {
+      return { kind: 'reply', reply: ephemeralText('This watch party was cancelled, so it takes no more RSVPs. `/watchparty list` shows what is planned.') };
+    }
+    const counts = context.rsvps.answer(schedule.id, key.occurrenceIndex, invocation.actor.userId, answer);
+    // Only the buttons change; the reminder text stays as it was posted.
+    return { kind: 'update', reply: { components: [rsvpButtons(key, counts)] } };
+  },
+};
+
+/**
+ * Going / Maybe / Can't under a reminder: records the member's answer and updates the counts in place.
+ * The shared list erases argument types; the router hands `execute` what `parse` produced.
+ */
+export const rsvpComponent = handler as unknown as ComponentHandler<never>;

@@ -1,0 +1,63 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { z } from 'zod';
+import type { SlashCommand } from '../src/discord/command.js';
+import { optionSchemas } from '../src/discord/optionSchemas.js';
+import { ephemeralText } from '../src/discord/reply.js';
+import { defaultLeadTimes, formatLeadTimes, parseLeadTimes } from '../src/domain/schedule/leadTimes.js';
+import { canonicalTimeZone, suggestTimeZones } from '../src/domain/schedule/timeZones.js';
+import type { GuildSettings } from '../src/storage/settingsRepository.js';
+
+const definition = new SlashCommandBuilder()
+  .setName('settings')
+  .setDescription('Manage Server: time zone, host role and reminder times for this server')
+  .addStringOption((option) =>
+    option.setName('timezone').setDescription('The server’s time zone, e.g. Europe/London').setAutocomplete(true).setMaxLength(64),
+  )
+  .addRoleOption((option) => option.setName('host-role').setDescription('Members with this role are hosts in every party'))
+  .addStringOption((option) =>
+    option.setName('reminders').setDescription(`When reminders go out before a session, e.g. ${defaultLeadTimes}`).setMaxLength(100),
+  )
+  .toJSON();
+
+const settingsOptions = z.object({
+  timezone: optionSchemas.query(64).optional(),
+  'host-role': optionSchemas.snowflake.optional(),
+  reminders: optionSchemas.query(100).optional(),
+});
+
+function describeSettings(settings: GuildSettings): string {
+  const reminders = settings.reminderLeadMinutes ? formatLeadTimes(settings.reminderLeadMinutes) : `${defaultLeadTimes} (the default)`;
+  return [
+    `• Time zone: ${settings.timeZone ?? 'not set (UTC is used)'}. Used when \`/watchparty schedule\` is given no time zone.`,
+    `• Host role: ${settings.hostRoleId ? `<@&${settings.hostRoleId}>` : 'none (only members with Manage Server and party host roles)'}.`,
+    `• Reminders: ${reminders}, for sessions scheduled from now on.`,
+  ].join('\n');
+}
+
+export const settingsCommand: SlashCommand = {
+  definition,
+  options: { '': settingsOptions },
+  isEphemeral: () => true,
+  execute(invocation, context) {
+    const options = settingsOptions.parse(invocation.options);
+    const changes: Partial<GuildSettings> = {};
+    if (options.timezone !== undefined) {
+      const zone = canonicalTimeZone(options.timezone);
+      if (zone === null) return ephemeralText(`I don't know the time zone \`${options.timezone.replaceAll('`', "'")}\`. Pick one from the list, like \`Europe/London\`.`);
+      changes.timeZone = zone;
+    }
+    if (options.reminders !== undefined) {
+      const leads = parseLeadTimes(options.reminders);
+      if (!leads.ok) return ephemeralText(leads.reason);
+      changes.reminderLeadMinutes = leads.minutes;
+    }
+    if (options['host-role'] !== undefined) changes.hostRoleId = options['host-role'];
+
+    if (Object.keys(changes).length === 0) {
+      return ephemeralText(`**Server settings**\n${describeSettings(context.settings.get(invocation.guildId))}`);
+    }
+    const saved = context.settings.update(invocation.guildId, changes);
+    return ephemeralText(`Settings saved.\n${describeSettings(saved)}`);
+  },
+  autocomplete: (invocation) => suggestTimeZones(invocation.focusedValue).map((zone) => ({ name: zone, value: zone })),
+};

@@ -1,0 +1,287 @@
+import { ChannelType, SlashCommandBuilder } from 'discord.js';
+import { z } from 'zod';
+import type { BotContext } from '../src/context.js';
+import type { SlashCommand } from '../src/discord/command.js';
+import type { AutocompleteInvocation, Choice, Invocation } from '../src/discord/invocation.js';
+import { optionSchemas } from '../src/discord/optionSchemas.js';
+import type { Reply } from '../src/discord/reply.js';
+import { ephemeralText } from '../src/discord/reply.js';
+import { buildCalendar } from '../src/domain/schedule/calendar.js';
+import type { CalendarSession } from '../src/domain/schedule/calendar.js';
+import { discordTimestamp } from '../src/domain/schedule/discordTimestamp.js';
+import { defaultLeadTimes, parseLeadTimes } from '../src/domain/schedule/leadTimes.js';
+import { parseStart } from '../src/domain/schedule/parseStart.js';
+import { repeatKinds } from '../src/domain/schedule/recurrence.js';
+import { defaultMinutesPerEpisode } from '../src/domain/schedule/session.js';
+import { suggestTimeZones } from '../src/domain/schedule/timeZones.js';
+import { describeEpisodes, plannedEpisodes } from '../src/scheduler/sessionEpisodes.js';
+import { describeLeadTimes, describeRepeat, describeStart } from '../src/scheduler/sessionText.js';
+import { upcomingSessions } from '../src/scheduler/upcomingSessions.js';
+import { replyProgress } from '../src/services/replyProgress.js';
+import type { StoredSchedule } from '../src/storage/scheduleRepository.js';
+
+const maximumOpenSchedules = 25;
+const maximumEpisodesPerSession = 12;
+const calendarDays = 60;
+const calendarSessionsPerSchedule = 10;
+const fallbackTimeZone = 'UTC';
+const messageContentLimit = 2000;
+
+const definition = new SlashCommandBuilder()
+  .setName('watchparty')
+  .setDescription('Scheduled watch-party sessions with reminders, RSVPs and a calendar')
+  .addSubcommand((subcommand) =>
+    subcommand
+      .setName('schedule')
+      .setDescription('Hosts: schedule a session, with reminders in the party’s channel')
+      .addStringOption((option) =>
+        option.setName('start').setDescription('When: 2026-06-01 20:00, tomorrow 20:00, saturday 8pm, in 90 minutes').setRequired(true).setMaxLength(100),
+      )
+      .addStringOption((option) =>
+        option.setName('timezone').setDescription('Time zone, e.g. Europe/London (default: the server’s)').setAutocomplete(true).setMaxLength(64),
+      )
+      .addStringOption((option) =>
+        option
+          .setName('repeat')
+          .setDescription('Repeat the session (default: once)')
+          .addChoices({ name: 'once', value: 'none' }, { name: 'daily', value: 'daily' }, { name: 'weekly', value: 'weekly' }),
+      )
+      .addIntegerOption((option) =>
+        option.setName('episodes').setDescription('Episodes per session (default 1)').setMinValue(1).setMaxValue(maximumEpisodesPerSession),
+      )
+      .addStringOption((option) => option.setName('title').setDescription('A short title, e.g. Saturday night watch').setMaxLength(80))
+      .addChannelOption((option) =>
+        option.setName('channel').setDescription('Where reminders go (default: the party’s channel)').addChannelTypes(ChannelType.GuildText),
+      )
+      .addRoleOption((option) => option.setName('role').setDescription('The role to ping in reminders (default: nobody)')),
+  )
+  .addSubcommand((subcommand) => subcommand.setName('list').setDescription('Upcoming sessions and their ids'))
+  .addSubcommand((subcommand) =>
+    subcommand
+      .setName('cancel')
+      .setDescription('Hosts: cancel a scheduled session (all its repeats)')
+      .addIntegerOption((option) => option.setName('id').setDescription('Which schedule').setRequired(true).setAutocomplete(true)),
+  )
+  .addSubcommand((subcommand) =>
+    subcommand
+      .setName('resume')
+      .setDescription('Hosts: resume reminders that were paused because they could not be posted')
+      .addIntegerOption((option) => option.setName('id').setDescription('Which schedule').setRequired(true).setAutocomplete(true))
+      .addChannelOption((option) =>
+        option.setName('channel').setDescription('Post reminders here from now on').addChannelTypes(ChannelType.GuildText),
+      ),
+  )
+  .addSubcommand((subcommand) => subcommand.setName('calendar').setDescription('Upcoming sessions as a calendar file (.ics)'))
+  .toJSON();
+
+const scheduleOptions = z.object({
+  start: optionSchemas.query(100),
+  timezone: optionSchemas.query(64).optional(),
+  repeat: z.enum(repeatKinds).optional(),
+  episodes: z.number().int().min(1).max(maximumEpisodesPerSession).optional(),
+  title: optionSchemas.label(80).optional(),
+  channel: optionSchemas.snowflake.optional(),
+  role: optionSchemas.snowflake.optional(),
+});
+const idOption = z.object({ id: z.number().int().min(1) });
+const resumeOptions = idOption.extend({ channel: optionSchemas.snowflake.optional() });
+const noOptions = z.object({});
+
+/** The subcommands only hosts reach; their replies also carry notices meant for any host. */
+const hostSubcommands = new Set(['schedule', 'cancel', 'resume']);
+
+const defaultLeadMinutes = (() => {
+  const parsed = parseLeadTimes(defaultLeadTimes);
+  if (!parsed.ok) throw new Error(`default lead times do not parse: ${parsed.reason}`);
+  return parsed.minutes;
+})();
+
+/** The progress that gates what a reply says about a schedule: its party's, and no further than the channel's. */
+function gateFor(context: BotContext, invocation: Invocation, schedule: StoredSchedule, audience: 'everyone' | 'asker-only'): number {
+  const partyProgress = context.progress.current(schedule.partyId).episode;
+  return Math.min(partyProgress, replyProgress(context, invocation, audience).progress);
+}
+
+function episodesLine(context: BotContext, schedule: StoredSchedule, progress: number, sessionsAhead = 0): string | null {
+  const range = plannedEpisodes(context.knowledge, context.progress.current(schedule.partyId).episode, schedule.episodes, sessionsAhead);
+  return range ? describeEpisodes(range, context.knowledge, progress) : null;
+}
+
+function noSuchSchedule(id: number): Reply {
+  return ephemeralText(`There is no open watch party with id ${id}. \`/watchparty list\` shows them with their ids.`);
+}
+
+function scheduleSession(invocation: Invocation, context: BotContext): Reply {
+  const options = scheduleOptions.parse(invocation.options);
+  const now = context.now();
+  const settings = context.settings.get(invocation.guildId);
+  const zone = options.timezone ?? settings.timeZone ?? fallbackTimeZone;
+  const parsed = parseStart(options.start, { zone, now });
+  if (!parsed.ok) return ephemeralText(parsed.reason);
+  if (context.schedules.listOpen(invocation.guildId).length >= maximumOpenSchedules) {
+    return ephemeralText(`This server already has ${maximumOpenSchedules} scheduled watch parties. Cancel one with \`/watchparty cancel\` first.`);
+  }
+
+  const party = context.parties.forChannel(invocation.guildId, options.channel ?? invocation.channelId);
+  const episodes = options.episodes ?? 1;
+  const reminderLeads = settings.reminderLeadMinutes ?? defaultLeadMinutes;
+  const schedule = context.schedules.create({
+    guildId: invocation.guildId,
+    partyId: party.id,
+    channelId: options.channel ?? party.channelId ?? invocation.channelId,
+    pingRoleId: options.role ?? null,
+    title: options.title ?? (party.channelId ? `${party.name} watch party` : 'Watch party'),
+    schedule: { firstStart: parsed.instant, zone: parsed.zone, repeat: options.repeat ?? 'none' },
+    episodes,
+    // The negative lead is the "did you finish?" prompt once the session has run its course.
+    leadMinutes: [...reminderLeads, -episodes * defaultMinutesPerEpisode],
+    createdBy: invocation.actor.userId,
+  });
+
+  const start = parsed.instant;
+  const repeat = schedule.schedule.repeat === 'none' ? '' : `, then ${describeRepeat(schedule.schedule)}`;
+  const zoneNote = options.timezone || settings.timeZone ? '' : ' (no server time zone is set; an admin can pick one with `/settings timezone`)';
+  const covered = episodesLine(context, schedule, gateFor(context, invocation, schedule, 'everyone'));
+  const pastLeads = reminderLeads.filter((lead) => start.getTime() - lead * 60_000 < now.getTime());
+  const ping = schedule.pingRoleId ? `, pinging <@&${schedule.pingRoleId}>` : '';
+  return {
+    content: [
+      `📅 **${schedule.title}** is scheduled (id ${schedule.id}): ${discordTimestamp(start, 'F')} (${discordTimestamp(start, 'R')})${repeat}.`,
+      `Time zone: ${parsed.zone}${zoneNote}. I read \`${options.start.replaceAll('`', "'")}\` as ${parsed.interpretedAs}.`,
+      covered ? `This session: ${covered}.` : 'The party has finished the series; this session is a rewatch.',
+      `Reminders in <#${schedule.channelId}> ${describeLeadTimes(reminderLeads)}${ping}; afterwards I ask whether you finished.`,
+      ...(pastLeads.length > 0 ? [`Already past, so not sent this time: ${describeLeadTimes(pastLeads)}.`] : []),
+      `Cancel with \`/watchparty cancel id:${schedule.id}\`.`,
+    ].join('\n'),
+  };
+}
+
+function rsvpSummary(context: BotContext, schedule: StoredSchedule, occurrenceIndex: number): string {
+  const counts = context.rsvps.counts(schedule.id, occurrenceIndex);
+  return `RSVPs: ${counts.going} going, ${counts.maybe} maybe, ${counts.cant} can’t`;
+}
+
+function listSchedules(invocation: Invocation, context: BotContext): Reply {
+  const now = context.now();
+  const lines = context.schedules.listOpen(invocation.guildId).map((schedule) => {
+    const title = `**${schedule.title}** (id ${schedule.id})`;
+    if (schedule.status === 'paused') return `⏸️ ${title}: paused. ${schedule.pausedReason ?? ''} A host can \`/watchparty resume id:${schedule.id}\`.`;
+    const [next] = upcomingSessions(schedule, now, 1);
+    if (!next) return `• ${title}: no sessions left.`;
+    const covered = episodesLine(context, schedule, gateFor(context, invocation, schedule, 'everyone'));
+    const repeat = schedule.schedule.repeat === 'none' ? '' : `, ${describeRepeat(schedule.schedule)}`;
+    return [
+      `• ${title}: ${discordTimestamp(next.start, 'F')} (${discordTimestamp(next.start, 'R')})${repeat} in <#${schedule.channelId}>`,
+      `  ${covered ? `${covered[0]?.toUpperCase()}${covered.slice(1)} · ` : ''}${rsvpSummary(context, schedule, next.occurrenceIndex)}`,
+    ].join('\n');
+  });
+  if (lines.length === 0) return { content: 'No watch parties are scheduled. Hosts can start one with `/watchparty schedule start:saturday 8pm`.' };
+  return { content: joinWithinLimit(['**Upcoming watch parties**', ...lines], messageContentLimit) };
+}
+
+/** Whole lines up to Discord's limit, then how many were left out. */
+function joinWithinLimit(lines: string[], limit: number): string {
+  let text = '';
+  for (const [index, line] of lines.entries()) {
+    const more = `\n…and ${lines.length - index} more.`;
+    if (text.length + line.length + 1 + more.length > limit) return text + more;
+    text = text === '' ? line : `${text}\n${line}`;
+  }
+  return text;
+}
+
+function cancelSchedule(invocation: Invocation, context: BotContext): Reply {
+  const { id } = idOption.parse(invocation.options);
+  const schedule = context.schedules.byId(invocation.guildId, id);
+  const cancelled = schedule && context.schedules.cancel(schedule.id);
+  if (!cancelled) return noSuchSchedule(id);
+  return { content: `❌ **${cancelled.title}** (id ${id}) is cancelled: no more reminders, and its Discord event goes away shortly.` };
+}
+
+function resumeSchedule(invocation: Invocation, context: BotContext): Reply {
+  const { id, channel } = resumeOptions.parse(invocation.options);
+  const schedule = context.schedules.byId(invocation.guildId, id);
+  if (!schedule || (schedule.status !== 'paused' && schedule.status !== 'active')) return noSuchSchedule(id);
+  if (schedule.status === 'active') return ephemeralText(`**${schedule.title}** (id ${id}) is not paused; its reminders are on.`);
+  if (channel && context.parties.forChannel(invocation.guildId, channel).id !== schedule.partyId) {
+    return ephemeralText('That channel belongs to another watch party. Pick a channel of this party, or schedule a new session there.');
+  }
+  const resumed = context.schedules.resume(schedule, channel ?? schedule.channelId);
+  if (!resumed) return noSuchSchedule(id);
+  return { content: `▶️ Reminders for **${resumed.title}** (id ${id}) are back on in <#${resumed.channelId}>. Reminders missed while paused are not sent.` };
+}
+
+function calendarFile(invocation: Invocation, context: BotContext): Reply {
+  const now = context.now();
+  const until = new Date(now.getTime() + calendarDays * 24 * 60 * 60_000);
+  const sessions: CalendarSession[] = context.schedules
+    .listOpen(invocation.guildId)
+    .filter((schedule) => schedule.status === 'active')
+    .flatMap((schedule) => {
+      const progress = gateFor(context, invocation, schedule, 'asker-only');
+      return upcomingSessions(schedule, now, calendarSessionsPerSchedule, until).map((session, sessionsAhead) => {
+        const covered = episodesLine(context, schedule, progress, sessionsAhead);
+        return {
+          id: `schedule-${schedule.id}-occurrence-${session.occurrenceIndex}`,
+          title: schedule.title,
+          start: session.start,
+          end: session.end,
+          description: covered ? `Watch party, planned: ${covered}.` : 'Watch party.',
+          location: `https://discord.com/channels/${invocation.guildId}/${schedule.channelId}`,
+        };
+      });
+    })
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+  if (sessions.length === 0) return ephemeralText('There are no upcoming sessions to put in a calendar yet.');
+  const seriesTitle = context.knowledge.meta('title') ?? 'Watchalong';
+  return {
+    ephemeral: true,
+    content: `${sessions.length} upcoming session${sessions.length === 1 ? '' : 's'} in the next ${calendarDays} days. Open the file with your calendar app; import it again after changes and the sessions update in place.`,
+    files: [{ name: 'watch-parties.ics', data: buildCalendar(sessions, { name: `${seriesTitle} watch parties`, now }), description: 'Upcoming watch-party sessions' }],
+  };
+}
+
+const handlers: Record<string, (invocation: Invocation, context: BotContext) => Reply> = {
+  schedule: scheduleSession,
+  list: listSchedules,
+  cancel: cancelSchedule,
+  resume: resumeSchedule,
+  calendar: calendarFile,
+};
+
+/** Tells the member what happened while they were away (a paused schedule, a missing permission), once. */
+function withNotices(reply: Reply, invocation: Invocation, context: BotContext): Reply {
+  const serverWide = hostSubcommands.has(invocation.subcommand ?? '');
+  const notices = context.hostNotices.take(invocation.guildId, invocation.actor.userId, serverWide);
+  if (notices.length === 0) return reply;
+  return { ...reply, content: [reply.content ?? '', ...notices].filter((part) => part !== '').join('\n\n') };
+}
+
+function scheduleChoices(invocation: AutocompleteInvocation, context: BotContext): Choice[] {
+  const typed = invocation.focusedValue.trim().toLowerCase();
+  const wanted = (schedule: StoredSchedule) => (invocation.subcommand === 'resume' ? schedule.status === 'paused' : true);
+  return context.schedules
+    .listOpen(invocation.guildId)
+    .filter(wanted)
+    .map((schedule) => {
+      const when = schedule.schedule.repeat === 'none' ? describeStart(schedule.schedule) : describeRepeat(schedule.schedule);
+      return { name: `${schedule.id} · ${schedule.title} · ${when}${schedule.status === 'paused' ? ' · paused' : ''}`, value: schedule.id };
+    })
+    .filter((choice) => typed === '' || choice.name.toLowerCase().includes(typed))
+    .slice(0, 25);
+}
+
+export const watchpartyCommand: SlashCommand = {
+  definition,
+  options: { schedule: scheduleOptions, list: noOptions, cancel: idOption, resume: resumeOptions, calendar: noOptions },
+  isEphemeral: (invocation) => invocation.subcommand === 'calendar',
+  execute(invocation, context) {
+    const handler = handlers[invocation.subcommand ?? ''];
+    if (!handler) throw new Error(`watchparty has no subcommand ${invocation.subcommand}`);
+    return withNotices(handler(invocation, context), invocation, context);
+  },
+  autocomplete(invocation, context) {
+    if (invocation.focusedOption === 'timezone') return suggestTimeZones(invocation.focusedValue).map((zone) => ({ name: zone, value: zone }));
+    return scheduleChoices(invocation, context);
+  },
+};

@@ -1,0 +1,115 @@
+import { ButtonStyle, ComponentType } from 'discord.js';
+import type { APIActionRowComponent, APIComponentInMessageActionRow } from 'discord.js';
+import { customId } from '../discord/customId.js';
+import type { Reply } from '../discord/reply.js';
+import { discordTimestamp } from '../domain/schedule/discordTimestamp.js';
+import type { ReminderKey } from '../storage/reminderDeliveryRepository.js';
+import type { RsvpAnswer, RsvpCounts } from '../storage/rsvpRepository.js';
+
+export const rsvpComponentName = 'rsvp';
+export const finishedComponentName = 'finished';
+
+type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+/** One session of one schedule. */
+export type SessionKey = Pick<ReminderKey, 'scheduleId' | 'occurrenceIndex'>;
+
+const rsvpButtonLooks: Record<RsvpAnswer, { label: string; style: ButtonStyle.Success | ButtonStyle.Secondary | ButtonStyle.Danger }> = {
+  going: { label: 'Going', style: ButtonStyle.Success },
+  maybe: { label: 'Maybe', style: ButtonStyle.Secondary },
+  cant: { label: 'Can’t', style: ButtonStyle.Danger },
+};
+
+export interface ReminderText {
+  title: string;
+  pingRoleId: string | null;
+  occurrenceStart: Date;
+  /** `episodes 3–4 (S1E3 to S1E4)`, already through the spoiler gate; null when the series is finished. */
+  episodes: string | null;
+  /** Sent after its time because the bot was offline. */
+  late: boolean;
+}
+
+/**
+ * The buttons of one reminder message. The lead is part of every custom id so each reminder message
+ * is recognisable in the channel history (see findPostedReminder) even where Discord keeps no nonce.
+ */
+export function rsvpButtons(key: ReminderKey, counts: RsvpCounts): ActionRow {
+  return {
+    type: ComponentType.ActionRow,
+    components: (Object.keys(rsvpButtonLooks) as RsvpAnswer[]).map((answer) => ({
+      type: ComponentType.Button,
+      style: rsvpButtonLooks[answer].style,
+      label: `${rsvpButtonLooks[answer].label} · ${counts[answer]}`,
+      custom_id: customId(rsvpComponentName, key.scheduleId, key.occurrenceIndex, key.leadMinutes, answer),
+    })),
+  };
+}
+
+/** The start of a custom id that only the message of this reminder carries (the separator keeps `:6` from matching `:60`). */
+export function reminderSignature(key: ReminderKey): string {
+  const id =
+    key.leadMinutes < 0
+      ? customId(finishedComponentName, key.scheduleId, key.occurrenceIndex)
+      : customId(rsvpComponentName, key.scheduleId, key.occurrenceIndex, key.leadMinutes);
+  return `${id}:`;
+}
+
+function lateNote(late: boolean): string {
+  return late ? '⏰ *Late reminder: I was offline when it was due.*\n' : '';
+}
+
+function whatIsOn(text: ReminderText): string {
+  return text.episodes ? `: ${text.episodes}` : '';
+}
+
+/** A reminder before (or at) a session, pinging the chosen role, with RSVP buttons. */
+export function reminderMessage(key: ReminderKey, text: ReminderText, counts: RsvpCounts): Reply {
+  const ping = text.pingRoleId ? `<@&${text.pingRoleId}> ` : '';
+  const when =
+    key.leadMinutes === 0
+      ? `is starting now (${discordTimestamp(text.occurrenceStart, 't')})`
+      : `starts ${discordTimestamp(text.occurrenceStart, 'R')}, ${discordTimestamp(text.occurrenceStart, 'F')}`;
+  return {
+    content: `${lateNote(text.late)}${ping}📺 **${text.title}** ${when}${whatIsOn(text)}. Coming?`,
+    components: [rsvpButtons(key, counts)],
+    pingRoleIds: text.pingRoleId ? [text.pingRoleId] : [],
+  };
+}
+
+export interface FinishedPromptText {
+  /** `episodes 3–4 (S1E3 to S1E4)`. */
+  episodes: string;
+  lastEpisode: number;
+  late: boolean;
+}
+
+function finishedButton(session: SessionKey, lastEpisode: number, label: string, disabled: boolean): ActionRow {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Success,
+        label,
+        disabled,
+        custom_id: customId(finishedComponentName, session.scheduleId, session.occurrenceIndex, lastEpisode),
+      },
+    ],
+  };
+}
+
+/** After a session: asks whether the party finished, with a button hosts press to record it. Pings nobody. */
+export function finishedPromptMessage(key: ReminderKey, text: FinishedPromptText): Reply {
+  return {
+    content: `${lateNote(text.late)}🎬 Did you finish ${text.episodes}? A host can record it with the button.`,
+    components: [finishedButton(key, text.lastEpisode, `Yes, we finished episode ${text.lastEpisode}`, false)],
+  };
+}
+
+/** The prompt once answered: the button stays (disabled) so the message is still recognisable. */
+export function finishedRecordedMessage(session: SessionKey, lastEpisode: number, outcome: string): Reply {
+  return {
+    content: outcome,
+    components: [finishedButton(session, lastEpisode, `Episode ${lastEpisode} recorded`, true)],
+  };
+}

@@ -1,0 +1,88 @@
+import type { Client } from 'discord.js';
+import type { BotContext } from '../context.js';
+import { defaultGraceMinutes } from '../domain/schedule/dueReminders.js';
+import { occurrenceAt } from '../domain/schedule/recurrence.js';
+import { createReminderDeliveryRepository } from '../storage/reminderDeliveryRepository.js';
+import type { ReminderKey } from '../storage/reminderDeliveryRepository.js';
+import { createScheduleEventRepository } from '../storage/scheduleEventRepository.js';
+import type { StoredSchedule } from '../storage/scheduleRepository.js';
+import { findPostedMessage } from './channelMessages.js';
+import { deliverReminder } from './deliverReminder.js';
+import type { DeliveryDependencies, DeliveryOutcome } from './deliverReminder.js';
+import { reminderSignature } from './reminderMessages.js';
+import { syncScheduledEvents } from './scheduledEventSync.js';
+
+/** A claim not confirmed within this time is taken to be abandoned (its process crashed) and is taken over. */
+export const defaultClaimLeaseMilliseconds = 30_000;
+/** As in dueReminders: a reminder this much behind its time is still on time. */
+const lateAfterMilliseconds = 60_000;
+
+export interface ReminderTickOptions {
+  client: Client<true>;
+  context: BotContext;
+  graceMinutes?: number;
+  claimLeaseMilliseconds?: number;
+}
+
+export type TickReport = Record<DeliveryOutcome, number> & { eventsCreated: number; eventsDeleted: number };
+
+/**
+ * One pass of the reminder job, for a given instant (tests inject it):
+ *   1. take over claims a crashed process left unconfirmed: skip them past the grace period, else find the
+ *      message in the channel or re-send it with the same nonce;
+ *   2. claim the due reminders of each due schedule (one transaction per schedule) and send them;
+ *   3. bring Discord's scheduled events in step.
+ * The database is the truth; this function keeps no state between calls.
+ */
+export function createReminderTick(options: ReminderTickOptions): (now: Date) => Promise<TickReport> {
+  const { client, context } = options;
+  const graceMilliseconds = (options.graceMinutes ?? defaultGraceMinutes) * 60_000;
+  const leaseMilliseconds = options.claimLeaseMilliseconds ?? defaultClaimLeaseMilliseconds;
+  const deliveries = createReminderDeliveryRepository(context.database);
+  const events = createScheduleEventRepository(context.database, context.now);
+  const dependencies: DeliveryDependencies = { client, context, deliveries };
+
+  async function recover(schedule: StoredSchedule, key: ReminderKey, now: Date): Promise<DeliveryOutcome> {
+    const start = occurrenceAt(schedule.schedule, key.occurrenceIndex);
+    const overdue = start ? now.getTime() - (start.getTime() - key.leadMinutes * 60_000) : Infinity;
+    const stillWanted = schedule.status === 'active' || schedule.status === 'finished';
+    if (!stillWanted || overdue > graceMilliseconds) {
+      deliveries.markSkipped(key, now);
+      context.metrics.reminderSkipped();
+      context.logger.warn({ ...key, status: schedule.status, overdue }, 'unconfirmed reminder dropped: too late or no longer wanted');
+      return 'skipped';
+    }
+    const posted = await findPostedMessage(client, schedule.channelId, reminderSignature(key)).catch(() => null);
+    if (posted) {
+      deliveries.markSent(key, now, posted, null);
+      context.logger.info({ ...key, messageId: posted }, 'unconfirmed reminder found in the channel');
+      return 'sent';
+    }
+    return deliverReminder(dependencies, schedule, key, { late: overdue > lateAfterMilliseconds, now });
+  }
+
+  return async function tick(now: Date): Promise<TickReport> {
+    const report: TickReport = { sent: 0, skipped: 0, failed: 0, retry: 0, eventsCreated: 0, eventsDeleted: 0 };
+    for (const { schedule, key } of deliveries.takeOverAbandoned(now, leaseMilliseconds, context.ownsGuild)) {
+      report[await recover(schedule, key, now)] += 1;
+    }
+    for (const { id, guildId } of deliveries.dueSchedules(now)) {
+      if (!context.ownsGuild(guildId)) continue;
+      const result = deliveries.claimDue(id, now, graceMilliseconds / 60_000);
+      if (!result) continue;
+      for (const reminder of result.skipped) {
+        context.metrics.reminderSkipped();
+        context.logger.warn({ scheduleId: id, ...reminder }, 'reminder skipped: more than the grace period overdue');
+      }
+      report.skipped += result.skipped.length;
+      for (const reminder of result.claimed) {
+        const key = { scheduleId: id, occurrenceIndex: reminder.occurrenceIndex, leadMinutes: reminder.leadMinutes };
+        report[await deliverReminder(dependencies, result.schedule, key, { late: reminder.late, now })] += 1;
+      }
+    }
+    const synced = await syncScheduledEvents({ client, context, events }, now);
+    report.eventsCreated = synced.created;
+    report.eventsDeleted = synced.deleted;
+    return report;
+  };
+}

@@ -1,0 +1,114 @@
+import { ChannelType, GuildScheduledEventEntityType, GuildScheduledEventPrivacyLevel, PermissionFlagsBits, Routes } from 'discord.js';
+import type { APIGuildScheduledEvent, Client, RESTPostAPIGuildScheduledEventJSONBody } from 'discord.js';
+import type { BotContext } from '../context.js';
+import { occurrenceAt } from '../domain/schedule/recurrence.js';
+import { sessionEndsAt } from '../domain/schedule/session.js';
+import type { ScheduleEventRepository } from '../storage/scheduleEventRepository.js';
+import type { StoredSchedule } from '../storage/scheduleRepository.js';
+import { classifyDiscordFailure } from './discordFailure.js';
+import { describeEpisodes, plannedEpisodes } from './sessionEpisodes.js';
+
+const eventNameLimit = 100;
+const eventLocationLimit = 100;
+
+export const eventsUnavailableNotice =
+  'I can’t add watch parties to the server’s **Events** tab: I need the **Manage Events** permission. ' +
+  'Reminders work without it; grant it and sessions scheduled afterwards show up there too.';
+
+export interface EventSyncDependencies {
+  client: Client<true>;
+  context: BotContext;
+  events: ScheduleEventRepository;
+}
+
+export interface EventSyncReport {
+  created: number;
+  deleted: number;
+}
+
+/** Said once per server: the bot works on without events. */
+function giveUpOnEvents({ context, events }: EventSyncDependencies, schedule: StoredSchedule): void {
+  events.stopWanting(schedule.id);
+  context.hostNotices.add({ guildId: schedule.guildId, userId: null, key: 'events-unavailable', text: eventsUnavailableNotice });
+  context.logger.info({ guildId: schedule.guildId, scheduleId: schedule.id }, 'no permission to create scheduled events');
+}
+
+/** A voice channel hosts the event itself; any other channel is named as the location of an external event. */
+function eventPlace(client: Client<true>, schedule: StoredSchedule): Pick<RESTPostAPIGuildScheduledEventJSONBody, 'entity_type' | 'channel_id' | 'entity_metadata'> {
+  const channel = client.channels.cache.get(schedule.channelId);
+  if (channel?.type === ChannelType.GuildVoice) return { entity_type: GuildScheduledEventEntityType.Voice, channel_id: channel.id };
+  const name = channel && 'name' in channel ? `#${channel.name}` : 'Discord';
+  return { entity_type: GuildScheduledEventEntityType.External, entity_metadata: { location: name.slice(0, eventLocationLimit) } };
+}
+
+function eventBody(dependencies: EventSyncDependencies, schedule: StoredSchedule, start: Date): RESTPostAPIGuildScheduledEventJSONBody {
+  const { context, client } = dependencies;
+  const progress = context.progress.current(schedule.partyId).episode;
+  const episodes = plannedEpisodes(context.knowledge, progress, schedule.episodes);
+  const watching = episodes ? `Watching ${describeEpisodes(episodes, context.knowledge, progress)}.` : 'Watch party.';
+  return {
+    name: schedule.title.slice(0, eventNameLimit),
+    description: `${watching} Reminders and RSVPs in <#${schedule.channelId}>.`,
+    privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
+    scheduled_start_time: start.toISOString(),
+    scheduled_end_time: sessionEndsAt(start, schedule.episodes).toISOString(),
+    ...eventPlace(client, schedule),
+  };
+}
+
+function mayCreateEvents(client: Client<true>, guildId: string): boolean {
+  const permissions = client.guilds.cache.get(guildId)?.members.me?.permissions;
+  return !permissions || permissions.any([PermissionFlagsBits.CreateEvents, PermissionFlagsBits.ManageEvents]);
+}
+
+async function createWantedEvents(dependencies: EventSyncDependencies, now: Date): Promise<number> {
+  const { client, context, events } = dependencies;
+  let created = 0;
+  for (const { schedule, occurrenceIndex } of events.wanted()) {
+    if (!context.ownsGuild(schedule.guildId)) continue;
+    const start = occurrenceAt(schedule.schedule, occurrenceIndex);
+    if (!start || start <= now || !client.guilds.cache.has(schedule.guildId)) {
+      events.recordFailed(schedule.id, occurrenceIndex);
+      continue;
+    }
+    if (!mayCreateEvents(client, schedule.guildId)) {
+      giveUpOnEvents(dependencies, schedule);
+      continue;
+    }
+    try {
+      const event = (await client.rest.post(Routes.guildScheduledEvents(schedule.guildId), {
+        body: eventBody(dependencies, schedule, start),
+      })) as APIGuildScheduledEvent;
+      events.recordCreated(schedule.id, occurrenceIndex, event.id);
+      created += 1;
+    } catch (error) {
+      if (classifyDiscordFailure(error) === 'forbidden') giveUpOnEvents(dependencies, schedule);
+      else {
+        // One attempt per session: a broken request must not repeat every tick.
+        events.recordFailed(schedule.id, occurrenceIndex);
+        context.logger.warn({ err: error, scheduleId: schedule.id, occurrenceIndex }, 'could not create a scheduled event');
+      }
+    }
+  }
+  return created;
+}
+
+async function deleteOrphanedEvents({ client, context, events }: EventSyncDependencies): Promise<number> {
+  let deleted = 0;
+  for (const event of events.orphaned()) {
+    if (!context.ownsGuild(event.guildId)) continue;
+    try {
+      await client.rest.delete(Routes.guildScheduledEvent(event.guildId, event.discordEventId));
+      deleted += 1;
+    } catch (error) {
+      if (classifyDiscordFailure(error) !== 'gone') context.logger.warn({ err: error, ...event }, 'could not delete a scheduled event');
+    }
+    events.markDeleted(event);
+  }
+  return deleted;
+}
+
+/** Keeps Discord's scheduled events in step with the schedules: one per next session, removed on cancel. */
+export async function syncScheduledEvents(dependencies: EventSyncDependencies, now: Date): Promise<EventSyncReport> {
+  return { created: await createWantedEvents(dependencies, now), deleted: await deleteOrphanedEvents(dependencies) };
+}
