@@ -1,4 +1,8 @@
 import type { ComponentHandler, SlashCommand } from '../src/discord/command.js';
+import { createPageButtonHandler } from '../src/discord/render/pageButtonHandler.js';
+import { characterCommand, characterView } from './character.js';
+import { charactersCommand, charactersView } from './characters.js';
+import { episodeCommand, episodeView } from './episode.js';
 import { finishedEpisodeComponent } from './components/finishedEpisode.js';
 import { rsvpComponent } from './components/rsvp.js';
 import { createHelpCommand } from './help.js';
@@ -6,6 +10,9 @@ import { partyCommand } from './party.js';
 import { progressCommand } from './progress.js';
 import { settingsCommand } from './settings.js';
 import { watchpartyCommand } from './watchparty.js';
+import { recapCommand, recapView } from './recap.js';
+import { searchCommand, searchView } from './search.js';
+import { seriesCommand, seriesView } from './series.js';
 
 /** Every slash command, in the order /help lists them. The bot and the deploy script share this list. */
 export const commands: readonly SlashCommand[] = [
@@ -14,7 +21,17 @@ export const commands: readonly SlashCommand[] = [
   partyCommand,
   watchpartyCommand,
   settingsCommand,
+  seriesCommand,
+  characterCommand,
+  charactersCommand,
+  episodeCommand,
+  searchCommand,
+  recapCommand,
 ];
 
 /** Every button and select menu handler. */
-export const components: readonly ComponentHandler<never>[] = [rsvpComponent, finishedEpisodeComponent];
+export const components: readonly ComponentHandler<never>[] = [
+  createPageButtonHandler([seriesView, characterView, charactersView, episodeView, searchView, recapView]),
+  rsvpComponent,
+  finishedEpisodeComponent,
+];

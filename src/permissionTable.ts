@@ -24,6 +24,13 @@ export const permissionTable: Record<string, AccessLevel> = {
   settings: 'manage-server',
   'button:rsvp': 'everyone',
   'button:finished': 'host',
+  series: 'everyone',
+  character: 'everyone',
+  characters: 'everyone',
+  episode: 'everyone',
+  search: 'everyone',
+  recap: 'everyone',
+  'button:page': 'everyone',
 };
 
 export function accessLevelFor(key: string): AccessLevel | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityName } from '../../storage/knowledge/types.js';
-import { currentName, currentNamesById, otherNames } from './entityNames.js';
+import { currentNamesById, otherNames } from './entityNames.js';
 
 const fredNames = [
   { name: 'Fred', nameKind: 'primary' },
@@ -9,14 +9,6 @@ const fredNames = [
 ];
 
 describe('entity names', () => {
-  it.each([
-    { names: fredNames.slice(0, 1), expected: 'Fred' },
-    { names: fredNames, expected: 'Fred Faraday' },
-    { names: [{ name: 'Eddie', nameKind: 'nickname' }], expected: 'fallback' },
-  ])('the current name of $names.length names is $expected', ({ names, expected }) => {
-    expect(currentName(names, 'fallback')).toBe(expected);
-  });
-
   it('lists earlier primary names and aliases as other names, once each', () => {
     expect(otherNames([...fredNames, { name: 'Fred', nameKind: 'alias' }], 'Fred Faraday')).toEqual(['Fred', 'フレッド・ファラデー']);
   });

@@ -5,14 +5,6 @@ export interface RevealedName {
   nameKind: string;
 }
 
-/**
- * The name an entity goes by at this progress: its latest visible primary name ("Fred Faraday"
- * once revealed, "Fred" before). `names` are the visible names in the order they were revealed.
- */
-export function currentName(names: readonly RevealedName[], fallback: string): string {
-  return names.filter((name) => name.nameKind === 'primary').at(-1)?.name ?? fallback;
-}
-
 /** Every other visible name (aliases, nicknames, Japanese spellings, earlier primary names), without repeats. */
 export function otherNames(names: readonly RevealedName[], current: string): string[] {
   return [...new Set(names.map((name) => name.name))].filter((name) => name !== current);

@@ -1,0 +1,136 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { z } from 'zod';
+import type { BotContext } from '../src/context.js';
+import type { SlashCommand } from '../src/discord/command.js';
+import type { AutocompleteInvocation, Choice } from '../src/discord/invocation.js';
+import { optionSchemas } from '../src/discord/optionSchemas.js';
+import { ephemeralText } from '../src/discord/reply.js';
+import type { Card } from '../src/discord/render/cardPage.js';
+import { discordLimits } from '../src/discord/render/discordLimits.js';
+import { dubLabel } from '../src/discord/render/dubLabels.js';
+import { currentNamesById, otherNames } from '../src/discord/render/entityNames.js';
+import { defineLookupView } from '../src/discord/render/lookupView.js';
+import { truncate } from '../src/discord/render/spoilerSafeText.js';
+import { longEpisodeLabel } from '../src/domain/episodeLabels.js';
+import type { Audience } from '../src/domain/spoilerGate.js';
+import { replyProgress } from '../src/services/replyProgress.js';
+import type { EntityCard } from '../src/storage/knowledge/types.js';
+
+const definition = new SlashCommandBuilder()
+  .setName('character')
+  .setDescription('A character card with only what your party has seen so far')
+  .addStringOption((option) =>
+    option.setName('name').setDescription('Who (an organisation, staff member or thing works too)').setRequired(true).setMaxLength(100).setAutocomplete(true),
+  )
+  .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer, gated at your own progress'))
+  .toJSON();
+
+const characterOptions = z.object({ name: optionSchemas.query(100), private: z.boolean().optional() });
+
+/** What every name that is not visible yet gets, word for word the same as a name that does not exist. */
+export const unknownNameMessage =
+  'I do not know anyone by that name. Check the spelling, or pick one of the names offered as you type.';
+
+const kindLabels: Record<string, string> = {
+  character: 'Character',
+  organisation: 'Organisation',
+  person: 'Staff',
+  thing: 'In the story',
+};
+
+interface CharacterArguments {
+  entityId: string;
+  private: boolean;
+}
+
+const audienceParts: Record<string, boolean> = { all: false, mine: true };
+const entityIdPattern = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+function audienceOf(isPrivate: boolean): Audience {
+  return isPrivate ? 'asker-only' : 'everyone';
+}
+
+function bullet(text: string): string {
+  return `• ${text}`;
+}
+
+function characterCard(entity: EntityCard, progress: number, context: BotContext): Card {
+  const name = entity.name;
+  const seasons = context.knowledge.seasons();
+  const organisations = currentNamesById(context.knowledge.visibleNames(progress));
+  const aliases = otherNames(entity.names, name);
+  const seen =
+    entity.firstAppearance !== null && entity.firstAppearance <= progress
+      ? `, first seen in ${longEpisodeLabel(entity.firstAppearance, seasons)}`
+      : '';
+  const affiliation = (value: string, organisationId: string | null) => {
+    const organisation = organisationId === null ? undefined : organisations.get(organisationId);
+    return organisation ? `${value}, ${organisation}` : value;
+  };
+  return {
+    title: name,
+    emptyText: 'Nothing is known yet.',
+    sections: [
+      { lines: [`*${kindLabels[entity.kind] ?? entity.kind}${seen}*`, ...(aliases.length > 0 ? [`**Also known as:** ${aliases.join(', ')}`] : [])] },
+      { heading: 'Role', lines: entity.roles.map((role) => bullet(role.value)) },
+      { heading: 'Affiliation', lines: entity.affiliations.map((item) => bullet(affiliation(item.value, item.targetEntityId))) },
+      { heading: 'What we know', lines: entity.facts.map((fact) => bullet(fact.text)) },
+      { heading: 'Voice actors', lines: entity.voiceActors.map((voice) => `${dubLabel(voice.dub)}: ${voice.actor}`) },
+    ],
+  };
+}
+
+export const characterView = defineLookupView<CharacterArguments>({
+  name: 'character',
+  audience: (input) => audienceOf(input.private),
+  toParts: (input) => [input.entityId, input.private ? 'mine' : 'all'],
+  fromParts([entityId = '', audience = '', ...rest]) {
+    const isPrivate = audienceParts[audience];
+    return rest.length === 0 && isPrivate !== undefined && entityIdPattern.test(entityId) ? { entityId, private: isPrivate } : undefined;
+  },
+  card(input, gate, context) {
+    const entity = context.knowledge.entityCard(input.entityId, gate.progress);
+    return entity ? characterCard(entity, gate.progress, context) : null;
+  },
+  notFound: unknownNameMessage,
+});
+
+/** Every visible entity for an empty name box: characters first, each group alphabetical. */
+function everyEntity(names: ReadonlyMap<string, string>, kinds: ReadonlyMap<string, string>) {
+  const isCharacter = (entityId: string) => (kinds.get(entityId) === 'character' ? 0 : 1);
+  return [...names]
+    .map(([entityId, name]) => ({ entityId, matchedName: name }))
+    .sort((left, right) => isCharacter(left.entityId) - isCharacter(right.entityId) || left.matchedName.localeCompare(right.matchedName));
+}
+
+function nameChoices(invocation: AutocompleteInvocation, context: BotContext): Choice[] {
+  const { progress } = replyProgress(context, invocation, audienceOf(invocation.options['private'] === true));
+  const visibleNames = context.knowledge.visibleNames(progress);
+  const names = currentNamesById(visibleNames);
+  const kinds = new Map(visibleNames.map((name) => [name.entityId, name.kind]));
+  const typed = invocation.focusedValue.trim();
+  const matches =
+    typed === '' ? everyEntity(names, kinds) : context.knowledge.findEntities(typed, progress, { limit: discordLimits.autocompleteChoices });
+  return matches.slice(0, discordLimits.autocompleteChoices).map(({ entityId, matchedName }) => {
+    const name = names.get(entityId) ?? matchedName;
+    const kind = kinds.get(entityId) ?? 'character';
+    const label = matchedName === name ? name : `${name} (${matchedName})`;
+    const kindHint = kind === 'character' ? '' : ` · ${kindLabels[kind] ?? kind}`;
+    return { name: truncate(label + kindHint, discordLimits.choiceName), value: entityId };
+  });
+}
+
+export const characterCommand: SlashCommand = {
+  definition,
+  options: { '': characterOptions },
+  isEphemeral: (invocation) => invocation.options['private'] === true,
+  execute(invocation, context) {
+    const options = characterOptions.parse(invocation.options);
+    const isPrivate = options.private === true;
+    const { progress } = replyProgress(context, invocation, audienceOf(isPrivate));
+    const entity = context.knowledge.resolveEntity(options.name, progress);
+    if (!entity) return ephemeralText(unknownNameMessage);
+    return characterView.answer({ entityId: entity.id, private: isPrivate }, invocation, context);
+  },
+  autocomplete: nameChoices,
+};

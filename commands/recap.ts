@@ -1,0 +1,59 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { z } from 'zod';
+import type { BotContext } from '../src/context.js';
+import type { SlashCommand } from '../src/discord/command.js';
+import type { Card } from '../src/discord/render/cardPage.js';
+import { defineLookupView } from '../src/discord/render/lookupView.js';
+import { longEpisodeLabel } from '../src/domain/episodeLabels.js';
+
+const defaultEpisodes = 3;
+const largestRecap = 24;
+
+const definition = new SlashCommandBuilder()
+  .setName('recap')
+  .setDescription('"Previously on": what happened in the last episodes your party watched, ready to read aloud')
+  .addIntegerOption((option) =>
+    option.setName('episodes').setDescription(`How many episodes back (default ${defaultEpisodes})`).setMinValue(1).setMaxValue(largestRecap),
+  )
+  .toJSON();
+
+const episodesOption = z.number().int('must be a whole number').min(1, 'must be 1 or more').max(largestRecap, `must be at most ${largestRecap}`);
+const recapOptions = z.object({ episodes: episodesOption.optional() });
+
+function recapCard(episodes: number, progress: number, context: BotContext): Card {
+  const title = `Previously on ${context.knowledge.meta('title') ?? 'the series'}`;
+  const first = Math.max(1, progress - episodes + 1);
+  const facts = context.knowledge.factsBetweenEpisodes(first, progress, progress);
+  const watched = Array.from({ length: Math.max(0, progress - first + 1) }, (_, index) => first + index);
+  return {
+    title,
+    emptyText: 'Nothing to recap yet: your party has not finished an episode.',
+    sections: watched.map((episode) => {
+      const lines = facts.filter((fact) => fact.episode === episode).map((fact) => fact.text);
+      return {
+        heading: longEpisodeLabel(episode, context.knowledge.seasons()),
+        lines: lines.length > 0 ? lines : ['I have no notes on this episode.'],
+      };
+    }),
+  };
+}
+
+export const recapView = defineLookupView<{ episodes: number }>({
+  name: 'recap',
+  audience: () => 'everyone',
+  toParts: (input) => [String(input.episodes)],
+  fromParts(parts) {
+    const parsed = episodesOption.safeParse(parts.length === 1 ? Number(parts[0]) : Number.NaN);
+    return parsed.success ? { episodes: parsed.data } : undefined;
+  },
+  card: (input, gate, context) => recapCard(input.episodes, gate.progress, context),
+});
+
+export const recapCommand: SlashCommand = {
+  definition,
+  options: { '': recapOptions },
+  execute(invocation, context) {
+    const { episodes = defaultEpisodes } = recapOptions.parse(invocation.options);
+    return recapView.answer({ episodes }, invocation, context);
+  },
+};

@@ -1,0 +1,70 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { z } from 'zod';
+import type { BotContext } from '../src/context.js';
+import type { SlashCommand } from '../src/discord/command.js';
+import { optionSchemas } from '../src/discord/optionSchemas.js';
+import type { Card } from '../src/discord/render/cardPage.js';
+import { currentNamesById } from '../src/discord/render/entityNames.js';
+import { defineLookupView } from '../src/discord/render/lookupView.js';
+import { shortEpisodeLabel } from '../src/domain/episodeLabels.js';
+import type { SearchHit } from '../src/storage/knowledge/types.js';
+
+/** Short enough that a page button's custom id (`page:search:<page>:<query>`) stays within 100 characters. */
+const maximumQueryLength = 80;
+const maximumHits = 50;
+
+const definition = new SlashCommandBuilder()
+  .setName('search')
+  .setDescription('Search names and facts your party has seen so far')
+  .addStringOption((option) =>
+    option.setName('query').setDescription('Words to look for, e.g. mask or Eddie').setRequired(true).setMaxLength(maximumQueryLength),
+  )
+  .toJSON();
+
+const queryOption = optionSchemas.query(maximumQueryLength);
+const searchOptions = z.object({ query: queryOption });
+
+/** Who or what a hit belongs to: its entity, its episode, or the series. */
+function ownerOf(hit: SearchHit, names: ReadonlyMap<string, string>, context: BotContext): string {
+  if (hit.entityId !== null) return names.get(hit.entityId) ?? hit.entityName ?? hit.entityId;
+  if (hit.episode !== null) return shortEpisodeLabel(hit.episode, context.knowledge.seasons());
+  return 'Series';
+}
+
+function hitLine(hit: SearchHit, owner: string): string {
+  if (hit.rowKind === 'fact') return `**${owner}**: ${hit.text}`;
+  return hit.text === owner ? `**${owner}**` : `**${owner}** (${hit.text})`;
+}
+
+// The query is never repeated back: a member may type a name the party has not reached yet.
+function searchCard(query: string, progress: number, context: BotContext): Card {
+  const names = currentNamesById(context.knowledge.visibleNames(progress));
+  const lines = context.knowledge.search(query, progress, maximumHits).map((hit) => hitLine(hit, ownerOf(hit, names, context)));
+  const unique = [...new Set(lines)];
+  return {
+    title: 'Search results',
+    emptyText: 'Nothing matches among what your party has seen so far. Check the spelling, or try fewer or shorter words.',
+    sections: unique.length > 0 ? [{ lines: [`*${unique.length} ${unique.length === 1 ? 'match' : 'matches'}, best first*`] }, { lines: unique }] : [],
+    layout: { maximumLines: 12 },
+  };
+}
+
+export const searchView = defineLookupView<{ query: string }>({
+  name: 'search',
+  audience: () => 'everyone',
+  toParts: (input) => [input.query],
+  fromParts(parts) {
+    const parsed = queryOption.safeParse(parts.join(':'));
+    return parsed.success ? { query: parsed.data } : undefined;
+  },
+  card: (input, gate, context) => searchCard(input.query, gate.progress, context),
+});
+
+export const searchCommand: SlashCommand = {
+  definition,
+  options: { '': searchOptions },
+  execute(invocation, context) {
+    const { query } = searchOptions.parse(invocation.options);
+    return searchView.answer({ query }, invocation, context);
+  },
+};

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../src/discord/reply.js';
+import { openLookupContext, replyText } from '../src/testing/lookupContext.js';
+import type { LookupTestContext } from '../src/testing/lookupContext.js';
+import { seriesCommand, seriesView } from './series.js';
+
+let lookups: LookupTestContext;
+beforeAll(() => {
+  lookups = openLookupContext();
+});
+afterAll(() => lookups.close());
+
+async function seriesText(progress: number): Promise<string> {
+  lookups.setProgress(progress);
+  const first = await seriesCommand.execute(lookups.invocation(), lookups.context);
+  const pageCount = Number(/Page \d+ of (\d+)/.exec(first.embeds?.[0]?.footer?.text ?? '')?.[1] ?? 1);
+  const rest = Array.from({ length: pageCount - 1 }, (_, index) => seriesView.turnPage([], index + 2, lookups.invocation(), lookups.context).reply as Reply);
+  return [first, ...rest].map(replyText).join('\n');
+}
+
+describe('/series', () => {
+  it('shows the never-spoiling overview before episode 1', async () => {
+    const text = await seriesText(0);
+    for (const shown of [
+      'Hero Mask',
+      '**Also known as:** HERO≠MASK, Hero ≠ Mask, HERO MASK PartII',
+      '**Studio:** Pierrot',
+      '**Format:** ONA (original net animation)',
+      'Season 1 (Part 1): 15 episodes, released 3 December 2018',
+      'Season 2 (Part II): 9 episodes, released 23 August 2019',
+      'Hiroyasu Aoki: director, writer',
+      'Tokyo MX from July 2, 2020',
+      'Hero Mask: A lost memory',
+      'Safe before episode 1',
+    ]) {
+      expect(text).toContain(shown);
+    }
+    expect(text).not.toContain('James Blood');
+    expect(text).not.toContain('Story so far');
+  });
+
+  it.each([
+    { progress: 1, shows: ['James Blood is a hot-blooded officer'], hides: ['conspiracy involving LIVE Corporation', "Theo's arc"] },
+    { progress: 6, shows: ['conspiracy involving LIVE Corporation', "Theo's arc"], hides: ["Monica Campbell's murder", 'Season 2 introduces'] },
+    { progress: 16, shows: ['**Story so far**', "Season 1 solves Monica Campbell's murder", 'Season 2 introduces more characters'], hides: [] },
+  ])('tells the premise as of progress $progress', async ({ progress, shows, hides }) => {
+    const text = await seriesText(progress);
+    for (const shown of shows) expect(text).toContain(shown);
+    for (const hidden of hides) expect(text).not.toContain(hidden);
+  });
+});
