@@ -1,6 +1,102 @@
+import { fileURLToPath } from 'node:url';
 import { startBot } from './bot.js';
+import type { RunningBot } from './bot.js';
 import { ConfigError, loadConfig, missingTokenMessage } from './config/config.js';
+import type { Config } from './config/config.js';
+import { checkBotHealth, createBotHealthSource } from './health/botHealth.js';
+import { startHealthServer } from './health/healthServer.js';
+import type { HealthSource } from './health/healthServer.js';
+import { createMetrics } from './health/metrics.js';
 import { createLogger } from './logging/logger.js';
+import type { Logger } from './logging/logger.js';
+import { resolveShardCount } from './sharding/shardCount.js';
+import { createShards } from './sharding/shardingManager.js';
+import { answerReportRequests } from './sharding/shardReports.js';
+
+type BotConfig = Config & { DISCORD_TOKEN: string };
+
+interface Running {
+  stop(): Promise<void>;
+}
+
+/** With HEALTH_PORT set, serves /healthz and /metrics from the source; returns how to close it. */
+async function serveHealth(config: BotConfig, source: HealthSource, logger: Logger): Promise<() => Promise<void>> {
+  if (config.HEALTH_PORT === undefined) return async () => undefined;
+  const server = await startHealthServer({ port: config.HEALTH_PORT, source, logger });
+  return () => server.close();
+}
+
+/** One process, every shard (under 2,500 servers Discord needs only one). */
+async function runAlone(config: BotConfig, logger: Logger): Promise<Running> {
+  const metrics = createMetrics({ processMetrics: true });
+  // Health answers 503 while the bot logs in, so it starts first.
+  const current: { bot?: RunningBot } = {};
+  const closeHealth = await serveHealth(config, createBotHealthSource(metrics, () => current.bot), logger);
+  const running = await startBot({ config, logger, metrics });
+  current.bot = running;
+  return {
+    async stop() {
+      await running.stop();
+      await closeHealth();
+    },
+  };
+}
+
+/** The process the sharding manager started for some shards; it reports health and metrics to the manager. */
+async function runShard(config: BotConfig, shardIds: number[], logger: Logger): Promise<Running> {
+  const shardCount = typeof config.SHARD_COUNT === 'number' ? config.SHARD_COUNT : shardIds.length;
+  const shardLogger = logger.child({ shardIds });
+  const metrics = createMetrics({ processMetrics: true, labels: { shard: shardIds.join(',') } });
+  const current: { bot?: RunningBot } = {};
+  const stopAnswering = answerReportRequests(async () => ({
+    health: checkBotHealth(current.bot),
+    metrics: await metrics.registry.getMetricsAsJSON(),
+  }));
+  const running = await startBot({ config, logger: shardLogger, metrics, sharding: { shardIds, shardCount } });
+  current.bot = running;
+  return {
+    async stop() {
+      await running.stop();
+      stopAnswering();
+    },
+  };
+}
+
+/** SHARD_COUNT set: this process starts one child process per shard (this same script) and speaks for them. */
+async function runShardingManager(config: BotConfig, shardSetting: number | 'auto', logger: Logger): Promise<Running> {
+  const shardCount = await resolveShardCount(shardSetting, { apiBase: config.DISCORD_API_BASE, token: config.DISCORD_TOKEN });
+  logger.info({ shardCount, setting: shardSetting }, 'starting shard processes');
+  const shards = createShards({
+    file: fileURLToPath(import.meta.url),
+    // Children need the same loader flags (tsx in development; none for node dist/src/main.js).
+    execArgv: process.execArgv,
+    token: config.DISCORD_TOKEN,
+    shardCount,
+    logger,
+  });
+  const closeHealth = await serveHealth(config, shards.healthSource, logger);
+  try {
+    await shards.spawn();
+  } catch (error) {
+    // Leave no shard process running without its manager.
+    await shards.stop();
+    await closeHealth();
+    throw error;
+  }
+  logger.info({ shardCount }, 'all shards ready');
+  return {
+    async stop() {
+      await shards.stop();
+      await closeHealth();
+    },
+  };
+}
+
+function start(config: BotConfig, logger: Logger): Promise<Running> {
+  if (config.SHARDING_MANAGER) return runShard(config, config.SHARDS ?? [0], logger);
+  if (config.SHARD_COUNT !== undefined) return runShardingManager(config, config.SHARD_COUNT, logger);
+  return runAlone(config, logger);
+}
 
 async function main(): Promise<void> {
   let config;
@@ -19,14 +115,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: process.stdout.isTTY });
-  const bot = await startBot({ config: { ...config, DISCORD_TOKEN: token }, logger });
+  const running = await start({ ...config, DISCORD_TOKEN: token }, logger);
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    bot.stop().then(
+    running.stop().then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');

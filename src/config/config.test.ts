@@ -39,4 +39,17 @@ describe('parseConfig', () => {
     expect(parseConfig({ SHARD_COUNT: '2' }).SHARD_COUNT).toBe(2);
     expect(parseConfig({ SHARD_COUNT: 'auto' }).SHARD_COUNT).toBe('auto');
   });
+
+  it.each([
+    { SHARDS: '0', shards: [0] },
+    { SHARDS: '[0,1]', shards: [0, 1] },
+    { SHARDS: '[ 3, 4 ]', shards: [3, 4] },
+  ])('reads the shard list $SHARDS that the sharding manager hands a shard process', ({ SHARDS, shards }) => {
+    const config = parseConfig({ SHARDING_MANAGER: 'true', SHARDS, SHARD_COUNT: '5' });
+    expect(config).toMatchObject({ SHARDING_MANAGER: true, SHARDS: shards, SHARD_COUNT: 5 });
+  });
+
+  it('rejects a shard list that is not one', () => {
+    expect(() => parseConfig({ SHARDS: 'zero' })).toThrowError('SHARDS');
+  });
 });

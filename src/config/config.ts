@@ -10,6 +10,12 @@ function unsetWhenEmpty<Schema extends z.ZodType>(schema: Schema) {
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
+/** `0` or `[0,1]`: how discord.js's sharding manager tells a shard process which shards it runs. */
+const shardList = z
+  .string()
+  .regex(/^\[?\s*\d+(\s*,\s*\d+)*\s*\]?$/, 'must be a shard id or a list such as [0,1]')
+  .transform((value) => (value.match(/\d+/g) ?? []).map(Number));
+
 /** Every setting the bot reads from its environment. Parsed once at start; nothing else reads process.env. */
 export const configSchema = z.object({
   DISCORD_TOKEN: unsetWhenEmpty(z.string().trim()),
@@ -22,6 +28,9 @@ export const configSchema = z.object({
   HEALTH_PORT: unsetWhenEmpty(z.coerce.number().int().min(1).max(65535)),
   SHARD_COUNT: unsetWhenEmpty(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)])),
   REST_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(50),
+  // Set by discord.js's ShardingManager in each shard process it starts (with SHARD_COUNT as a number); not for operators.
+  SHARDING_MANAGER: unsetWhenEmpty(z.stringbool()),
+  SHARDS: unsetWhenEmpty(shardList),
 });
 
 export type Config = z.infer<typeof configSchema>;
