@@ -13,6 +13,8 @@ import { watchpartyCommand } from './watchparty.js';
 import { recapCommand, recapView } from './recap.js';
 import { searchCommand, searchView } from './search.js';
 import { seriesCommand, seriesView } from './series.js';
+import { triviaAnswerButton } from './components/triviaAnswer.js';
+import { triviaCommand } from './trivia.js';
 
 /** Every slash command, in the order /help lists them. The bot and the deploy script share this list. */
 export const commands: readonly SlashCommand[] = [
@@ -27,11 +29,13 @@ export const commands: readonly SlashCommand[] = [
   episodeCommand,
   searchCommand,
   recapCommand,
+  triviaCommand,
 ];
 
 /** Every button and select menu handler. */
 export const components: readonly ComponentHandler<never>[] = [
   createPageButtonHandler([seriesView, characterView, charactersView, episodeView, searchView, recapView]),
+  triviaAnswerButton,
   rsvpComponent,
   finishedEpisodeComponent,
 ];

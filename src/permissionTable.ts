@@ -31,6 +31,12 @@ export const permissionTable: Record<string, AccessLevel> = {
   search: 'everyone',
   recap: 'everyone',
   'button:page': 'everyone',
+  'trivia start': 'everyone',
+  // The handler lets only the quiz's starter or Manage Server stop it.
+  'trivia stop': 'everyone',
+  'trivia leaderboard': 'everyone',
+  'trivia stats': 'everyone',
+  'button:trivia-answer': 'everyone',
 };
 
 export function accessLevelFor(key: string): AccessLevel | undefined {

@@ -8,7 +8,7 @@ import type { RunningBot } from '../bot.js';
 import { parseConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { startFakeDiscord } from './fakeDiscord/index.js';
-import type { InteractionOutcome } from './fakeDiscord/index.js';
+import type { FakeChannel, FakeDiscord, FakeGuild, FakeRole, FakeUser, InteractionOutcome } from './fakeDiscord/index.js';
 import { renderedText } from './renderedText.js';
 
 export interface TestBotOptions {
@@ -16,6 +16,43 @@ export interface TestBotOptions {
   /** Reuse a folder (for restart tests); a fresh temporary one otherwise. */
   folder?: string;
   environment?: Record<string, string>;
+  /**
+   * A restart: the new bot logs in to the same fake Discord, server and folder as an earlier
+   * harness whose bot was stopped with `bot.stop()`. Close only the last harness.
+   */
+  restartOf?: TestWorld;
+}
+
+/** The fake Discord with its server, channels and members, and the bot's folder: what outlives a bot restart. */
+export interface TestWorld {
+  fake: FakeDiscord;
+  folder: string;
+  /** A temporary folder the last harness removes on close. */
+  temporaryFolder: boolean;
+  guild: FakeGuild;
+  channels: { general: FakeChannel; dub: FakeChannel };
+  hostRole: FakeRole;
+  users: Record<'admin' | 'host' | 'alice' | 'bob', FakeUser>;
+}
+
+async function createWorld(folder: string | undefined): Promise<TestWorld> {
+  const fake = await startFakeDiscord();
+  const guild = fake.addGuild({ name: 'Watch Club' });
+  const hostRole = fake.addRole(guild.id, { name: 'Hosts' });
+  return {
+    fake,
+    folder: folder ?? mkdtempSync(join(tmpdir(), 'watchalong-e2e-')),
+    temporaryFolder: folder === undefined,
+    guild,
+    channels: { general: fake.addChannel(guild.id, { name: 'general' }), dub: fake.addChannel(guild.id, { name: 'dub' }) },
+    hostRole,
+    users: {
+      admin: fake.addMember(guild.id, { username: 'admin', permissions: PermissionFlagsBits.ManageGuild }),
+      host: fake.addMember(guild.id, { username: 'hana', roles: [hostRole.id] }),
+      alice: fake.addMember(guild.id, { username: 'alice' }),
+      bob: fake.addMember(guild.id, { username: 'bob' }),
+    },
+  };
 }
 
 /**
@@ -23,18 +60,9 @@ export interface TestBotOptions {
  * a host role, and four members (an admin with Manage Server, a host, and two plain members).
  */
 export async function startTestBot(options: TestBotOptions = {}) {
-  const fake = await startFakeDiscord();
-  const folder = options.folder ?? mkdtempSync(join(tmpdir(), 'watchalong-e2e-'));
-  const guild = fake.addGuild({ name: 'Watch Club' });
-  const general = fake.addChannel(guild.id, { name: 'general' });
-  const dub = fake.addChannel(guild.id, { name: 'dub' });
-  const hostRole = fake.addRole(guild.id, { name: 'Hosts' });
-  const users = {
-    admin: fake.addMember(guild.id, { username: 'admin', permissions: PermissionFlagsBits.ManageGuild }),
-    host: fake.addMember(guild.id, { username: 'hana', roles: [hostRole.id] }),
-    alice: fake.addMember(guild.id, { username: 'alice' }),
-    bob: fake.addMember(guild.id, { username: 'bob' }),
-  };
+  const world = options.restartOf ?? (await createWorld(options.folder));
+  const { fake, folder, guild, hostRole, users } = world;
+  const { general } = world.channels;
   const config = parseConfig({
     DISCORD_API_BASE: fake.apiBase,
     DATABASE_PATH: join(folder, 'state.sqlite'),
@@ -56,13 +84,8 @@ export async function startTestBot(options: TestBotOptions = {}) {
   type UserName = keyof typeof users;
 
   return {
-    fake,
+    ...world,
     bot,
-    folder,
-    guild,
-    channels: { general, dub },
-    hostRole,
-    users,
     /** Runs a slash command as one of the members and waits for the complete answer. */
     run(
       as: UserName,
@@ -103,7 +126,7 @@ export async function startTestBot(options: TestBotOptions = {}) {
     async close(): Promise<void> {
       await bot.stop();
       await fake.close();
-      if (!options.folder) rmSync(folder, { recursive: true, force: true });
+      if (world.temporaryFolder) rmSync(folder, { recursive: true, force: true });
     },
   };
 }
