@@ -1,7 +1,8 @@
 import type { BackgroundJob } from './backgroundJob.js';
+import { createReminderJob } from './scheduler/reminderJob.js';
 import { createTriviaJob } from './trivia/triviaJob.js';
 
 /** The timed jobs the bot runs once ready. */
 export function backgroundJobs(): BackgroundJob[] {
-  return [createTriviaJob()];
+  return [createTriviaJob(), createReminderJob()];
 }

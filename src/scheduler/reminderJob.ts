@@ -42,7 +42,10 @@ export function createReminderJob(options: ReminderJobOptions = {}): ReminderJob
       task = cron.schedule(
         `*/${everySeconds} * * * * *`,
         () => {
-          running = runTick(context.now()).catch((error: unknown) => context.logger.error({ err: error }, 'reminder tick failed'));
+          running = runTick(context.now()).then(
+            (report) => context.logger.debug(report, 'reminder tick'),
+            (error: unknown) => context.logger.error({ err: error }, 'reminder tick failed'),
+          );
           return running;
         },
         { name: 'reminders', noOverlap: true },

@@ -27,7 +27,8 @@ export interface EventSyncReport {
 }
 
 /** Said once per server: the bot works on without events. */
-function giveUpOnEvents({ context, events }: EventSyncDependencies, schedule: StoredSchedule): void {
+function giveUpOnEvents({ context, events }: EventSyncDependencies, schedule: StoredSchedule, occurrenceIndex: number): void {
+  events.recordFailed(schedule.id, occurrenceIndex);
   events.stopWanting(schedule.id);
   context.hostNotices.add({ guildId: schedule.guildId, userId: null, key: 'events-unavailable', text: eventsUnavailableNotice });
   context.logger.info({ guildId: schedule.guildId, scheduleId: schedule.id }, 'no permission to create scheduled events');
@@ -65,14 +66,14 @@ async function createWantedEvents(dependencies: EventSyncDependencies, now: Date
   const { client, context, events } = dependencies;
   let created = 0;
   for (const { schedule, occurrenceIndex } of events.wanted()) {
-    if (!context.ownsGuild(schedule.guildId)) continue;
+    if (!context.ownsGuild(schedule.guildId) || !events.claim(schedule.id, occurrenceIndex)) continue;
     const start = occurrenceAt(schedule.schedule, occurrenceIndex);
     if (!start || start <= now || !client.guilds.cache.has(schedule.guildId)) {
       events.recordFailed(schedule.id, occurrenceIndex);
       continue;
     }
     if (!mayCreateEvents(client, schedule.guildId)) {
-      giveUpOnEvents(dependencies, schedule);
+      giveUpOnEvents(dependencies, schedule, occurrenceIndex);
       continue;
     }
     try {
@@ -82,9 +83,9 @@ async function createWantedEvents(dependencies: EventSyncDependencies, now: Date
       events.recordCreated(schedule.id, occurrenceIndex, event.id);
       created += 1;
     } catch (error) {
-      if (classifyDiscordFailure(error) === 'forbidden') giveUpOnEvents(dependencies, schedule);
+      // One attempt per session: a broken request must not repeat every tick.
+      if (classifyDiscordFailure(error) === 'forbidden') giveUpOnEvents(dependencies, schedule, occurrenceIndex);
       else {
-        // One attempt per session: a broken request must not repeat every tick.
         events.recordFailed(schedule.id, occurrenceIndex);
         context.logger.warn({ err: error, scheduleId: schedule.id, occurrenceIndex }, 'could not create a scheduled event');
       }
@@ -96,14 +97,13 @@ async function createWantedEvents(dependencies: EventSyncDependencies, now: Date
 async function deleteOrphanedEvents({ client, context, events }: EventSyncDependencies): Promise<number> {
   let deleted = 0;
   for (const event of events.orphaned()) {
-    if (!context.ownsGuild(event.guildId)) continue;
+    if (!context.ownsGuild(event.guildId) || !events.claimDeletion(event)) continue;
     try {
       await client.rest.delete(Routes.guildScheduledEvent(event.guildId, event.discordEventId));
       deleted += 1;
     } catch (error) {
       if (classifyDiscordFailure(error) !== 'gone') context.logger.warn({ err: error, ...event }, 'could not delete a scheduled event');
     }
-    events.markDeleted(event);
   }
   return deleted;
 }

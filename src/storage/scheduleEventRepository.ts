@@ -10,8 +10,8 @@ export interface LiveScheduleEvent {
 }
 
 /**
- * Which Discord scheduled event mirrors which session. A session gets at most one attempt (created or
- * failed), so a refused or broken request is never repeated every tick.
+ * Which Discord scheduled event mirrors which session. Each session gets one attempt, claimed before the
+ * request (pending), so neither a second tick nor a refused or broken request repeats it.
  */
 export function createScheduleEventRepository(database: Database, now: () => Date) {
   const statements = {
@@ -21,9 +21,13 @@ export function createScheduleEventRepository(database: Database, now: () => Dat
          AND NOT EXISTS (SELECT 1 FROM schedule_events e WHERE e.schedule_id = s.id AND e.occurrence_index = s.event_occurrence)
        ORDER BY id LIMIT ?`,
     ),
-    record: database.prepare(
-      `INSERT INTO schedule_events (schedule_id, occurrence_index, state, discord_event_id, updated_at) VALUES (?, ?, ?, ?, ?)
+    claim: database.prepare(
+      `INSERT INTO schedule_events (schedule_id, occurrence_index, state, updated_at) VALUES (?, ?, 'pending', ?)
        ON CONFLICT (schedule_id, occurrence_index) DO NOTHING`,
+    ),
+    settle: database.prepare(
+      `UPDATE schedule_events SET state = ?, discord_event_id = ?, updated_at = ?
+       WHERE schedule_id = ? AND occurrence_index = ? AND state = 'pending'`,
     ),
     stopWanting: database.prepare('UPDATE schedules SET events_wanted = 0 WHERE id = ?'),
     orphaned: database.prepare(
@@ -31,8 +35,8 @@ export function createScheduleEventRepository(database: Database, now: () => Dat
        FROM schedule_events e JOIN schedules s ON s.id = e.schedule_id
        WHERE e.state = 'created' AND s.status = 'cancelled' LIMIT ?`,
     ),
-    markDeleted: database.prepare(
-      `UPDATE schedule_events SET state = 'deleted', updated_at = ? WHERE schedule_id = ? AND occurrence_index = ?`,
+    claimDeletion: database.prepare(
+      `UPDATE schedule_events SET state = 'deleted', updated_at = ? WHERE schedule_id = ? AND occurrence_index = ? AND state = 'created'`,
     ),
   };
 
@@ -43,16 +47,19 @@ export function createScheduleEventRepository(database: Database, now: () => Dat
         schedule: toStoredSchedule(row),
         occurrenceIndex: row.eventOccurrence,
       })),
+    /** True for the one caller that may now create the session's event. */
+    claim: (scheduleId: number, occurrenceIndex: number) => statements.claim.run(scheduleId, occurrenceIndex, now().getTime()).changes === 1,
     recordCreated: (scheduleId: number, occurrenceIndex: number, discordEventId: string) =>
-      void statements.record.run(scheduleId, occurrenceIndex, 'created', discordEventId, now().getTime()),
+      void statements.settle.run('created', discordEventId, now().getTime(), scheduleId, occurrenceIndex),
     recordFailed: (scheduleId: number, occurrenceIndex: number) =>
-      void statements.record.run(scheduleId, occurrenceIndex, 'failed', null, now().getTime()),
+      void statements.settle.run('failed', null, now().getTime(), scheduleId, occurrenceIndex),
     /** The bot may not create events for this schedule: stop trying. */
     stopWanting: (scheduleId: number) => void statements.stopWanting.run(scheduleId),
     /** Events of cancelled schedules still to delete from Discord. */
     orphaned: (limit = 50) => statements.orphaned.all(limit) as LiveScheduleEvent[],
-    markDeleted: (event: Pick<LiveScheduleEvent, 'scheduleId' | 'occurrenceIndex'>) =>
-      void statements.markDeleted.run(now().getTime(), event.scheduleId, event.occurrenceIndex),
+    /** True for the one caller that may now delete the event from Discord. */
+    claimDeletion: (event: Pick<LiveScheduleEvent, 'scheduleId' | 'occurrenceIndex'>) =>
+      statements.claimDeletion.run(now().getTime(), event.scheduleId, event.occurrenceIndex).changes === 1,
   };
 }
 

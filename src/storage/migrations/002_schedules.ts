@@ -61,11 +61,12 @@ export const schedules: Migration = {
       PRIMARY KEY (schedule_id, occurrence_index, user_id)
     ) STRICT;
 
-    -- The Discord scheduled event of one session. state: created | failed | deleted.
+    -- The Discord scheduled event of one session, claimed like a reminder: the row is inserted as pending
+    -- before the request, so two ticks never create two events. state: pending | created | failed | deleted.
     CREATE TABLE schedule_events (
       schedule_id      INTEGER NOT NULL REFERENCES schedules(id) ON DELETE CASCADE,
       occurrence_index INTEGER NOT NULL,
-      state            TEXT NOT NULL CHECK (state IN ('created', 'failed', 'deleted')),
+      state            TEXT NOT NULL CHECK (state IN ('pending', 'created', 'failed', 'deleted')),
       discord_event_id TEXT,
       updated_at       INTEGER NOT NULL,
       PRIMARY KEY (schedule_id, occurrence_index)
