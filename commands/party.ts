@@ -1,11 +1,11 @@
 import { ChannelType, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
-import type { BotContext } from '../src/context.js';
 import type { SlashCommand } from '../src/discord/command.js';
-import type { Invocation } from '../src/discord/invocation.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import type { Reply } from '../src/discord/reply.js';
 import { ephemeralText } from '../src/discord/reply.js';
+import { runSubcommand } from '../src/discord/subcommands.js';
+import type { SubcommandHandler } from '../src/discord/subcommands.js';
 import { shortEpisodeLabel } from '../src/domain/episodeLabels.js';
 import { ChannelHasPartyError, PartyNameTakenError } from '../src/storage/partyRepository.js';
 
@@ -46,7 +46,7 @@ function partyErrorReply(error: unknown): Reply {
   throw error;
 }
 
-const handlers: Record<string, (invocation: Invocation, context: BotContext) => Reply> = {
+const handlers: Record<string, SubcommandHandler> = {
   create(invocation, context) {
     const options = createOptions.parse(invocation.options);
     try {
@@ -86,11 +86,7 @@ const handlers: Record<string, (invocation: Invocation, context: BotContext) => 
 export const partyCommand: SlashCommand = {
   definition,
   options: { create: createOptions, list: z.object({}), remove: removeOptions },
-  execute(invocation, context) {
-    const handler = handlers[invocation.subcommand ?? ''];
-    if (!handler) throw new Error(`party has no subcommand ${invocation.subcommand}`);
-    return handler(invocation, context);
-  },
+  execute: runSubcommand(handlers),
   autocomplete(invocation, context) {
     const typed = invocation.focusedValue.toLowerCase();
     return context.parties

@@ -2,10 +2,12 @@ import { SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
 import type { SlashCommand } from '../src/discord/command.js';
-import type { AutocompleteInvocation, Choice, Invocation } from '../src/discord/invocation.js';
+import type { AutocompleteInvocation, Choice } from '../src/discord/invocation.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import type { Reply } from '../src/discord/reply.js';
 import { ephemeralText } from '../src/discord/reply.js';
+import { runSubcommand } from '../src/discord/subcommands.js';
+import type { SubcommandHandler } from '../src/discord/subcommands.js';
 import { longEpisodeLabel, shortEpisodeLabel } from '../src/domain/episodeLabels.js';
 import type { Party } from '../src/storage/partyRepository.js';
 import type { ProgressState } from '../src/storage/progressRepository.js';
@@ -54,7 +56,7 @@ function outOfRange(context: BotContext, episode: number): Reply | undefined {
   return episode > total ? ephemeralText(`There are only ${total} episodes. Pick an episode from 0 to ${total}.`) : undefined;
 }
 
-const handlers: Record<string, (invocation: Invocation, context: BotContext) => Reply> = {
+const handlers: Record<string, SubcommandHandler> = {
   show(invocation, context) {
     const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
     return { content: describeProgress(context, party, context.progress.current(party.id)) };
@@ -112,10 +114,6 @@ export const progressCommand: SlashCommand = {
   definition,
   options: { show: noOptions, set: episodeOption, next: noOptions, undo: noOptions, mine: z.object({ episode: optionSchemas.episode.optional() }) },
   isEphemeral: (invocation) => invocation.subcommand === 'mine',
-  execute(invocation, context) {
-    const handler = handlers[invocation.subcommand ?? ''];
-    if (!handler) throw new Error(`progress has no subcommand ${invocation.subcommand}`);
-    return handler(invocation, context);
-  },
+  execute: runSubcommand(handlers),
   autocomplete: (invocation: AutocompleteInvocation, context) => episodeChoices(invocation.focusedValue, context),
 };
