@@ -1,0 +1,213 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureCompiledPack } from '../pack/compilePack.js';
+import { openDatabase } from '../storage/database.js';
+import type { Database } from '../storage/database.js';
+import { createPartyRepository } from '../storage/partyRepository.js';
+import { createReminderDeliveryRepository } from '../storage/reminderDeliveryRepository.js';
+import { createScheduleRepository } from '../storage/scheduleRepository.js';
+import { startFakeDiscord } from '../testing/fakeDiscord/index.js';
+import type { FakeDiscord, StoredMessage } from '../testing/fakeDiscord/index.js';
+
+/**
+ * The bot runs as a real process (src/testing/runBotProcess.ts) and is killed with SIGKILL around sending a
+ * reminder: just before Discord receives the message, or just after Discord posted it but before the bot
+ * heard back. A proxy between the bot and the fake Discord decides when. The bot is then started again on
+ * the same database, and every reminder must be in the channel exactly once.
+ */
+
+const folder = mkdtempSync(join(tmpdir(), 'watchalong-crash-'));
+const knowledgeBasePath = join(folder, 'knowledge.sqlite');
+const waitLimitMilliseconds = 45_000;
+
+type ProxyAction = 'forward' | 'kill-before' | 'kill-after';
+
+interface KillingProxy {
+  apiBase: string;
+  /** Decides what happens to each REST request; the process to kill is `victim`. */
+  decide: (request: IncomingMessage) => ProxyAction;
+  victim: ChildProcess | undefined;
+  close(): Promise<void>;
+}
+
+async function startKillingProxy(fake: FakeDiscord): Promise<KillingProxy> {
+  const target = new URL(fake.apiBase);
+  const proxy: KillingProxy = { apiBase: '', decide: () => 'forward', victim: undefined, close: async () => undefined };
+  const server: Server = createServer((incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => {
+      const action = proxy.decide(incoming);
+      if (action === 'kill-before') {
+        proxy.victim?.kill('SIGKILL');
+        outgoing.destroy();
+        return;
+      }
+      const forwarded = httpRequest(
+        { host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
+        (answer) => {
+          const answerChunks: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => answerChunks.push(chunk));
+          answer.on('end', () => {
+            if (action === 'kill-after') {
+              proxy.victim?.kill('SIGKILL');
+              outgoing.destroy();
+              return;
+            }
+            outgoing.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(answerChunks));
+          });
+        },
+      );
+      forwarded.on('error', () => outgoing.destroy());
+      forwarded.end(Buffer.concat(chunks));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  proxy.apiBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+  proxy.close = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return proxy;
+}
+
+interface BotProcess {
+  child: ChildProcess;
+  exited: Promise<unknown>;
+  output: () => string;
+}
+
+function startBotProcess(apiBase: string, databasePath: string): BotProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/testing/runBotProcess.ts'], {
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: folder,
+      DISCORD_TOKEN: 'test-token',
+      DISCORD_API_BASE: apiBase,
+      DATABASE_PATH: databasePath,
+      KNOWLEDGE_BASE_PATH: knowledgeBasePath,
+      LOG_LEVEL: 'warn',
+      REST_REQUESTS_PER_SECOND: '1000',
+      WATCHALONG_TEST_TICK_SECONDS: '1',
+      WATCHALONG_TEST_CLAIM_LEASE_MS: '2000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  return { child, exited: new Promise((resolve) => child.on('exit', resolve)), output: () => output };
+}
+
+async function waitFor(what: string, condition: () => boolean, describeState: () => string): Promise<void> {
+  const deadline = Date.now() + waitLimitMilliseconds;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}: ${describeState()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const running: BotProcess[] = [];
+const cleanups: Array<() => Promise<void> | void> = [];
+
+beforeAll(() => {
+  // Compiled once here so each bot process finds the pack up to date and starts quickly.
+  ensureCompiledPack('data/pack', knowledgeBasePath);
+});
+afterEach(async () => {
+  for (const bot of running.splice(0)) {
+    bot.child.kill('SIGKILL');
+    await bot.exited;
+  }
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** A fresh fake Discord and database with `count` one-off sessions starting a second apart, each reminded only at its start. */
+async function world(name: string, count: number) {
+  const fake = await startFakeDiscord();
+  const proxy = await startKillingProxy(fake);
+  const guild = fake.addGuild({ name: 'Crash club' });
+  const channel = fake.addChannel(guild.id, { name: 'general' });
+  const databasePath = join(folder, `${name}.sqlite`);
+  const database: Database = openDatabase({ path: databasePath });
+  cleanups.push(() => fake.close(), () => proxy.close(), () => database.close());
+  const now = () => new Date();
+  const party = createPartyRepository(database, now).defaultFor(guild.id);
+  const schedules = createScheduleRepository(database, now);
+  const ids = Array.from({ length: count }, (_, index) =>
+    schedules.create({
+      guildId: guild.id,
+      partyId: party.id,
+      channelId: channel.id,
+      pingRoleId: null,
+      title: `Session ${index + 1}`,
+      schedule: { firstStart: new Date(Date.now() + 2_000 + index * 1_000), zone: 'UTC', repeat: 'none' },
+      episodes: 1,
+      leadMinutes: [0],
+      createdBy: fake.botUserId,
+    }).id,
+  );
+  const deliveries = createReminderDeliveryRepository(database);
+  const states = () => ids.map((scheduleId) => deliveries.state({ scheduleId, occurrenceIndex: 0, leadMinutes: 0 }));
+  const reminders = () => fake.channelMessages(channel.id).filter((message: StoredMessage) => message.content.includes('**Session'));
+  const start = () => {
+    const bot = startBotProcess(proxy.apiBase, databasePath);
+    running.push(bot);
+    proxy.victim = bot.child;
+    return bot;
+  };
+  const isMessagePost = (request: IncomingMessage) => request.method === 'POST' && request.url === `/api/v10/channels/${channel.id}/messages`;
+  return { fake, proxy, channel, states, reminders, start, isMessagePost };
+}
+
+describe('a bot killed around sending a reminder', () => {
+  it.each([
+    { when: 'after Discord posted it, before the bot heard back', action: 'kill-after' as const, postedBeforeRestart: 1 },
+    { when: 'before Discord received it', action: 'kill-before' as const, postedBeforeRestart: 0 },
+  ])('posts it exactly once after a restart when killed $when', async ({ action, postedBeforeRestart }) => {
+    const scene = await world(action, 3);
+    let killed = false;
+    scene.proxy.decide = (request) => {
+      if (killed || !scene.isMessagePost(request)) return 'forward';
+      killed = true;
+      return action;
+    };
+    const first = scene.start();
+    await first.exited;
+    expect(killed).toBe(true);
+    expect(scene.reminders()).toHaveLength(postedBeforeRestart);
+    expect(scene.states()).toContain('claimed');
+
+    const second = scene.start();
+    await waitFor(
+      'every reminder to be confirmed',
+      () => scene.states().every((state) => state === 'sent'),
+      () => `states ${JSON.stringify(scene.states())}, bot output:\n${first.output()}\n${second.output()}`,
+    );
+    const titles = scene.reminders().map((message) => /\*\*(Session \d+)\*\*/.exec(message.content)?.[1]);
+    expect(titles.sort()).toEqual(['Session 1', 'Session 2', 'Session 3']);
+  }, 90_000);
+
+  it('sends each reminder once with two bot processes ticking on one database', async () => {
+    const scene = await world('two-processes', 5);
+    scene.start();
+    scene.start();
+    await waitFor(
+      'every reminder to be confirmed',
+      () => scene.states().every((state) => state === 'sent'),
+      () => `states ${JSON.stringify(scene.states())}`,
+    );
+    // A moment for a duplicate to show up, if there were going to be one.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const titles = scene.reminders().map((message) => /\*\*(Session \d+)\*\*/.exec(message.content)?.[1]);
+    expect(titles.sort()).toEqual(['Session 1', 'Session 2', 'Session 3', 'Session 4', 'Session 5']);
+  }, 90_000);
+});
