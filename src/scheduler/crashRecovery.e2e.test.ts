@@ -138,7 +138,7 @@ async function world(name: string, count: number) {
   const channel = fake.addChannel(guild.id, { name: 'general' });
   const databasePath = join(folder, `${name}.sqlite`);
   const database: Database = openDatabase({ path: databasePath });
-  cleanups.push(() => fake.close(), () => proxy.close(), () => database.close());
+  cleanups.push(() => fake.close(), () => proxy.close(), () => void database.close());
   const now = () => new Date();
   const party = createPartyRepository(database, now).defaultFor(guild.id);
   const schedules = createScheduleRepository(database, now);
