@@ -75,6 +75,22 @@ export class FakeDiscord {
     return guild;
   }
 
+  /**
+   * A guild that already has channels and roles, announced in one GUILD_CREATE as when the bot joins a
+   * populated server: how the benchmark builds thousands of realistic guilds quickly.
+   */
+  addPopulatedGuild(spec: {
+    name: string;
+    channels: Array<{ name: string; type?: number }>;
+    roles: Array<{ name: string; permissions?: bigint }>;
+  }): FakeGuild {
+    const guild = this.state.addGuild({ name: spec.name });
+    for (const channel of spec.channels) this.state.addChannel(guild.id, channel);
+    for (const role of spec.roles) this.state.addRole(guild.id, role);
+    this.gateway.dispatch(guild.id, GatewayDispatchEvents.GuildCreate, toApiGuild(this.state, guild));
+    return guild;
+  }
+
   addChannel(guildId: string, spec: { id?: string; name: string; type?: number }): FakeChannel {
     const channel = this.state.addChannel(guildId, spec);
     this.gateway.dispatch(guildId, GatewayDispatchEvents.ChannelCreate, toApiChannel(this.state, channel));

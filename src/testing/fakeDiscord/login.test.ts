@@ -46,6 +46,19 @@ describe('logging in to the fake Discord', () => {
     await expect.poll(() => client?.guilds.cache.get(guild.id)?.channels.cache.get(channel.id)?.name).toBe('late-channel');
   });
 
+  it('delivers a populated guild with its channels and roles in one GUILD_CREATE', async () => {
+    fake = await startFakeDiscord();
+    client = await connectClient(fake);
+    const guild = fake.addPopulatedGuild({
+      name: 'Busy Server',
+      channels: [{ name: 'general' }, { name: 'voice', type: 2 }],
+      roles: [{ name: 'Mods' }, { name: 'Viewers' }],
+    });
+
+    await expect.poll(() => client?.guilds.cache.get(guild.id)?.channels.cache.map((channel) => channel.name).sort()).toEqual(['general', 'voice']);
+    expect(client.guilds.cache.get(guild.id)?.roles.cache.map((role) => role.name).sort()).toEqual(['@everyone', 'Mods', 'Viewers', 'Watchalong Test Bot']);
+  });
+
   it('sends each shard only the guilds that belong to it', async () => {
     fake = await startFakeDiscord({ recommendedShards: 2 });
     // Ids one millisecond apart land on different shards: (id >> 22) % 2 is the millisecond's parity.

@@ -36,4 +36,15 @@ describe('the pong bot baseline', () => {
     expect(outcomes.map((outcome) => outcome.message?.content)).toEqual(Array.from({ length: 20 }, () => 'pong'));
     expect(fake.channelMessages(channel.id)).toHaveLength(20);
   });
+
+  it('offers one "pong" choice to every autocomplete', async () => {
+    const guild = fake.addGuild({ name: 'Bench autocomplete' });
+    const channel = fake.addChannel(guild.id, { name: 'bench' });
+    const user = fake.addMember(guild.id, { username: 'typist' });
+    fake.registerCommands([{ name: 'look', description: 'Anything', options: [{ name: 'name', description: 'Who', type: 3, autocomplete: true }] }], guild.id);
+
+    const choices = await fake.sendAutocomplete({ channelId: channel.id, userId: user.id, name: 'look', focused: 'name', options: { name: 'a' } });
+
+    expect(choices).toEqual([{ name: 'pong', value: 'pong' }]);
+  });
 });
