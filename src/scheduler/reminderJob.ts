@@ -1,6 +1,7 @@
 import cron from 'node-cron';
-import type { ScheduledTask } from 'node-cron';
+import type { Logger as CronLogger, ScheduledTask } from 'node-cron';
 import type { BackgroundJob } from '../backgroundJob.js';
+import type { Logger } from '../logging/logger.js';
 import { createReminderTick } from './reminderTick.js';
 import type { TickReport } from './reminderTick.js';
 
@@ -18,6 +19,17 @@ export interface ReminderJob extends BackgroundJob {
 
 /** Well inside dueReminders' one-minute lateness tolerance, and cheap: a tick with nothing due is one indexed query. */
 export const defaultTickSeconds = 15;
+
+/** node-cron's own warnings (a tick still running, a missed second) go to the bot's log, not the console. */
+function cronLogger(logger: Logger): CronLogger {
+  const job = logger.child({ job: 'reminders' });
+  return {
+    info: (message) => job.info(message),
+    warn: (message) => job.warn(message),
+    error: (message, error) => job.error({ err: error ?? message }, 'node-cron error'),
+    debug: (message, error) => job.debug({ err: error }, String(message)),
+  };
+}
 
 /** Reminders, "finished?" prompts and scheduled events: a node-cron tick reads what is due from the database. */
 export function createReminderJob(options: ReminderJobOptions = {}): ReminderJob {
@@ -48,7 +60,7 @@ export function createReminderJob(options: ReminderJobOptions = {}): ReminderJob
           );
           return running;
         },
-        { name: 'reminders', noOverlap: true },
+        { name: 'reminders', noOverlap: true, logger: cronLogger(context.logger) },
       );
     },
     tick(now) {

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { createReminderJob } from './reminderJob.js';
+
+describe('createReminderJob', () => {
+  it.each([0, 7, 45, 1.5])('refuses to tick every %s seconds', (everySeconds) => {
+    expect(() => createReminderJob({ everySeconds })).toThrow('everySeconds must divide 60');
+  });
+
+  it('cannot tick before it was started', () => {
+    expect(() => createReminderJob({ everySeconds: 30 }).tick(new Date())).toThrow('start it before ticking');
+  });
+});
