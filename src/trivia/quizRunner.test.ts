@@ -22,10 +22,14 @@ interface PostedMessage {
   edits: number;
 }
 
-/** A channel that keeps what the runner posted; `failures` are thrown, one per call, before anything else. */
+/**
+ * A channel that keeps what the runner posted; `failures` are thrown, one per call, before anything
+ * else; while `slowEdits` is set, edits wait for it (Discord being slow).
+ */
 function recordingPublisher() {
   const messages: PostedMessage[] = [];
   const failures: Error[] = [];
+  const slow: { edits: Promise<void> | undefined } = { edits: undefined };
   const publisher: ChannelPublisher = {
     async post(channelId, reply) {
       const failure = failures.shift();
@@ -35,6 +39,7 @@ function recordingPublisher() {
       return message.id;
     },
     async edit(channelId, messageId, reply) {
+      await slow.edits;
       const failure = failures.shift();
       if (failure) throw failure;
       const message = messages.find((candidate) => candidate.id === messageId && candidate.channelId === channelId);
@@ -43,7 +48,7 @@ function recordingPublisher() {
       message.edits += 1;
     },
   };
-  return { publisher, messages, failures };
+  return { publisher, messages, failures, slow };
 }
 
 function textOf(message: PostedMessage | undefined): string {
@@ -90,10 +95,10 @@ function newRunner(): QuizRunner {
 }
 
 /** Question n is answered by option n % 4; 20 seconds a question. */
-function createQuiz(questionCount: number): string {
+function createQuiz(questionCount: number, quizId = 'quiz-1', channelId = 'channel-1'): string {
   const state = startQuiz({
-    quizId: 'quiz-1',
-    channelId: 'channel-1',
+    quizId,
+    channelId,
     starterId: 'starter',
     questions: Array.from({ length: questionCount }, (_, index) => askedQuestion(`q${index}`, (index % 4) as 0 | 1 | 2 | 3)),
     secondsPerQuestion: 20,
@@ -102,11 +107,11 @@ function createQuiz(questionCount: number): string {
   return quizzes.create({ guildId: 'guild-1', progress: 4, state }).quizId;
 }
 
-function click(userId: string, optionIndex: number, second: number): void {
-  const { state } = quizzes.byId('quiz-1')!;
+function click(userId: string, optionIndex: number, second: number, quizId = 'quiz-1'): void {
+  const { state } = quizzes.byId(quizId)!;
   const result = answer(state, { userId, optionIndex, now: after(second) });
   expect(result.outcome).toBe('locked');
-  quizzes.save('quiz-1', result.state);
+  quizzes.save(quizId, result.state);
 }
 
 describe('quiz runner: one question after another', () => {
@@ -243,6 +248,24 @@ describe('quiz runner: restarts and failures', () => {
     expect(textOf(channel.messages[0])).toContain('The quiz ended before time was up');
     expect(textOf(channel.messages[1])).toContain('offline for too long');
     expect(quizzes.unsettled()).toEqual([]);
+  });
+
+  it('counts an answer locked while another quiz of the same tick waits on Discord', async () => {
+    createQuiz(2, 'quiz-1', 'channel-1');
+    createQuiz(2, 'quiz-2', 'channel-2');
+    await runner.tick(start);
+    let release = () => {};
+    channel.slow.edits = new Promise((resolve) => {
+      release = resolve;
+    });
+    const tick = runner.tick(after(20));
+    // The tick is stuck revealing quiz-1's question; ann's click on quiz-2 landed just before its time up.
+    await new Promise((resolve) => setImmediate(resolve));
+    click('ann', 0, 19.5, 'quiz-2');
+    release();
+    await tick;
+    const quiz2Question = channel.messages.find((message) => message.channelId === 'channel-2');
+    expect(textOf(quiz2Question)).toContain('Right: <@ann>');
   });
 
   it('retries after a Discord hiccup without posting twice', async () => {

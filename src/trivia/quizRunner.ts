@@ -128,7 +128,10 @@ export function createQuizRunner(dependencies: QuizRunnerDependencies): QuizRunn
     quizzes.markSettled(quizId);
   }
 
-  async function advance(quiz: StoredQuiz, now: Date): Promise<void> {
+  async function advance(quizId: string, now: Date): Promise<void> {
+    // Read afresh: answers locked while earlier quizzes of this tick were being published must count.
+    const quiz = quizzes.byId(quizId);
+    if (!quiz) return;
     try {
       await publish(moveOn(quiz, now));
     } catch (error) {
@@ -153,7 +156,7 @@ export function createQuizRunner(dependencies: QuizRunnerDependencies): QuizRunn
     },
     async tick(now) {
       for (const quiz of quizzes.unsettled()) {
-        if (dependencies.ownsGuild(quiz.guildId)) await advance(quiz, now);
+        if (dependencies.ownsGuild(quiz.guildId)) await advance(quiz.quizId, now);
       }
     },
   };
