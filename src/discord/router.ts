@@ -90,14 +90,15 @@ export function createRouter(options: RouterOptions) {
     const { guildId, channelId } = guildOf(interaction);
     const { subcommand, options: rawOptions } = readOptions(interaction.options.data);
     const key = subcommand ? `${command.definition.name} ${subcommand}` : command.definition.name;
+    // Who may act comes first: a member who may not use a command learns nothing about its options.
+    const actor = readActor(interaction);
+    ensureAllowed(key, actor, guildId, channelId);
     const schema = command.options[subcommand ?? ''];
     const parsed = schema?.safeParse(rawOptions);
     if (!parsed?.success) {
       const problems = parsed?.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`);
       throw new Refusal(userMessages.invalidOptions(problems?.join('; ') ?? 'unknown subcommand'), 'invalid');
     }
-    const actor = readActor(interaction);
-    ensureAllowed(key, actor, guildId, channelId);
     const invocation = {
       interactionId: interaction.id,
       guildId,
