@@ -42,6 +42,11 @@ describe('openDatabase', () => {
     raw.pragma('user_version = 999');
     raw.close();
     expect(() => openDatabase({ path })).toThrowError(DatabaseTooNewError);
+    expect(() => openDatabase({ path })).toThrowError(`The database ${path} is at schema version 999`);
+    const reopened = new BetterSqlite3(path);
+    expect(schemaVersion(reopened)).toBe(999);
+    expect(reopened.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);
+    reopened.close();
   });
 });
 

@@ -23,14 +23,20 @@ export interface OpenDatabaseOptions {
 export function openDatabase(options: OpenDatabaseOptions): Database {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   const database = new BetterSqlite3(options.path);
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
-  database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
-  registerSpoilerGate(database);
-  migrate(database, migrations);
-  if (options.knowledgeBasePath) attachKnowledgeBase(database, options.knowledgeBasePath);
-  return database;
+  try {
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    registerSpoilerGate(database);
+    migrate(database, migrations);
+    if (options.knowledgeBasePath) attachKnowledgeBase(database, options.knowledgeBasePath);
+    return database;
+  } catch (error) {
+    // A database it refuses (too new, a failed migration) is left closed, so a backup or the newer bot can use it.
+    database.close();
+    throw error;
+  }
 }
 
 export function registerSpoilerGate(database: Database): void {

@@ -2,10 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type { Migration } from './migrations/migration.js';
 
 export class DatabaseTooNewError extends Error {
-  constructor(found: number, understood: number) {
+  constructor(found: number, understood: number, path: string) {
     super(
-      `The database is at schema version ${found}, but this version of the bot understands up to ${understood}. ` +
-        'Upgrade the bot, or restore a backup made by this version.',
+      `The database ${path} is at schema version ${found}, but this version of the bot understands up to ${understood}, ` +
+        'so it will not touch it. Run the newer version of the bot that wrote it, or restore a backup made by this version.',
     );
     this.name = 'DatabaseTooNewError';
   }
@@ -22,7 +22,7 @@ export function schemaVersion(database: Database): number {
 export function migrate(database: Database, migrations: readonly Migration[]): { applied: number[] } {
   const current = schemaVersion(database);
   const newest = migrations.at(-1)?.version ?? 0;
-  if (current > newest) throw new DatabaseTooNewError(current, newest);
+  if (current > newest) throw new DatabaseTooNewError(current, newest, database.name);
 
   const applied: number[] = [];
   for (const migration of migrations) {
