@@ -95,7 +95,7 @@ describe('backupDatabase', () => {
     expect(existsSync(join(folder, 'backups', 'copy.sqlite.partial'))).toBe(false);
   });
 
-  it('opens the backup as the bot would after a restore', async () => {
+  it('is one file, which the bot opens (back in WAL mode) after a restore', async () => {
     const folder = temporaryFolder();
     const source = join(folder, 'state.sqlite');
     const database = openDatabase({ path: source });
@@ -103,7 +103,13 @@ describe('backupDatabase', () => {
     const backup = await backupDatabase(source, join(folder, 'restored.sqlite'));
     database.close();
 
+    const copy = new BetterSqlite3(backup.path, { readonly: true });
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    copy.close();
+    expect(existsSync(`${backup.path}-wal`)).toBe(false);
+
     const restored = openDatabase({ path: backup.path });
+    expect(restored.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(restored.prepare("SELECT value FROM bot_state WHERE key = 'kept'").pluck().get()).toBe('yes');
     restored.close();
   });

@@ -65,6 +65,9 @@ export async function backupDatabase(sourcePath: string, destinationPath: string
 function checkBackup(path: string): number {
   const copy = new BetterSqlite3(path, { fileMustExist: true });
   try {
+    // One self-contained file: left in WAL mode, any later open (even read-only) would put -wal and -shm files beside it.
+    // The bot switches a restored database back to WAL when it opens it.
+    copy.pragma('journal_mode = DELETE');
     const report = copy.prepare('PRAGMA integrity_check').pluck().all() as string[];
     if (report.join() !== 'ok') {
       throw new BackupError(`The backup failed SQLite's integrity check: ${report.slice(0, 5).join('; ')}`);
