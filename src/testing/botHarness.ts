@@ -35,7 +35,8 @@ export interface TestWorld {
   users: Record<'admin' | 'host' | 'alice' | 'bob', FakeUser>;
 }
 
-async function createWorld(folder: string | undefined): Promise<TestWorld> {
+/** A fresh fake Discord with the server, channels and members every harness starts with; for tests that run the bot as a process too. */
+export async function createWorld(folder: string | undefined): Promise<TestWorld> {
   const fake = await startFakeDiscord();
   const guild = fake.addGuild({ name: 'Watch Club' });
   const hostRole = fake.addRole(guild.id, { name: 'Hosts' });
