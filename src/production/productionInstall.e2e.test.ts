@@ -165,7 +165,7 @@ describe('the production install (what the Docker image runs)', () => {
     expect(metrics).toContain('watchalong_interactions_total{kind="command",command="help",outcome="ok"} 1');
     expect(await bot.stop()).toBe(0);
     expect(bot.logs.map((line) => line['msg'])).toContain('stopped');
-    expect(bot.otherOutput).toEqual([]);
+    expect(bot.otherOutput, 'output that is not a JSON log line (warnings break log collectors)').toEqual([]);
   });
 
   it('runs one process per shard with SHARD_COUNT=auto, each serving its own servers', async () => {

@@ -32,7 +32,8 @@ export interface RunningShards {
 const spawnDelayMilliseconds = 5_500;
 const readyTimeoutMilliseconds = 60_000;
 const reportTimeoutMilliseconds = 2_000;
-const stopGraceMilliseconds = 12_000;
+// Inside `docker stop`'s default 10 s: a shard drains for up to 5 s, then closes.
+const stopGraceMilliseconds = 8_000;
 
 /** Runs the bot as one process per shard under discord.js's ShardingManager, all on this host. */
 export function createShards(options: ShardsOptions): RunningShards {
