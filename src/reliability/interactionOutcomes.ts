@@ -1,11 +1,15 @@
-import type { BotMetrics } from '../health/metrics.js';
+import type { RunningBot } from '../bot.js';
 import type { InteractionReport } from '../discord/router.js';
+import type { BotMetrics } from '../health/metrics.js';
 
 export type Outcome = InteractionReport['outcome'];
-export type OutcomeCounts = Record<Outcome, number>;
+type OutcomeCounts = Record<Outcome, number>;
+
+/** Long enough for any answer; the router's own drain limit on shutdown is 5 s. */
+const drainLimitMilliseconds = 5_000;
 
 /** How many interactions the router has finished with each outcome, read from the bot's own metrics. */
-export async function outcomeCounts(metrics: BotMetrics): Promise<OutcomeCounts> {
+async function outcomeCounts(metrics: BotMetrics): Promise<OutcomeCounts> {
   const counts: OutcomeCounts = { ok: 0, refused: 0, invalid: 0, error: 0 };
   const metric = metrics.registry.getSingleMetric('watchalong_interactions_total');
   if (!metric) throw new Error('the bot counts no interactions (watchalong_interactions_total is missing)');
@@ -13,20 +17,21 @@ export async function outcomeCounts(metrics: BotMetrics): Promise<OutcomeCounts>
   return counts;
 }
 
-const total = (counts: OutcomeCounts) => counts.ok + counts.refused + counts.invalid + counts.error;
-
 /**
- * The outcome of the next interaction to finish after `before` was read. The router counts an
- * interaction just after its answer reaches Discord, so this waits a moment for the count.
+ * Runs one interaction and tells what the router made of it (ok, refused, invalid, error). The
+ * router counts an interaction just after its answer reaches Discord, so both readings wait for
+ * the interactions in flight to finish; run interactions one at a time around this.
  */
-export async function nextOutcome(metrics: BotMetrics, before: OutcomeCounts, timeoutMilliseconds = 2_000): Promise<Outcome> {
-  const deadline = Date.now() + timeoutMilliseconds;
-  for (;;) {
-    const after = await outcomeCounts(metrics);
-    if (total(after) > total(before) + 1) throw new Error('more than one interaction finished; run them one at a time');
-    const changed = (Object.keys(after) as Outcome[]).find((outcome) => after[outcome] !== before[outcome]);
-    if (changed) return changed;
-    if (Date.now() > deadline) throw new Error(`no interaction finished within ${timeoutMilliseconds} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+export async function observeOutcome<T>(bot: RunningBot, act: () => Promise<T>): Promise<{ value: T; outcome: Outcome }> {
+  await bot.router.drain(drainLimitMilliseconds);
+  const before = await outcomeCounts(bot.context.metrics);
+  const value = await act();
+  await bot.router.drain(drainLimitMilliseconds);
+  const after = await outcomeCounts(bot.context.metrics);
+  const changed = (Object.keys(after) as Outcome[]).filter((outcome) => after[outcome] !== before[outcome]);
+  const [outcome] = changed;
+  if (changed.length !== 1 || !outcome || after[outcome] - before[outcome] !== 1) {
+    throw new Error(`expected exactly one interaction to finish, counts went from ${JSON.stringify(before)} to ${JSON.stringify(after)}`);
   }
+  return { value, outcome };
 }

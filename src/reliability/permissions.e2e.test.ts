@@ -9,7 +9,7 @@ import { startTestBot } from '../testing/botHarness.js';
 import type { TestBot } from '../testing/botHarness.js';
 import type { StoredMessage } from '../testing/fakeDiscord/index.js';
 import { commandShapes } from './commandCatalog.js';
-import { nextOutcome, outcomeCounts } from './interactionOutcomes.js';
+import { observeOutcome } from './interactionOutcomes.js';
 import { optionVariants } from './optionGenerators.js';
 import { stateFingerprint } from './stateFingerprint.js';
 
@@ -47,10 +47,10 @@ describe('every command and subcommand checks who runs it', () => {
     const world = { channelIds: [harness.channels.dub.id], roleIds: [harness.hostRole.id], userIds: [harness.users.bob.id] };
     const [options = {}] = optionVariants(shape, world, 1);
     const before = stateFingerprint(harness.bot.context.database);
-    const counts = await outcomeCounts(harness.bot.context.metrics);
-    const outcome = await harness.run(member, shape.name, { ...(shape.subcommand ? { subcommand: shape.subcommand } : {}), options });
+    const { value: outcome, outcome: result } = await observeOutcome(harness.bot, () =>
+      harness.run(member, shape.name, { ...(shape.subcommand ? { subcommand: shape.subcommand } : {}), options }),
+    );
     const refusal = userMessages.notAllowed(accessLevelDescriptions[level!]);
-    const result = await nextOutcome(harness.bot.context.metrics, counts);
     if (mayUse[level!].includes(member)) {
       expect(result).not.toBe('refused');
       expect(harness.text(outcome)).not.toBe(refusal);
