@@ -5,6 +5,7 @@ import type { SlashCommand } from '../src/discord/command.js';
 import type { AutocompleteInvocation, Choice } from '../src/discord/invocation.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import { ephemeralText } from '../src/discord/reply.js';
+import { bullet } from '../src/discord/render/cardPage.js';
 import type { Card } from '../src/discord/render/cardPage.js';
 import { discordLimits } from '../src/discord/render/discordLimits.js';
 import { dubLabel } from '../src/discord/render/dubLabels.js';
@@ -50,15 +51,10 @@ function audienceOf(isPrivate: boolean): Audience {
   return isPrivate ? 'asker-only' : 'everyone';
 }
 
-function bullet(text: string): string {
-  return `• ${text}`;
-}
-
 function characterCard(entity: EntityCard, progress: number, context: BotContext): Card {
-  const name = entity.name;
   const seasons = context.knowledge.seasons();
   const organisations = currentNamesById(context.knowledge.visibleNames(progress));
-  const aliases = otherNames(entity.names, name);
+  const aliases = otherNames(entity.names, entity.name);
   const seen =
     entity.firstAppearance !== null && entity.firstAppearance <= progress
       ? `, first seen in ${longEpisodeLabel(entity.firstAppearance, seasons)}`
@@ -68,7 +64,7 @@ function characterCard(entity: EntityCard, progress: number, context: BotContext
     return organisation ? `${value}, ${organisation}` : value;
   };
   return {
-    title: name,
+    title: entity.name,
     emptyText: 'Nothing is known yet.',
     sections: [
       { lines: [`*${kindLabels[entity.kind] ?? entity.kind}${seen}*`, ...(aliases.length > 0 ? [`**Also known as:** ${aliases.join(', ')}`] : [])] },

@@ -5,6 +5,7 @@ import type { SlashCommand } from '../src/discord/command.js';
 import type { AutocompleteInvocation, Choice } from '../src/discord/invocation.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import { ephemeralText } from '../src/discord/reply.js';
+import { bullet } from '../src/discord/render/cardPage.js';
 import type { Card } from '../src/discord/render/cardPage.js';
 import { readableDate } from '../src/discord/render/dates.js';
 import { discordLimits } from '../src/discord/render/discordLimits.js';
@@ -46,7 +47,7 @@ function episodeCard(episode: EpisodeView, progress: number, context: BotContext
     .charactersMet(progress)
     .filter((character) => character.firstAppearance === episode.absolute)
     .map((character) => character.name);
-  const facts = episode.facts.map((fact) => `• ${fact.text}`);
+  const facts = episode.facts.map((fact) => bullet(fact.text));
   return {
     title,
     emptyText: '',

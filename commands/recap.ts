@@ -7,6 +7,7 @@ import { defineLookupView } from '../src/discord/render/lookupView.js';
 import { longEpisodeLabel } from '../src/domain/episodeLabels.js';
 
 const defaultEpisodes = 3;
+/** The option's limit is fixed when the command is registered, before the pack is read: the length of Hero Mask. */
 const largestRecap = 24;
 
 const definition = new SlashCommandBuilder()

@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
 import type { SlashCommand } from '../src/discord/command.js';
+import { bullet } from '../src/discord/render/cardPage.js';
 import type { Card } from '../src/discord/render/cardPage.js';
 import { readableDate } from '../src/discord/render/dates.js';
 import { currentNamesById } from '../src/discord/render/entityNames.js';
@@ -43,7 +44,7 @@ function capitalised(text: string): string {
 
 function factSections(facts: readonly Fact[]): CardSection[] {
   const byCategory = new Map<string, string[]>(Object.keys(categoryHeadings).map((category) => [category, []]));
-  for (const fact of facts) byCategory.set(fact.category, [...(byCategory.get(fact.category) ?? []), `• ${fact.text}`]);
+  for (const fact of facts) byCategory.set(fact.category, [...(byCategory.get(fact.category) ?? []), bullet(fact.text)]);
   return [...byCategory].map(([category, lines]) => ({ heading: categoryHeadings[category] ?? capitalised(category), lines }));
 }
 

@@ -22,6 +22,11 @@ export interface CardPage {
 
 const accentColour = 0x5865f2;
 
+/** One entry of a list on a card. */
+export function bullet(text: string): string {
+  return `• ${text}`;
+}
+
 /** One page of a card as an embed, with "Page 2 of 3 · Safe up to S1E4" in the footer. */
 export function renderCardPage(card: Card, requestedPage: number, gateLabel: string): CardPage {
   const descriptions = layoutPages(card.sections, card.layout);
