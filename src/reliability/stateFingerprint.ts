@@ -18,6 +18,17 @@ const writtenByTimedJobs = new Set([
 const changedOnlyByInteractions = ['parties', 'progress_changes', 'member_progress', 'guild_settings', 'rsvps', 'trivia_answers'];
 
 /**
+ * Rows that appear on first look rather than by anyone's choice: a server's default party is
+ * created the first time any interaction there asks which party a channel belongs to.
+ */
+const createdOnFirstLook: Record<string, string> = { parties: 'channel_id IS NULL' };
+
+function rowsOf(table: string): string {
+  const implicit = createdOnFirstLook[table];
+  return implicit ? `main."${table}" WHERE NOT (${implicit})` : `main."${table}"`;
+}
+
+/**
  * The state a refused or invalid interaction must leave exactly as it was: every party, progress
  * change, setting, RSVP and answer, and how many schedules and quizzes there are.
  */
@@ -29,10 +40,10 @@ export function stateFingerprint(database: Database): string {
   const counts = Object.fromEntries(
     tables
       .filter((table) => !writtenByTimedJobs.has(table))
-      .map((table) => [table, database.prepare(`SELECT COUNT(*) FROM main."${table}"`).pluck().get() as number]),
+      .map((table) => [table, database.prepare(`SELECT COUNT(*) FROM ${rowsOf(table)}`).pluck().get() as number]),
   );
   const rows = Object.fromEntries(
-    changedOnlyByInteractions.filter((table) => tables.includes(table)).map((table) => [table, database.prepare(`SELECT * FROM main."${table}" ORDER BY rowid`).all()]),
+    changedOnlyByInteractions.filter((table) => tables.includes(table)).map((table) => [table, database.prepare(`SELECT * FROM ${rowsOf(table)} ORDER BY rowid`).all()]),
   );
   return JSON.stringify({ counts, rows });
 }
