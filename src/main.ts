@@ -115,23 +115,29 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: process.stdout.isTTY });
-  const running = await start({ ...config, DISCORD_TOKEN: token }, logger);
+  const started = start({ ...config, DISCORD_TOKEN: token }, logger);
 
   let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
+  // A stop asked for while starting waits for the start to finish, then undoes it.
+  const shutdown = (reason: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    running.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    logger.info({ reason }, 'shutting down');
+    started
+      .then((running) => running.stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  // A shard process whose manager died (killed, crashed) stops too, rather than serving on unsupervised.
+  if (config.SHARDING_MANAGER) process.once('disconnect', () => shutdown('sharding manager gone'));
+  await started;
 }
 
 main().catch((error: unknown) => {
