@@ -38,6 +38,17 @@ export interface RunningBot {
 
 const shutdownGraceMilliseconds = 5_000;
 
+/** Waits for `work`, but no longer than `limit`, so a stuck job cannot hold a shutdown forever. */
+async function withinMilliseconds(work: Promise<unknown>, limit: number, onTimeout: () => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), limit);
+  });
+  const result = await Promise.race([work.then(() => 'done' as const), timeout]);
+  clearTimeout(timer);
+  if (result === 'timeout') onTimeout();
+}
+
 /** Compiles the knowledge pack if it changed, opens the database, logs in, registers commands, starts jobs. */
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
@@ -87,7 +98,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     async stop() {
       router.stopAccepting();
       await router.drain(shutdownGraceMilliseconds);
-      await Promise.all(jobs.map((job) => job.stop()));
+      await withinMilliseconds(Promise.all(jobs.map((job) => job.stop())), shutdownGraceMilliseconds, () =>
+        logger.warn('background jobs did not stop in time; closing anyway'),
+      );
       await client.destroy();
       database.close();
       logger.info('stopped');

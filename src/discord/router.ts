@@ -230,8 +230,17 @@ export function createRouter(options: RouterOptions) {
     },
     /** Waits for interactions in flight, at most `timeoutMilliseconds`. */
     async drain(timeoutMilliseconds: number): Promise<void> {
-      const timeout = new Promise<void>((resolve) => setTimeout(resolve, timeoutMilliseconds).unref());
-      await Promise.race([Promise.allSettled([...inFlight]).then(() => undefined), timeout]);
+      let timedOut = false;
+      const timeout = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          timedOut = true;
+          resolve();
+        }, timeoutMilliseconds).unref(),
+      );
+      // Interactions keep arriving while we wait (they are told to retry): wait for those answers too.
+      while (inFlight.size > 0 && !timedOut) {
+        await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+      }
     },
   };
 }
