@@ -2,10 +2,19 @@ import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import type { AnySelectMenuInteraction, ButtonInteraction, CommandInteractionOption, Interaction } from 'discord.js';
 import type { Actor } from './invocation.js';
 
+/**
+ * The member's role ids as Discord sent them. The client caches only @everyone of each server's roles
+ * (src/discord/client.ts), so `member.roles.cache` would miss the rest; discord.js keeps the ids on the member.
+ */
+function memberRoleIds(member: Interaction['member']): string[] {
+  if (!member) return [];
+  if (Array.isArray(member.roles)) return [...member.roles];
+  return [...(member as unknown as { _roles: readonly string[] })._roles];
+}
+
 export function readActor(interaction: Interaction): Actor {
   const member = interaction.member;
-  const roles = member?.roles;
-  const roleIds = roles === undefined ? [] : Array.isArray(roles) ? [...roles] : [...roles.cache.keys()];
+  const roleIds = memberRoleIds(member);
   return {
     userId: interaction.user.id,
     displayName: member && 'displayName' in member ? member.displayName : interaction.user.username,

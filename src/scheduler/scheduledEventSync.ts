@@ -1,4 +1,4 @@
-import { ChannelType, GuildScheduledEventEntityType, GuildScheduledEventPrivacyLevel, PermissionFlagsBits, Routes } from 'discord.js';
+import { ChannelType, GuildScheduledEventEntityType, GuildScheduledEventPrivacyLevel, Routes } from 'discord.js';
 import type { APIGuildScheduledEvent, Client, RESTPostAPIGuildScheduledEventJSONBody } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { occurrenceAt } from '../domain/schedule/recurrence.js';
@@ -34,15 +34,18 @@ function giveUpOnEvents({ context, events }: EventSyncDependencies, schedule: St
   context.logger.info({ guildId: schedule.guildId, scheduleId: schedule.id }, 'no permission to create scheduled events');
 }
 
-/** A voice channel hosts the event itself; any other channel is named as the location of an external event. */
-function eventPlace(client: Client<true>, schedule: StoredSchedule): Pick<RESTPostAPIGuildScheduledEventJSONBody, 'entity_type' | 'channel_id' | 'entity_metadata'> {
-  const channel = client.channels.cache.get(schedule.channelId);
+/**
+ * A voice channel hosts the event itself; any other channel is named as the location of an external event.
+ * The client does not cache channels (src/discord/client.ts): one request per event created.
+ */
+async function eventPlace(client: Client<true>, schedule: StoredSchedule): Promise<Pick<RESTPostAPIGuildScheduledEventJSONBody, 'entity_type' | 'channel_id' | 'entity_metadata'>> {
+  const channel = await client.channels.fetch(schedule.channelId).catch(() => null);
   if (channel?.type === ChannelType.GuildVoice) return { entity_type: GuildScheduledEventEntityType.Voice, channel_id: channel.id };
   const name = channel && 'name' in channel ? `#${channel.name}` : 'Discord';
   return { entity_type: GuildScheduledEventEntityType.External, entity_metadata: { location: name.slice(0, eventLocationLimit) } };
 }
 
-function eventBody(dependencies: EventSyncDependencies, schedule: StoredSchedule, start: Date): RESTPostAPIGuildScheduledEventJSONBody {
+async function eventBody(dependencies: EventSyncDependencies, schedule: StoredSchedule, start: Date): Promise<RESTPostAPIGuildScheduledEventJSONBody> {
   const { context, client } = dependencies;
   const progress = context.progress.current(schedule.partyId).episode;
   const episodes = plannedEpisodes(context.knowledge, progress, schedule.episodes);
@@ -53,13 +56,8 @@ function eventBody(dependencies: EventSyncDependencies, schedule: StoredSchedule
     privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
     scheduled_start_time: start.toISOString(),
     scheduled_end_time: sessionEndsAt(start, schedule.episodes).toISOString(),
-    ...eventPlace(client, schedule),
+    ...(await eventPlace(client, schedule)),
   };
-}
-
-function mayCreateEvents(client: Client<true>, guildId: string): boolean {
-  const permissions = client.guilds.cache.get(guildId)?.members.me?.permissions;
-  return !permissions || permissions.any([PermissionFlagsBits.CreateEvents, PermissionFlagsBits.ManageEvents]);
 }
 
 async function createWantedEvents(dependencies: EventSyncDependencies, now: Date): Promise<number> {
@@ -72,13 +70,10 @@ async function createWantedEvents(dependencies: EventSyncDependencies, now: Date
       events.recordFailed(schedule.id, occurrenceIndex);
       continue;
     }
-    if (!mayCreateEvents(client, schedule.guildId)) {
-      giveUpOnEvents(dependencies, schedule, occurrenceIndex);
-      continue;
-    }
+    // Whether the bot may create events is Discord's answer (a 403 below): the client caches no roles to work it out.
     try {
       const event = (await client.rest.post(Routes.guildScheduledEvents(schedule.guildId), {
-        body: eventBody(dependencies, schedule, start),
+        body: await eventBody(dependencies, schedule, start),
       })) as APIGuildScheduledEvent;
       events.recordCreated(schedule.id, occurrenceIndex, event.id);
       created += 1;

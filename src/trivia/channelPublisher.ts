@@ -1,7 +1,6 @@
-import { DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
-import type { Client } from 'discord.js';
+import { DiscordAPIError, RESTJSONErrorCodes, Routes } from 'discord.js';
+import type { APIMessage, Client } from 'discord.js';
 import type { Reply } from '../discord/reply.js';
-import { toDiscordMessage } from '../discord/toDiscordMessage.js';
 
 /** Posts and edits the bot's own messages in a channel. The quiz runner talks to Discord only through this. */
 export interface ChannelPublisher {
@@ -30,6 +29,7 @@ const channelUnavailableCodes = new Set<number | string>([
   RESTJSONErrorCodes.UnknownChannel,
   RESTJSONErrorCodes.MissingAccess,
   RESTJSONErrorCodes.MissingPermissions,
+  RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel,
 ]);
 
 function translated(error: unknown, channelId: string, messageId?: string): unknown {
@@ -39,29 +39,30 @@ function translated(error: unknown, channelId: string, messageId?: string): unkn
   return error;
 }
 
-export function createChannelPublisher(client: Client<true>): ChannelPublisher {
-  async function sendableChannel(channelId: string) {
-    const channel = await client.channels.fetch(channelId).catch((error: unknown) => {
-      throw translated(error, channelId);
-    });
-    if (!channel?.isSendable()) throw new ChannelUnavailableError(channelId);
-    return channel;
-  }
+/** A quiz message as Discord's API takes it; quiz messages carry no files. Nothing pings unless the reply names roles. */
+function messageBody(reply: Reply) {
+  return {
+    content: reply.content ?? '',
+    embeds: reply.embeds ?? [],
+    components: reply.components ?? [],
+    allowed_mentions: { parse: [], roles: reply.pingRoleIds ?? [] },
+  };
+}
 
+/** Talks to the channel through REST alone: the client caches no channels (src/discord/client.ts), so fetching one would cost a request. */
+export function createChannelPublisher(client: Client<true>): ChannelPublisher {
   return {
     async post(channelId, reply) {
-      const channel = await sendableChannel(channelId);
       try {
-        const message = await channel.send(toDiscordMessage(reply));
+        const message = (await client.rest.post(Routes.channelMessages(channelId), { body: messageBody(reply) })) as APIMessage;
         return message.id;
       } catch (error) {
         throw translated(error, channelId);
       }
     },
     async edit(channelId, messageId, reply) {
-      const channel = await sendableChannel(channelId);
       try {
-        await channel.messages.edit(messageId, toDiscordMessage(reply));
+        await client.rest.patch(Routes.channelMessage(channelId, messageId), { body: messageBody(reply) });
       } catch (error) {
         throw translated(error, channelId, messageId);
       }
