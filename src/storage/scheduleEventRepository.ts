@@ -17,13 +17,17 @@ export function createScheduleEventRepository(database: Database, now: () => Dat
   const statements = {
     wanted: database.prepare(
       `SELECT ${scheduleColumns}, event_occurrence AS eventOccurrence FROM schedules s
-       WHERE status = 'active' AND events_wanted = 1
+       WHERE status = 'active' AND events_wanted = 1 AND event_claimed_occurrence IS NOT event_occurrence
          AND NOT EXISTS (SELECT 1 FROM schedule_events e WHERE e.schedule_id = s.id AND e.occurrence_index = s.event_occurrence)
        ORDER BY id LIMIT ?`,
     ),
     claim: database.prepare(
       `INSERT INTO schedule_events (schedule_id, occurrence_index, state, updated_at) VALUES (?, ?, 'pending', ?)
        ON CONFLICT (schedule_id, occurrence_index) DO NOTHING`,
+    ),
+    // Takes the schedule out of the schedules_event_wanted index (migration 4) once its session's event is claimed.
+    noteClaimed: database.prepare(
+      `UPDATE schedules SET event_claimed_occurrence = MAX(COALESCE(event_claimed_occurrence, -1), ?) WHERE id = ?`,
     ),
     settle: database.prepare(
       `UPDATE schedule_events SET state = ?, discord_event_id = ?, updated_at = ?
@@ -48,7 +52,10 @@ export function createScheduleEventRepository(database: Database, now: () => Dat
         occurrenceIndex: row.eventOccurrence,
       })),
     /** True for the one caller that may now create the session's event. */
-    claim: (scheduleId: number, occurrenceIndex: number) => statements.claim.run(scheduleId, occurrenceIndex, now().getTime()).changes === 1,
+    claim: database.transaction((scheduleId: number, occurrenceIndex: number) => {
+      statements.noteClaimed.run(occurrenceIndex, scheduleId);
+      return statements.claim.run(scheduleId, occurrenceIndex, now().getTime()).changes === 1;
+    }),
     recordCreated: (scheduleId: number, occurrenceIndex: number, discordEventId: string) =>
       void statements.settle.run('created', discordEventId, now().getTime(), scheduleId, occurrenceIndex),
     recordFailed: (scheduleId: number, occurrenceIndex: number) =>

@@ -1,7 +1,8 @@
 import { partiesAndProgress } from './001_parties_and_progress.js';
 import { schedules } from './002_schedules.js';
 import { trivia } from './003_trivia.js';
+import { scheduleEventLookups } from './004_schedule_event_lookups.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Add new ones at the end with the next version number. */
-export const migrations: readonly Migration[] = [partiesAndProgress, schedules, trivia];
+export const migrations: readonly Migration[] = [partiesAndProgress, schedules, trivia, scheduleEventLookups];
