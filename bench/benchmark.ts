@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureCompiledPack } from '../src/pack/compilePack.js';
+import { benchProcessLauncher, repositoryRoot } from './benchProcess.js';
+import { compileForNode } from './compileForNode.js';
+import { createDiscordWorld } from './discordWorld.js';
+import type { DiscordWorld } from './discordWorld.js';
+import { measureHandlerCosts } from './handlerCost.js';
+import type { HandlerCase } from './handlerCost.js';
+import { openHandlerWorld } from './handlerWorld.js';
+import { describeMachine } from './machine.js';
+import type { MachineDescription } from './machine.js';
+import type { LatencyFigures } from './measure.js';
+import { measureMemory } from './memory.js';
+import type { MemoryFigures } from './memory.js';
+import { packInputs, pick } from './packInputs.js';
+import { measureReminderLateness } from './reminderLateness.js';
+import type { ReminderLatenessFigures } from './reminderLateness.js';
+import { measureRouterOverhead } from './routerOverhead.js';
+import type { RouterOverhead } from './routerOverhead.js';
+import { measureSchedulerTick } from './schedulerTick.js';
+import type { SchedulerTickFigures } from './schedulerTick.js';
+import type { BenchmarkSettings } from './settings.js';
+import { measureStartup } from './startup.js';
+import type { StartupFigures } from './startup.js';
+import { measureThroughput } from './throughput.js';
+import type { ThroughputFigures } from './throughput.js';
+
+export interface BenchmarkResults {
+  mode: BenchmarkSettings['mode'];
+  date: string;
+  machine: MachineDescription & { loadAverageAtEnd: number };
+  durationSeconds: number;
+  handlers: Record<HandlerCase, LatencyFigures>;
+  router: RouterOverhead;
+  throughput: { character: ThroughputFigures; autocomplete: ThroughputFigures };
+  memory: MemoryFigures[];
+  scheduler: { tick: SchedulerTickFigures; reminders: ReminderLatenessFigures };
+  startup: StartupFigures;
+}
+
+type Action = (world: DiscordWorld, iteration: number) => Promise<unknown>;
+
+function memberAt(world: DiscordWorld, iteration: number): string {
+  return pick(world.members, iteration).id;
+}
+
+/** /character as a member types it; an outcome without a message counts as a failure. */
+function characterAction(names: readonly string[]): Action {
+  return async (world, iteration) => {
+    const outcome = await world.fake.sendCommand({
+      channelId: world.channel.id,
+      userId: memberAt(world, iteration),
+      name: 'character',
+      options: { name: pick(names, iteration) },
+    });
+    if (!outcome.message) throw new Error('bench: /character got no answer');
+  };
+}
+
+function autocompleteAction(prefixes: readonly string[]): Action {
+  return (world, iteration) =>
+    world.fake.sendAutocomplete({
+      channelId: world.channel.id,
+      userId: memberAt(world, iteration),
+      name: 'character',
+      focused: 'name',
+      options: { name: pick(prefixes, iteration) },
+    });
+}
+
+/**
+ * Runs every part of the benchmark in one process, in a temporary folder, and returns the figures.
+ * `log` hears what is running (the CLI prints it; the test ignores it).
+ */
+export async function runBenchmark(settings: BenchmarkSettings, log: (line: string) => void = () => undefined): Promise<BenchmarkResults> {
+  const started = performance.now();
+  const machine = describeMachine();
+  const folder = mkdtempSync(join(tmpdir(), 'watchalong-bench-'));
+  const packDirectory = join(repositoryRoot, 'data/pack');
+  const knowledgeBasePath = join(folder, 'knowledge.sqlite');
+  // Inside node_modules so the compiled files find the packages; one folder per run, so runs never share one.
+  const compiledFolder = join(repositoryRoot, 'node_modules/.cache', `watchalong-bench-${process.pid}`);
+  try {
+    ensureCompiledPack(packDirectory, knowledgeBasePath);
+    log('compiling the bot to JavaScript for the bench processes');
+    const startBenchProcess = benchProcessLauncher(compileForNode(repositoryRoot, compiledFolder));
+
+    const handlerWorld = openHandlerWorld(folder, knowledgeBasePath);
+    const typed = packInputs(handlerWorld.context.knowledge);
+    log('1. handler cost');
+    const handlers = await measureHandlerCosts(handlerWorld, typed, settings.handlers);
+    log('1. router overhead');
+    const router = await measureRouterOverhead(handlerWorld, settings.handlers, typed.names);
+    handlerWorld.close();
+
+    const worldOptions = { folder, knowledgeBasePath, otherServers: 0, members: settings.members, restRequestsPerSecond: settings.restRequestsPerSecond };
+    const worlds = { bot: await createDiscordWorld(worldOptions), pong: await createDiscordWorld(worldOptions) };
+    let throughput: BenchmarkResults['throughput'];
+    let startup: StartupFigures;
+    try {
+      log('2. throughput: /character');
+      const character = await measureThroughput(startBenchProcess, worlds, settings.throughput, characterAction(typed.names));
+      log('2. throughput: autocomplete');
+      const autocomplete = await measureThroughput(startBenchProcess, worlds, settings.throughput, autocompleteAction(typed.prefixes));
+      throughput = { character, autocomplete };
+      log('5. pack compile and start-to-ready');
+      startup = await measureStartup(startBenchProcess, worlds.bot, { directory: packDirectory, folder }, settings.startupRepeats);
+    } finally {
+      await Promise.all([worlds.bot.close(), worlds.pong.close()]);
+    }
+
+    log('3. memory');
+    const memory = await measureMemory(startBenchProcess, { folder, knowledgeBasePath, restRequestsPerSecond: settings.restRequestsPerSecond }, settings.memory);
+
+    log('4. reminder tick');
+    const tick = await measureSchedulerTick(folder, knowledgeBasePath, settings.schedulerTick);
+    log('4. reminder lateness under load');
+    const reminderWorld = await createDiscordWorld(worldOptions);
+    let reminders: ReminderLatenessFigures;
+    try {
+      reminders = await measureReminderLateness(startBenchProcess, reminderWorld, knowledgeBasePath, settings.reminders, characterAction(typed.names));
+    } finally {
+      await reminderWorld.close();
+    }
+
+    return {
+      mode: settings.mode,
+      date: new Date().toISOString(),
+      machine: { ...machine, loadAverageAtEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100 },
+      durationSeconds: Math.round((performance.now() - started) / 1000),
+      handlers,
+      router,
+      throughput,
+      memory,
+      scheduler: { tick, reminders },
+      startup,
+    };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(compiledFolder, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,89 @@
+import { characterCommand } from '../commands/character.js';
+import { triviaAnswerButton } from '../commands/components/triviaAnswer.js';
+import { episodeCommand } from '../commands/episode.js';
+import { searchCommand } from '../commands/search.js';
+import type { SlashCommand } from '../src/discord/command.js';
+import { splitCustomId } from '../src/discord/customId.js';
+import { openQuestion } from '../src/domain/quiz/index.js';
+import { answerButtonId } from '../src/trivia/answerButton.js';
+import { startTrivia } from '../src/trivia/startTrivia.js';
+import type { HandlerWorld } from './handlerWorld.js';
+import { benchGuildId } from './handlerWorld.js';
+import { measureLatency } from './measure.js';
+import type { LatencyFigures, RepeatedRuns } from './measure.js';
+import { pick } from './packInputs.js';
+import type { PackInputs } from './packInputs.js';
+
+/** Members answering one question before the bench moves to a fresh quiz: a busy channel. */
+const membersPerQuestion = 50;
+
+export type HandlerCase = 'character' | 'search' | 'episode' | 'autocompleteCharacter' | 'autocompleteEpisode' | 'triviaAnswer';
+
+function requireAutocomplete(command: SlashCommand): NonNullable<SlashCommand['autocomplete']> {
+  if (!command.autocomplete) throw new Error(`bench: /${command.definition.name} has no autocomplete`);
+  return command.autocomplete;
+}
+
+/** A quiz in its own channel with its first question open, ready for clicks. */
+function openQuiz(world: HandlerWorld, quizNumber: number) {
+  const { context } = world;
+  const channelId = String(400000000000000000n + BigInt(quizNumber));
+  const started = startTrivia(
+    { quizzes: context.quizzes, visibleQuestions: context.knowledge.visibleQuestions },
+    {
+      guildId: benchGuildId,
+      channelId,
+      starterId: world.invocation({}).actor.userId,
+      progress: context.knowledge.episodeCount(),
+      questionCount: 5,
+      secondsPerQuestion: 3600,
+      scope: 'all',
+      difficulty: 'any',
+    },
+    context.now(),
+  );
+  if (started.outcome !== 'started') throw new Error(`bench: could not start a quiz (${started.outcome})`);
+  const quiz = context.quizzes.save(started.quiz.quizId, openQuestion(started.quiz.state, context.now()).state);
+  return { quizId: quiz.quizId, channelId };
+}
+
+/**
+ * In-process cost of each handler (domain, SQLite, rendering; no Discord, no network): the command's own
+ * `execute` or `autocomplete` with a plain Invocation, and the answer button's `parse` + `execute`.
+ */
+export async function measureHandlerCosts(world: HandlerWorld, inputs: PackInputs, repeats: RepeatedRuns): Promise<Record<HandlerCase, LatencyFigures>> {
+  const { context } = world;
+  const episodes = context.knowledge.episodeCount();
+  const autocompleteCharacter = requireAutocomplete(characterCommand);
+  const autocompleteEpisode = requireAutocomplete(episodeCommand);
+
+  let quiz = openQuiz(world, 0);
+  const click = (iteration: number) => {
+    const position = iteration % membersPerQuestion;
+    if (position === 0) quiz = openQuiz(world, iteration);
+    const { parts } = splitCustomId(answerButtonId(quiz.quizId, 0, iteration % 4));
+    return { parts, invocation: { ...world.invocation({ values: [] }, iteration), channelId: quiz.channelId } };
+  };
+
+  return {
+    character: await measureLatency(repeats, (i) => world.invocation({ name: pick(i % 2 === 0 ? inputs.entityIds : inputs.names, i >> 1) }), (invocation) =>
+      characterCommand.execute(invocation, context),
+    ),
+    search: await measureLatency(repeats, (i) => world.invocation({ query: pick(inputs.words, i) }), (invocation) =>
+      searchCommand.execute(invocation, context),
+    ),
+    episode: await measureLatency(repeats, (i) => world.invocation({ number: (i % episodes) + 1 }), (invocation) =>
+      episodeCommand.execute(invocation, context),
+    ),
+    autocompleteCharacter: await measureLatency(repeats, (i) => world.autocompleteInvocation('name', pick(inputs.prefixes, i)), (invocation) =>
+      autocompleteCharacter(invocation, context),
+    ),
+    autocompleteEpisode: await measureLatency(repeats, (i) => world.autocompleteInvocation('number', i % 3 === 0 ? '' : String(i % 30)), (invocation) =>
+      autocompleteEpisode(invocation, context),
+    ),
+    triviaAnswer: await measureLatency(repeats, click, ({ parts, invocation }) => {
+      const parsed = triviaAnswerButton.parse.parse(parts);
+      return triviaAnswerButton.execute(invocation as never, parsed, context);
+    }),
+  };
+}

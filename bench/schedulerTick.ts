@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { Client } from 'discord.js';
+import pino from 'pino';
+import { parseConfig } from '../src/config/config.js';
+import { createContext } from '../src/context.js';
+import type { BotContext } from '../src/context.js';
+import type { Repeat } from '../src/domain/schedule/recurrence.js';
+import { createReminderTick } from '../src/scheduler/reminderTick.js';
+import { openDatabase } from '../src/storage/database.js';
+import { createScheduleEventRepository } from '../src/storage/scheduleEventRepository.js';
+import { median } from './statistics.js';
+
+export interface SchedulerTickSettings {
+  schedules: number;
+  schedulesPerServer: number;
+  ticks: number;
+}
+
+export interface SchedulerTickFigures {
+  schedules: number;
+  /** One tick when nothing is due: the common case, every tick of every minute. */
+  idleTickMilliseconds: number;
+  slowestIdleTickMilliseconds: number;
+}
+
+const hour = 3_600_000;
+const week = 7 * 24 * hour;
+const repeats: Repeat[] = ['weekly', 'none', 'daily'];
+
+/**
+ * Fills a state database with schedules through the schedule repository, `schedulesPerServer` per server, their
+ * sessions spread over the week after next hour, each already mirrored by its Discord scheduled event (the steady state).
+ */
+export function insertBackgroundSchedules(context: BotContext, settings: Pick<SchedulerTickSettings, 'schedules' | 'schedulesPerServer'>): void {
+  const events = createScheduleEventRepository(context.database, context.now);
+  const start = context.now().getTime() + hour;
+  const insert = context.database.transaction(() => {
+    for (let index = 0; index < settings.schedules; index += 1) {
+      const server = Math.floor(index / settings.schedulesPerServer);
+      const guildId = String(600000000000000000n + BigInt(server));
+      const channelId = String(700000000000000000n + BigInt(server));
+      const party = context.parties.forChannel(guildId, channelId);
+      const schedule = context.schedules.create({
+        guildId,
+        partyId: party.id,
+        channelId,
+        pingRoleId: null,
+        title: `Watch night ${index + 1}`,
+        schedule: { firstStart: new Date(start + ((index * 7919) % week)), zone: 'Europe/Berlin', repeat: repeats[index % repeats.length] ?? 'none' },
+        episodes: 2,
+        leadMinutes: [60, 0, -150],
+        createdBy: '100000000000000099',
+      });
+      if (events.claim(schedule.id, 0)) events.recordCreated(schedule.id, 0, String(800000000000000000n + BigInt(index)));
+    }
+  });
+  insert();
+}
+
+/**
+ * The reminder job's tick over a state database holding `settings.schedules` schedules, none due: what every
+ * tick costs the bot. The tick's Discord client is never reached when nothing is due, so it is not logged in.
+ */
+export async function measureSchedulerTick(folder: string, knowledgeBasePath: string, settings: SchedulerTickSettings): Promise<SchedulerTickFigures> {
+  const database = openDatabase({ path: join(folder, `schedules-${settings.schedules}.sqlite`), knowledgeBasePath });
+  const context = createContext({ config: parseConfig({ LOG_LEVEL: 'silent' }), logger: pino({ level: 'silent' }), database });
+  const client = new Client({ intents: [] }) as Client<true>;
+  try {
+    insertBackgroundSchedules(context, settings);
+    database.pragma('optimize');
+    const tick = createReminderTick({ client, context });
+    const durations: number[] = [];
+    for (let index = 0; index < settings.ticks; index += 1) {
+      const started = performance.now();
+      const report = await tick(context.now());
+      durations.push(performance.now() - started);
+      if (report.sent + report.skipped + report.failed + report.eventsCreated > 0) throw new Error(`bench: an idle tick did work: ${JSON.stringify(report)}`);
+    }
+    return { schedules: settings.schedules, idleTickMilliseconds: median(durations), slowestIdleTickMilliseconds: Math.max(...durations) };
+  } finally {
+    await client.destroy();
+    database.close();
+  }
+}

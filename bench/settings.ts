@@ -1,0 +1,43 @@
+import type { RepeatedRuns } from './measure.js';
+import type { MemorySettings } from './memory.js';
+import type { ReminderLatenessSettings } from './reminderLateness.js';
+import type { SchedulerTickSettings } from './schedulerTick.js';
+import type { ThroughputSettings } from './throughput.js';
+
+export interface BenchmarkSettings {
+  mode: 'full' | 'tiny';
+  handlers: RepeatedRuns;
+  throughput: ThroughputSettings;
+  memory: MemorySettings;
+  schedulerTick: SchedulerTickSettings;
+  reminders: ReminderLatenessSettings;
+  startupRepeats: number;
+  members: number;
+  restRequestsPerSecond: number;
+}
+
+/** `npm run bench`: the figures in bench/results.json, within five minutes on a 2-core machine. */
+export const fullSettings: BenchmarkSettings = {
+  mode: 'full',
+  handlers: { runs: 5, iterations: 600, warmup: 300 },
+  throughput: { rounds: 5, interactions: 250, concurrency: 16, warmup: 150 },
+  memory: { guildCounts: [1_000, 10_000], repeats: 3 },
+  schedulerTick: { schedules: 100_000, schedulesPerServer: 10, ticks: 50 },
+  reminders: { reminders: 30, spreadMilliseconds: 15_000, startMarginMilliseconds: 10_000, backgroundSchedules: 10_000, concurrency: 16 },
+  startupRepeats: 5,
+  members: 50,
+  restRequestsPerSecond: 10_000,
+};
+
+/** A few iterations of everything, so the benchmark cannot rot (bench/benchmark.test.ts); its figures mean nothing. */
+export const tinySettings: BenchmarkSettings = {
+  mode: 'tiny',
+  handlers: { runs: 1, iterations: 3, warmup: 1 },
+  throughput: { rounds: 1, interactions: 4, concurrency: 2, warmup: 1 },
+  memory: { guildCounts: [3], repeats: 1 },
+  schedulerTick: { schedules: 30, schedulesPerServer: 10, ticks: 2 },
+  reminders: { reminders: 2, spreadMilliseconds: 500, startMarginMilliseconds: 6_000, backgroundSchedules: 10, concurrency: 2 },
+  startupRepeats: 1,
+  members: 3,
+  restRequestsPerSecond: 10_000,
+};

@@ -1,0 +1,106 @@
+import type { BenchmarkResults } from './benchmark.js';
+import type { LatencyFigures } from './measure.js';
+import { round } from './statistics.js';
+import type { TargetCheck } from './targets.js';
+
+type Row = Array<string | number>;
+
+interface Section {
+  title: string;
+  header: string[];
+  rows: Row[];
+}
+
+const cell = (value: string | number) => (typeof value === 'number' ? String(round(value)) : value);
+const latency = (label: string, figures: LatencyFigures): Row => [label, figures.p50Milliseconds, figures.p99Milliseconds];
+
+function sections(results: BenchmarkResults, checks: TargetCheck[]): Section[] {
+  const { handlers, router, throughput, memory, scheduler, startup } = results;
+  const throughputRow = (label: string, figures: BenchmarkResults['throughput']['character']): Row => [
+    label,
+    figures.botPerSecond,
+    figures.pongPerSecond,
+    figures.ratio,
+    figures.botCpuMillisecondsPerInteraction,
+    figures.pongCpuMillisecondsPerInteraction,
+    figures.failures,
+  ];
+  return [
+    {
+      title: '1. In-process cost (full pack, real SQLite; median over runs)',
+      header: ['', 'p50 ms', 'p99 ms'],
+      rows: [
+        latency('/character handler', handlers.character),
+        latency('/search handler', handlers.search),
+        latency('/episode handler', handlers.episode),
+        latency('autocomplete /character name', handlers.autocompleteCharacter),
+        latency('autocomplete /episode number', handlers.autocompleteEpisode),
+        latency('trivia answer click', handlers.triviaAnswer),
+        latency('/character via discord.js + router', router.characterThroughRouter),
+        latency('/character handler, same inputs', router.characterHandlerOnly),
+        latency('autocomplete via discord.js + router', router.autocompleteThroughRouter),
+        latency('autocomplete handler, same inputs', router.autocompleteHandlerOnly),
+      ],
+    },
+    {
+      title: '2. Through the fake Discord, each bot in its own process (alternating rounds)',
+      header: ['', 'bot /s', 'pong /s', 'bot ÷ pong', 'bot CPU ms each', 'pong CPU ms each', 'failures'],
+      rows: [throughputRow('/character', throughput.character), throughputRow('autocomplete', throughput.autocomplete)],
+    },
+    {
+      title: '3. Memory after GUILD_CREATE of every server (~20 channels, ~15 roles each), after GC',
+      header: ['servers', 'bot RSS MB', 'default-cache RSS MB', 'bot ÷ default', 'bot heap MB', 'default heap MB'],
+      rows: memory.map((figures) => [
+        figures.guilds,
+        figures.botRssMegabytes,
+        figures.defaultCacheRssMegabytes,
+        figures.rssRatio,
+        figures.botHeapMegabytes,
+        figures.defaultCacheHeapMegabytes,
+      ]),
+    },
+    {
+      title: '4. Reminders',
+      header: ['', 'value'],
+      rows: [
+        [`idle tick, ${scheduler.tick.schedules} schedules (median ms)`, scheduler.tick.idleTickMilliseconds],
+        ['slowest idle tick (ms)', scheduler.tick.slowestIdleTickMilliseconds],
+        ['reminders delivered', `${scheduler.reminders.delivered} of ${scheduler.reminders.reminders}`],
+        ['lateness p50 (ms)', scheduler.reminders.p50LatenessMilliseconds],
+        ['lateness max (ms)', scheduler.reminders.maximumLatenessMilliseconds],
+        ['/character answered meanwhile', scheduler.reminders.interactionsDuringTest],
+      ],
+    },
+    {
+      title: '5. Start',
+      header: ['', 'value'],
+      rows: [
+        ['pack compile (ms)', startup.packCompileMilliseconds],
+        ['bot start-to-ready (ms)', startup.botStartToReadyMilliseconds],
+        ['pong start-to-ready (ms)', startup.pongStartToReadyMilliseconds],
+        ['bot ÷ pong', startup.startToReadyRatio],
+      ],
+    },
+    {
+      title: 'Targets',
+      header: ['', 'measured', 'target', ''],
+      rows: checks.map((check) => [check.target, check.measured, `${check.direction === 'below' ? '<' : '≥'} ${check.limit}`, check.met ? 'met' : 'MISSED']),
+    },
+  ];
+}
+
+function renderSection(section: Section): string[] {
+  const rows = [section.header, ...section.rows.map((row) => row.map(cell))];
+  const widths = section.header.map((_, column) => Math.max(...rows.map((row) => String(row[column] ?? '').length)));
+  const line = (row: Row) => row.map((value, column) => (column === 0 ? String(value).padEnd(widths[column] ?? 0) : String(value).padStart(widths[column] ?? 0))).join('  ');
+  return [section.title, ...rows.map((row) => `  ${line(row)}`)];
+}
+
+/** The benchmark's figures as the plain-text table `npm run bench` prints. */
+export function formatTable(results: BenchmarkResults, checks: TargetCheck[]): string {
+  const { machine } = results;
+  const heading =
+    `Watchalong benchmark (${results.mode}), ${results.date}: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGigabytes} GB, ` +
+    `node ${machine.node}, load ${machine.loadAverageAtStart} → ${machine.loadAverageAtEnd}, ${results.durationSeconds} s`;
+  return [heading, '', ...sections(results, checks).flatMap((section) => [...renderSection(section), ''])].join('\n');
+}
