@@ -13,6 +13,8 @@ export function crossCheckEntities(pack: Pack, context: CheckContext): void {
       seenIds.add(entity.id);
       context.checkSource(file, [...path, 'source'], entity.source);
       context.checkStamp(file, [...path, 'revealedIn'], entity.revealedIn, 0, 'the series');
+      // Ids travel to Discord in autocomplete values and button custom ids, so they must not name anything later.
+      context.checkMentions(file, [...path, 'id'], entity.id.replaceAll('-', ' '), entity.revealedIn);
       if (entity.firstAppearance !== null && entity.firstAppearance > context.episodeCount) {
         context.report(file, [...path, 'firstAppearance'], `episode ${entity.firstAppearance} does not exist`);
       }

@@ -75,6 +75,12 @@ describe('loadPack', () => {
       expected: { file: 'entities/cast.json', path: '$.entities[0].facts[0].text', reason: /mentions "Warden Pike".*revealed in 2.*revealed in 1/ },
     },
     {
+      name: 'an entity id spelled from a name revealed later (ids reach Discord in autocomplete values)',
+      file: 'entities/cast.json',
+      edit: (value) => { value.entities[0].id = 'mira-warden-pike'; },
+      expected: { file: 'entities/cast.json', path: '$.entities[0].id', reason: /mentions "Warden Pike"/ },
+    },
+    {
       name: 'a fact that uses a real name before it is revealed',
       file: 'episodes.json',
       edit: (value) => { value.episodes[0].facts[0].text = 'Mira meets Jonah Reed at the post office.'; },
