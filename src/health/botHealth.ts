@@ -5,12 +5,6 @@ import type { Database } from '../storage/database.js';
 import type { HealthSource, HealthStatus } from './healthServer.js';
 import type { BotMetrics } from './metrics.js';
 
-/** What a health check needs from a running bot; absent while it is still starting. */
-export interface HealthTarget {
-  client: Client;
-  database: Database;
-}
-
 /** Every gateway shard of this process is connected and past READY (not reconnecting or resuming). */
 export function gatewayReady(client: Client): boolean {
   const shards = [...client.ws.shards.values()];
@@ -25,10 +19,10 @@ export function databaseAnswers(database: Database): boolean {
   }
 }
 
-export function checkBotHealth(target: HealthTarget | undefined): HealthStatus {
+export function checkBotHealth(bot: RunningBot | undefined): HealthStatus {
   const checks = {
-    gateway: target !== undefined && gatewayReady(target.client),
-    database: target !== undefined && databaseAnswers(target.database),
+    gateway: bot !== undefined && gatewayReady(bot.client),
+    database: bot !== undefined && databaseAnswers(bot.context.database),
   };
   return { healthy: checks.gateway && checks.database, checks };
 }
@@ -36,10 +30,7 @@ export function checkBotHealth(target: HealthTarget | undefined): HealthStatus {
 /** The health source of one bot process; `currentBot` is undefined until the bot has logged in. */
 export function createBotHealthSource(metrics: BotMetrics, currentBot: () => RunningBot | undefined): HealthSource {
   return {
-    async health() {
-      const bot = currentBot();
-      return checkBotHealth(bot && { client: bot.client, database: bot.context.database });
-    },
+    health: () => Promise.resolve(checkBotHealth(currentBot())),
     metrics: () => metrics.registry.metrics(),
   };
 }
