@@ -132,3 +132,26 @@ describe('forgiving lookups', () => {
     expect(knowledge.search('Gallaghr', 1).length).toBeGreaterThan(0);
   });
 });
+
+describe('answers kept per progress (the pack is read-only while the bot runs)', () => {
+  it('gives each caller its own list of characters, so sorting one leaves the next untouched', () => {
+    const first = knowledge.charactersMet(24);
+    const expected = first.map((character) => character.id);
+    first.reverse();
+
+    expect(knowledge.charactersMet(24).map((character) => character.id)).toEqual(expected);
+  });
+
+  it('keeps each progress apart: answers asked latest-first match a fresh repository asked in order', () => {
+    for (const progress of [...progressValues].reverse()) {
+      knowledge.episode(3, progress);
+      knowledge.charactersMet(progress);
+    }
+    const fresh = createKnowledgeRepository(database);
+    for (const progress of progressValues) {
+      expect(knowledge.episode(3, progress)).toEqual(fresh.episode(3, progress));
+      expect(knowledge.charactersMet(progress)).toEqual(fresh.charactersMet(progress));
+    }
+    expect(knowledge.episode(999, 24)).toBeNull();
+  });
+});

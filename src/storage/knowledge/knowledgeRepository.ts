@@ -111,6 +111,9 @@ export function createKnowledgeRepository(database: Database) {
   // The pack is read-only while the bot runs, so what depends only on progress is computed once.
   const seasons = statements.seasons.all() as Season[];
   const namesByProgress = new Map<number, EntityName[]>();
+  const charactersByProgress = new Map<number, CharacterSummary[]>();
+  // Only episodes that exist are kept: at most every episode at every progress.
+  const episodesByKey = new Map<string, EpisodeView>();
   let vocabulary: string[] | undefined;
 
   function visibleNames(progress: number): EntityName[] {
@@ -170,6 +173,16 @@ export function createKnowledgeRepository(database: Database) {
   }
 
   function charactersMet(progress: number): CharacterSummary[] {
+    let met = charactersByProgress.get(progress);
+    if (!met) {
+      met = readCharactersMet(progress);
+      charactersByProgress.set(progress, met);
+    }
+    // A copy: callers sort it.
+    return [...met];
+  }
+
+  function readCharactersMet(progress: number): CharacterSummary[] {
     const characters = statements.characters.all({ progress }) as Array<Omit<CharacterSummary, 'role' | 'affiliation'>>;
     return characters.map((character) => ({
       ...character,
@@ -181,9 +194,14 @@ export function createKnowledgeRepository(database: Database) {
   }
 
   function episode(absolute: number, progress: number): EpisodeView | null {
+    const key = `${absolute}:${progress}`;
+    const known = episodesByKey.get(key);
+    if (known) return known;
     const row = statements.episode.get({ absolute, progress }) as Omit<EpisodeView, 'facts'> | undefined;
     if (!row) return null;
-    return { ...row, facts: statements.episodeFacts.all({ absolute, progress }) as Fact[] };
+    const view = { ...row, facts: statements.episodeFacts.all({ absolute, progress }) as Fact[] };
+    episodesByKey.set(key, view);
+    return view;
   }
 
   function search(query: string, progress: number, limit = 50): SearchHit[] {
