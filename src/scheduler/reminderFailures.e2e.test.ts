@@ -162,10 +162,10 @@ describe('when Discord refuses', () => {
     expect(harness.fake.scheduledEvents(harness.guild.id)).toHaveLength(eventsBefore);
 
     const first = harness.text(await harness.run('host', 'watchparty', { subcommand: 'schedule', options: { start: 'in 5 hours', title: 'Another one' } }));
-    expect(first).toContain('I need the **Manage Events** permission');
+    expect(first).toContain('I need the **Create Events** permission');
     await tickAt(clock);
     const second = harness.text(await harness.run('host', 'watchparty', { subcommand: 'schedule', options: { start: 'in 6 hours', title: 'And another' } }));
-    expect(second).not.toContain('Manage Events');
+    expect(second).not.toContain('Create Events');
     harness.fake.setBotPermissions(harness.guild.id, DEFAULT_BOT_PERMISSIONS);
   });
 });

@@ -12,7 +12,7 @@ const eventNameLimit = 100;
 const eventLocationLimit = 100;
 
 export const eventsUnavailableNotice =
-  'I can’t add watch parties to the server’s **Events** tab: I need the **Manage Events** permission. ' +
+  'I can’t add watch parties to the server’s **Events** tab: I need the **Create Events** permission. ' +
   'Reminders work without it; grant it and sessions scheduled afterwards show up there too.';
 
 export interface EventSyncDependencies {
