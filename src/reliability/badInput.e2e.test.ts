@@ -197,6 +197,22 @@ describe('where the bot has no server to work in', () => {
     },
   );
 
+  it('a button in a direct message asks for a server', async () => {
+    // The bot posts no buttons in direct messages; this one is moved there, as a tampered client could claim.
+    const directMessage = harness.fake.directMessageChannel(harness.users.alice.id);
+    const posted = (await harness.run('alice', 'series')).message!;
+    const message = harness.fake.message(harness.channels.general.id, posted.id)!;
+    message.channelId = directMessage.id;
+    message.guildId = null;
+    message.components = [{ type: 1, components: [{ type: 2, style: 1, label: 'Next', custom_id: 'page:series:2' }] }];
+    const { outcome, result, changed } = await attempt(() =>
+      harness.fake.clickButton({ channelId: directMessage.id, userId: harness.users.alice.id, messageId: message.id, customId: 'page:series:2' }),
+    );
+    expect(result).toBe('refused');
+    expect(harness.text(outcome)).toBe(userMessages.serverOnly);
+    expect(changed).toBe(false);
+  });
+
   it.each(shapes.map((shape) => [shape.key, shape] as const))('/%s in a server the bot has never seen before answers', async (_, shape) => {
     const guild = harness.fake.addGuild({ name: `New server for ${shape.key}` });
     const channel = harness.fake.addChannel(guild.id, { name: 'general' });
