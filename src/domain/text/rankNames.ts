@@ -19,25 +19,49 @@ function typoAllowance(length: number): number {
   return 0;
 }
 
-/** How well a query matches one name, 0 for no match. Higher is better. */
-export function matchScore(query: string, name: string): number {
-  const typed = normalizeText(query);
-  const target = normalizeText(name);
+/** A name in the form it is compared in, and its words. */
+interface ComparableName {
+  text: string;
+  words: string[];
+}
+
+/**
+ * Candidates are the pack's names, asked about on every keystroke: each is normalised once. Bounded by the
+ * names callers pass (never what users type).
+ */
+const comparableNames = new Map<string, ComparableName>();
+
+function comparable(name: string): ComparableName {
+  let known = comparableNames.get(name);
+  if (!known) {
+    const text = normalizeText(name);
+    known = { text, words: wordsOf(text) };
+    comparableNames.set(name, known);
+  }
+  return known;
+}
+
+function scoreNormalized(typed: string, { text: target, words }: ComparableName): number {
   if (typed.length === 0) return 0;
   if (target === typed) return 100;
   if (target.startsWith(typed)) return 90;
-  const words = wordsOf(target);
   if (words.some((word) => word === typed)) return 85;
   if (words.some((word) => word.startsWith(typed))) return 80;
   if (typed.length >= 3 && target.includes(typed)) return 60;
-  const allowance = typoAllowance([...typed].length);
+  const typedLength = [...typed].length;
+  const allowance = typoAllowance(typedLength);
   if (allowance === 0) return 0;
   const distances = [target, ...words].map((word) => {
-    const prefix = [...word].slice(0, [...typed].length).join('');
+    const prefix = [...word].slice(0, typedLength).join('');
     return Math.min(editDistance(typed, word, allowance), editDistance(typed, prefix, allowance) + 0.5);
   });
   const best = Math.min(...distances);
   return best <= allowance ? 50 - best * 10 : 0;
+}
+
+/** How well a query matches one name, 0 for no match. Higher is better. */
+export function matchScore(query: string, name: string): number {
+  return scoreNormalized(normalizeText(query), comparable(name));
 }
 
 /**
@@ -50,8 +74,9 @@ export function rankNames<Candidate extends NamedCandidate>(
   limit: number,
 ): RankedCandidate<Candidate>[] {
   const bestByKey = new Map<string, RankedCandidate<Candidate>>();
+  const typed = normalizeText(query);
   for (const candidate of candidates) {
-    const score = matchScore(query, candidate.name);
+    const score = scoreNormalized(typed, comparable(candidate.name));
     if (score === 0) continue;
     const existing = bestByKey.get(candidate.key);
     if (!existing || score > existing.score) bestByKey.set(candidate.key, { candidate, score });

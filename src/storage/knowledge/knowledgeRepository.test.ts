@@ -143,14 +143,17 @@ describe('answers kept per progress (the pack is read-only while the bot runs)',
   });
 
   it('keeps each progress apart: answers asked latest-first match a fresh repository asked in order', () => {
+    const entityIds = knowledge.charactersMet(24).map((character) => character.id);
     for (const progress of [...progressValues].reverse()) {
       knowledge.episode(3, progress);
       knowledge.charactersMet(progress);
+      for (const id of entityIds) knowledge.entityCard(id, progress);
     }
     const fresh = createKnowledgeRepository(database);
     for (const progress of progressValues) {
       expect(knowledge.episode(3, progress)).toEqual(fresh.episode(3, progress));
       expect(knowledge.charactersMet(progress)).toEqual(fresh.charactersMet(progress));
+      for (const id of entityIds) expect(knowledge.entityCard(id, progress)).toEqual(fresh.entityCard(id, progress));
     }
     expect(knowledge.episode(999, 24)).toBeNull();
   });

@@ -112,8 +112,9 @@ export function createKnowledgeRepository(database: Database) {
   const seasons = statements.seasons.all() as Season[];
   const namesByProgress = new Map<number, EntityName[]>();
   const charactersByProgress = new Map<number, CharacterSummary[]>();
-  // Only episodes that exist are kept: at most every episode at every progress.
+  // Only episodes and entities that exist are kept: at most each of them at every progress.
   const episodesByKey = new Map<string, EpisodeView>();
+  const cardsByKey = new Map<string, EntityCard>();
   let vocabulary: string[] | undefined;
 
   function visibleNames(progress: number): EntityName[] {
@@ -147,6 +148,15 @@ export function createKnowledgeRepository(database: Database) {
   }
 
   function entityCard(id: string, progress: number): EntityCard | null {
+    const key = `${id}:${progress}`;
+    const known = cardsByKey.get(key);
+    if (known) return known;
+    const card = readEntityCard(id, progress);
+    if (card) cardsByKey.set(key, card);
+    return card;
+  }
+
+  function readEntityCard(id: string, progress: number): EntityCard | null {
     const entity = statements.entity.get({ id, progress }) as
       | { id: string; kind: string; name: string; named: number; firstAppearance: number | null }
       | undefined;
