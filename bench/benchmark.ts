@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCompiledPack } from '../src/pack/compilePack.js';
+import { startFakeDiscord } from '../src/testing/fakeDiscord/index.js';
 import { benchProcessLauncher, repositoryRoot } from './benchProcess.js';
 import { compileForNode } from './compileForNode.js';
 import { createDiscordWorld } from './discordWorld.js';
@@ -14,7 +15,8 @@ import type { MachineDescription } from './machine.js';
 import type { LatencyFigures } from './measure.js';
 import { measureMemory } from './memory.js';
 import type { MemoryFigures } from './memory.js';
-import { packInputs, pick } from './packInputs.js';
+import { characterValue, packInputs, pick } from './packInputs.js';
+import type { PackInputs } from './packInputs.js';
 import { measureReminderLateness } from './reminderLateness.js';
 import type { ReminderLatenessFigures } from './reminderLateness.js';
 import { measureRouterOverhead } from './routerOverhead.js';
@@ -46,14 +48,14 @@ function memberAt(world: DiscordWorld, iteration: number): string {
   return pick(world.members, iteration).id;
 }
 
-/** /character as a member types it; an outcome without a message counts as a failure. */
-function characterAction(names: readonly string[]): Action {
+/** /character as members use it (see characterValue); an outcome without a message counts as a failure. */
+function characterAction(inputs: PackInputs): Action {
   return async (world, iteration) => {
     const outcome = await world.fake.sendCommand({
       channelId: world.channel.id,
       userId: memberAt(world, iteration),
       name: 'character',
-      options: { name: pick(names, iteration) },
+      options: { name: characterValue(inputs, iteration) },
     });
     if (!outcome.message) throw new Error('bench: /character got no answer');
   };
@@ -82,6 +84,7 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
   const knowledgeBasePath = join(folder, 'knowledge.sqlite');
   // Inside node_modules so the compiled files find the packages; one folder per run, so runs never share one.
   const compiledFolder = join(repositoryRoot, 'node_modules/.cache', `watchalong-bench-${process.pid}`);
+  const routerFake = await startFakeDiscord();
   try {
     ensureCompiledPack(packDirectory, knowledgeBasePath);
     log('compiling the bot to JavaScript for the bench processes');
@@ -92,7 +95,7 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
     log('1. handler cost');
     const handlers = await measureHandlerCosts(handlerWorld, typed, settings.handlers);
     log('1. router overhead');
-    const router = await measureRouterOverhead(handlerWorld, settings.handlers, typed.names);
+    const router = await measureRouterOverhead(routerFake, handlerWorld, settings.handlers, typed.names);
     handlerWorld.close();
 
     const worldOptions = { folder, knowledgeBasePath, otherServers: 0, members: settings.members, restRequestsPerSecond: settings.restRequestsPerSecond };
@@ -101,7 +104,7 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
     let startup: StartupFigures;
     try {
       log('2. throughput: /character');
-      const character = await measureThroughput(startBenchProcess, worlds, settings.throughput, characterAction(typed.names));
+      const character = await measureThroughput(startBenchProcess, worlds, settings.throughput, characterAction(typed));
       log('2. throughput: autocomplete');
       const autocomplete = await measureThroughput(startBenchProcess, worlds, settings.throughput, autocompleteAction(typed.prefixes));
       throughput = { character, autocomplete };
@@ -120,7 +123,7 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
     const reminderWorld = await createDiscordWorld(worldOptions);
     let reminders: ReminderLatenessFigures;
     try {
-      reminders = await measureReminderLateness(startBenchProcess, reminderWorld, knowledgeBasePath, settings.reminders, characterAction(typed.names));
+      reminders = await measureReminderLateness(startBenchProcess, reminderWorld, knowledgeBasePath, settings.reminders, characterAction(typed));
     } finally {
       await reminderWorld.close();
     }
@@ -138,6 +141,7 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
       startup,
     };
   } finally {
+    await routerFake.close();
     rmSync(folder, { recursive: true, force: true });
     rmSync(compiledFolder, { recursive: true, force: true });
   }

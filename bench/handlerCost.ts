@@ -11,7 +11,7 @@ import type { HandlerWorld } from './handlerWorld.js';
 import { benchGuildId } from './handlerWorld.js';
 import { measureLatency } from './measure.js';
 import type { LatencyFigures, RepeatedRuns } from './measure.js';
-import { pick } from './packInputs.js';
+import { characterValue, pick } from './packInputs.js';
 import type { PackInputs } from './packInputs.js';
 
 /** Members answering one question before the bench moves to a fresh quiz: a busy channel. */
@@ -66,7 +66,7 @@ export async function measureHandlerCosts(world: HandlerWorld, inputs: PackInput
   };
 
   return {
-    character: await measureLatency(repeats, (i) => world.invocation({ name: pick(i % 2 === 0 ? inputs.entityIds : inputs.names, i >> 1) }), (invocation) =>
+    character: await measureLatency(repeats, (i) => world.invocation({ name: characterValue(inputs, i) }), (invocation) =>
       characterCommand.execute(invocation, context),
     ),
     search: await measureLatency(repeats, (i) => world.invocation({ query: pick(inputs.words, i) }), (invocation) =>

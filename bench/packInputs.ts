@@ -29,3 +29,8 @@ export function pick<Item>(items: readonly Item[], iteration: number): Item {
   if (item === undefined) throw new Error('bench: nothing to pick from');
   return item;
 }
+
+/** A /character value as members send it: every other one picked from autocomplete (an id), the rest typed (a name). */
+export function characterValue(inputs: PackInputs, iteration: number): string {
+  return pick(iteration % 2 === 0 ? inputs.entityIds : inputs.names, iteration >> 1);
+}

@@ -5,7 +5,6 @@ import { characterCommand } from '../commands/character.js';
 import { commands, components } from '../commands/index.js';
 import { createDiscordClient } from '../src/discord/client.js';
 import { createRouter } from '../src/discord/router.js';
-import { startFakeDiscord } from '../src/testing/fakeDiscord/index.js';
 import type { FakeDiscord } from '../src/testing/fakeDiscord/index.js';
 import type { HandlerWorld } from './handlerWorld.js';
 import { benchChannelId, benchGuildId } from './handlerWorld.js';
@@ -29,15 +28,19 @@ async function capturePayloads(fake: FakeDiscord, client: Client, userId: string
   const capture = (packet: { t?: string; d?: unknown }) => {
     if (packet.t === GatewayDispatchEvents.InteractionCreate) captured.push(packet.d as RawInteraction);
   };
+  // Awaited before returning: the timed loops that follow starve the event loop, and an answer still in
+  // flight would time out there and be sent again.
+  const answers: Array<Promise<unknown>> = [];
   const answer = (interaction: Interaction) => {
-    if (interaction.isChatInputCommand()) void interaction.reply('captured');
-    else if (interaction.isAutocomplete()) void interaction.respond([]);
+    if (interaction.isChatInputCommand()) answers.push(interaction.reply('captured'));
+    else if (interaction.isAutocomplete()) answers.push(interaction.respond([]));
   };
   client.on(Events.Raw, capture);
   client.on(Events.InteractionCreate, answer);
   const scene = { guildId: benchGuildId, channelId: benchChannelId, userId };
   await fake.sendCommand({ ...scene, name: 'character', options: { name: 'captured' } });
   await fake.sendAutocomplete({ ...scene, name: 'character', focused: 'name', options: { name: 'c' } });
+  await Promise.all(answers);
   client.off(Events.Raw, capture);
   client.off(Events.InteractionCreate, answer);
   const [command, autocomplete] = captured;
@@ -54,10 +57,9 @@ function withOption(payload: RawInteraction, value: string, serial: number, focu
 /**
  * The router's own cost: the same /character and autocomplete inputs timed through discord.js's interaction
  * objects and the router (REST replaced by a no-op, so no network) and through the handler alone, in one run.
- * The client is the bot's own, logged in to a fake Discord so its caches hold the server as in production.
+ * The client is the bot's own, logged in to `fake` so its caches hold the server as in production.
  */
-export async function measureRouterOverhead(world: HandlerWorld, repeats: RepeatedRuns, names: readonly string[]): Promise<RouterOverhead> {
-  const fake = await startFakeDiscord();
+export async function measureRouterOverhead(fake: FakeDiscord, world: HandlerWorld, repeats: RepeatedRuns, names: readonly string[]): Promise<RouterOverhead> {
   const client = createDiscordClient({ DISCORD_API_BASE: fake.apiBase, REST_REQUESTS_PER_SECOND: 10_000 });
   try {
     fake.addGuild({ id: benchGuildId, name: 'Bench server' });
@@ -96,6 +98,5 @@ export async function measureRouterOverhead(world: HandlerWorld, repeats: Repeat
     };
   } finally {
     await client.destroy();
-    await fake.close();
   }
 }
