@@ -1,20 +1,57 @@
-import { Client, GatewayIntentBits, Options } from 'discord.js';
-import type { CacheWithLimitsOptions, Role } from 'discord.js';
+import { Client, Collection, GatewayIntentBits, Options } from 'discord.js';
+import type { CacheFactory, Role } from 'discord.js';
 import type { Config } from '../config/config.js';
 import type { ShardOwnership } from '../sharding/ownership.js';
 
 /**
- * Channels and roles are most of what a server costs in memory (~20 and ~15 of them: 42 KB a server with
- * discord.js's default caches, 16 KB without). discord.js calls limiting these caches unsupported (it warns once
- * at start, UnsupportedCacheOverwriteWarning) because its own helpers that read them stop working, and leaves
- * them out of its typings; the bot reads neither: it fetches a channel when it needs one and reads a member's
- * role ids from the member. @everyone stays: discord.js builds every member's roles from it.
+ * A plain Collection that keeps only what `keeps` accepts. discord.js's own LimitedCollection would do, but for
+ * the channel and role caches discord.js then prints an UnsupportedCacheOverwriteWarning on stderr at start (its
+ * helpers that read those caches stop working; the bot uses none of them), and the production log is JSON lines only.
  */
-const serverContentsUncached = {
-  ChannelManager: 0,
-  GuildChannelManager: 0,
-  RoleManager: { maxSize: 0, keepOverLimit: (role: Role) => role.id === role.guild.id },
-} as unknown as CacheWithLimitsOptions;
+function keepOnly<Value>(keeps: (value: Value) => boolean): Collection<string, Value> {
+  const cache = new Collection<string, Value>();
+  const set = cache.set.bind(cache);
+  cache.set = (key, value) => (keeps(value) ? set(key, value) : cache);
+  return cache;
+}
+
+/**
+ * Channels and roles are most of what a server costs in memory (~20 and ~15 of them: 42 KB a server with
+ * discord.js's default caches, 16 KB without). The bot reads neither from the cache: it fetches a channel when
+ * it needs one and reads a member's role ids from the member. @everyone stays: discord.js builds every member's
+ * roles from it.
+ */
+const serverContentsUncached: Partial<Record<string, () => Collection<string, unknown>>> = {
+  ChannelManager: () => keepOnly(() => false),
+  GuildChannelManager: () => keepOnly(() => false),
+  RoleManager: () => keepOnly<Role>((role) => role.id === role.guild.id) as Collection<string, unknown>,
+};
+
+const limitedCaches = Options.cacheWithLimits({
+  ...Options.DefaultMakeCacheSettings,
+  MessageManager: 0,
+  GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+  UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+  PresenceManager: 0,
+  ReactionManager: 0,
+  ReactionUserManager: 0,
+  ThreadMemberManager: 0,
+  VoiceStateManager: 0,
+  GuildEmojiManager: 0,
+  GuildStickerManager: 0,
+  GuildInviteManager: 0,
+  GuildBanManager: 0,
+  StageInstanceManager: 0,
+  GuildScheduledEventManager: 0,
+  AutoModerationRuleManager: 0,
+  ApplicationCommandManager: 0,
+  BaseGuildEmojiManager: 0,
+  GuildTextThreadManager: 0,
+  GuildForumThreadManager: 0,
+});
+
+const makeCache = ((managerType, holds, manager) =>
+  serverContentsUncached[manager.name]?.() ?? limitedCaches(managerType, holds, manager)) as CacheFactory;
 
 /**
  * A client that listens only to guild events (no privileged intents) and caches only the servers, their
@@ -25,28 +62,6 @@ export function createDiscordClient(config: Pick<Config, 'DISCORD_API_BASE' | 'R
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.DISCORD_API_BASE, globalRequestsPerSecond: config.REST_REQUESTS_PER_SECOND },
     ...(sharding ? { shards: [...sharding.shardIds], shardCount: sharding.shardCount } : {}),
-    makeCache: Options.cacheWithLimits({
-      ...Options.DefaultMakeCacheSettings,
-      ...serverContentsUncached,
-      MessageManager: 0,
-      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
-      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
-      PresenceManager: 0,
-      ReactionManager: 0,
-      ReactionUserManager: 0,
-      ThreadMemberManager: 0,
-      VoiceStateManager: 0,
-      GuildEmojiManager: 0,
-      GuildStickerManager: 0,
-      GuildInviteManager: 0,
-      GuildBanManager: 0,
-      StageInstanceManager: 0,
-      GuildScheduledEventManager: 0,
-      AutoModerationRuleManager: 0,
-      ApplicationCommandManager: 0,
-      BaseGuildEmojiManager: 0,
-      GuildTextThreadManager: 0,
-      GuildForumThreadManager: 0,
-    }),
+    makeCache,
   });
 }
