@@ -6,14 +6,14 @@ import type { AutocompleteInvocation, Choice, Invocation } from '../src/discord/
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import type { Reply } from '../src/discord/reply.js';
 import { ephemeralText } from '../src/discord/reply.js';
-import { buildCalendar } from '../src/domain/schedule/calendar.js';
 import type { CalendarSession } from '../src/domain/schedule/calendar.js';
 import { discordTimestamp } from '../src/domain/schedule/discordTimestamp.js';
 import { defaultLeadTimes, parseLeadTimes } from '../src/domain/schedule/leadTimes.js';
-import { parseStart } from '../src/domain/schedule/parseStart.js';
 import { repeatKinds } from '../src/domain/schedule/recurrence.js';
 import { defaultMinutesPerEpisode } from '../src/domain/schedule/session.js';
 import { suggestTimeZones } from '../src/domain/schedule/timeZones.js';
+import { runSubcommand } from '../src/discord/subcommands.js';
+import type { SubcommandHandler } from '../src/discord/subcommands.js';
 import { describeEpisodes, plannedEpisodes } from '../src/scheduler/sessionEpisodes.js';
 import { describeLeadTimes, describeRepeat, describeStart } from '../src/scheduler/sessionText.js';
 import { upcomingSessions } from '../src/scheduler/upcomingSessions.js';
@@ -111,7 +111,10 @@ function noSuchSchedule(id: number): Reply {
   return ephemeralText(`There is no open watch party with id ${id}. \`/watchparty list\` shows them with their ids.`);
 }
 
-function scheduleSession(invocation: Invocation, context: BotContext): Reply {
+// chrono-node and ical-generator load on first use: only these two subcommands need them, and loading them
+// at start made the bot noticeably slower to get ready (npm run bench, start-to-ready).
+async function scheduleSession(invocation: Invocation, context: BotContext): Promise<Reply> {
+  const { parseStart } = await import('../src/domain/schedule/parseStart.js');
   const options = scheduleOptions.parse(invocation.options);
   const now = context.now();
   const settings = context.settings.get(invocation.guildId);
@@ -211,7 +214,8 @@ function resumeSchedule(invocation: Invocation, context: BotContext): Reply {
   return { content: `▶️ Reminders for **${resumed.title}** (id ${id}) are back on in <#${resumed.channelId}>. Reminders missed while paused are not sent.` };
 }
 
-function calendarFile(invocation: Invocation, context: BotContext): Reply {
+async function calendarFile(invocation: Invocation, context: BotContext): Promise<Reply> {
+  const { buildCalendar } = await import('../src/domain/schedule/calendar.js');
   const now = context.now();
   const until = new Date(now.getTime() + calendarDays * 24 * 60 * 60_000);
   const sessions: CalendarSession[] = context.schedules
@@ -241,13 +245,15 @@ function calendarFile(invocation: Invocation, context: BotContext): Reply {
   };
 }
 
-const handlers: Record<string, (invocation: Invocation, context: BotContext) => Reply> = {
+const handlers: Record<string, SubcommandHandler> = {
   schedule: scheduleSession,
   list: listSchedules,
   cancel: cancelSchedule,
   resume: resumeSchedule,
   calendar: calendarFile,
 };
+
+const runHandler = runSubcommand(handlers);
 
 /** Tells the member what happened while they were away (a paused schedule, a missing permission), once. */
 function withNotices(reply: Reply, invocation: Invocation, context: BotContext): Reply {
@@ -275,10 +281,8 @@ export const watchpartyCommand: SlashCommand = {
   definition,
   options: { schedule: scheduleOptions, list: noOptions, cancel: idOption, resume: resumeOptions, calendar: noOptions },
   isEphemeral: (invocation) => invocation.subcommand === 'calendar',
-  execute(invocation, context) {
-    const handler = handlers[invocation.subcommand ?? ''];
-    if (!handler) throw new Error(`watchparty has no subcommand ${invocation.subcommand}`);
-    return withNotices(handler(invocation, context), invocation, context);
+  async execute(invocation, context) {
+    return withNotices(await runHandler(invocation, context), invocation, context);
   },
   autocomplete(invocation, context) {
     if (invocation.focusedOption === 'timezone') return suggestTimeZones(invocation.focusedValue).map((zone) => ({ name: zone, value: zone }));
