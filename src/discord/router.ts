@@ -67,7 +67,7 @@ export function createRouter(options: RouterOptions) {
 
   function ensureAllowed(key: string, actor: Actor, guildId: string, channelId: string): void {
     const level = accessLevelFor(key) ?? 'manage-server';
-    if (!mayAccess(level, actor, hostRoles(guildId, channelId))) {
+    if (!mayAccess(level, actor, () => hostRoles(guildId, channelId))) {
       throw new Refusal(userMessages.notAllowed(accessLevelDescriptions[level]), 'refused');
     }
   }

@@ -20,6 +20,15 @@ describe('mayAccess', () => {
     ['manage-server', partyHost, hostRoles, false],
     ['manage-server', admin, hostRoles, true],
   ])('%s for %o with %o is %s', (level, member, roles, expected) => {
-    expect(mayAccess(level, member, roles)).toBe(expected);
+    expect(mayAccess(level, member, () => roles)).toBe(expected);
+  });
+
+  it('does not look up host roles when they cannot change the answer', () => {
+    const unreachable = () => {
+      throw new Error('host roles were looked up');
+    };
+    expect(mayAccess('everyone', plainMember, unreachable)).toBe(true);
+    expect(mayAccess('host', admin, unreachable)).toBe(true);
+    expect(mayAccess('manage-server', plainMember, unreachable)).toBe(false);
   });
 });

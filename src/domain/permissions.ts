@@ -14,13 +14,15 @@ export interface HostRoles {
   serverHostRoleId: string | null;
 }
 
-/** Hosts are members with Manage Server, the party's host role, or the server's host role. */
-export function mayAccess(level: AccessLevel, member: Member, hostRoles: HostRoles): boolean {
+/**
+ * Hosts are members with Manage Server, the party's host role, or the server's host role.
+ * The host roles are asked for only when they decide, since finding them costs database reads.
+ */
+export function mayAccess(level: AccessLevel, member: Member, hostRoles: () => HostRoles): boolean {
   if (level === 'everyone' || member.canManageServer) return true;
   if (level === 'manage-server') return false;
-  return [hostRoles.partyHostRoleId, hostRoles.serverHostRoleId].some(
-    (roleId) => roleId !== null && member.roleIds.includes(roleId),
-  );
+  const { partyHostRoleId, serverHostRoleId } = hostRoles();
+  return [partyHostRoleId, serverHostRoleId].some((roleId) => roleId !== null && member.roleIds.includes(roleId));
 }
 
 export const accessLevelDescriptions: Record<AccessLevel, string> = {
