@@ -3,7 +3,8 @@ import { isFinished, quizStateSchema } from '../domain/quiz/index.js';
 import type { QuizState, Reveal, Standing } from '../domain/quiz/index.js';
 
 /** finished: the last question closed; stopped: by /trivia stop; abandoned: ended after a restart or a lost channel. */
-export type QuizEndReason = 'finished' | 'stopped' | 'abandoned';
+/** progress-lowered: the party's progress went below the quiz's gate, so later questions could spoil. */
+export type QuizEndReason = 'finished' | 'stopped' | 'abandoned' | 'progress-lowered';
 
 export interface StoredQuiz {
   quizId: string;

@@ -115,6 +115,12 @@ const endings: Record<QuizEndReason, { title: string; intro: (stoppedBy: string 
     title: 'Trivia stopped',
     intro: (stoppedBy) => `${stoppedBy ? `<@${stoppedBy}>` : 'Someone'} stopped the quiz. Scores of the questions already revealed count.`,
   },
+  'progress-lowered': {
+    title: 'Trivia ended',
+    intro: () =>
+      'The party’s progress was moved back, so this quiz ends here to keep the next questions spoiler-free. ' +
+      'Scores of the questions already revealed count; start a new quiz with `/trivia start`.',
+  },
   abandoned: {
     title: 'Trivia ended',
     intro: () =>

@@ -69,6 +69,7 @@ let database: Database;
 let quizzes: QuizRepository;
 let channel: ReturnType<typeof recordingPublisher>;
 let owned: boolean;
+let partyProgress: number;
 let runner: QuizRunner;
 
 beforeEach(() => {
@@ -77,6 +78,7 @@ beforeEach(() => {
   quizzes = createQuizRepository(database, () => start);
   channel = recordingPublisher();
   owned = true;
+  partyProgress = 4;
   runner = newRunner();
 });
 afterEach(() => {
@@ -91,6 +93,7 @@ function newRunner(): QuizRunner {
     publisher: channel.publisher,
     logger: pino({ level: 'silent' }),
     ownsGuild: () => owned,
+    partyProgress: () => partyProgress,
   });
 }
 
@@ -160,6 +163,28 @@ describe('quiz runner: one question after another', () => {
     expect(channel.messages).toHaveLength(1);
     await runner.tick(after(20 + pauseBetweenQuestionsMs / 1000));
     expect(channel.messages).toHaveLength(2);
+    expect(textOf(channel.messages[1])).toContain('Question 2 of 2');
+  });
+
+  it('ends before the next question when a host moved the party back below the quiz (its questions could spoil)', async () => {
+    createQuiz(3);
+    await runner.tick(start);
+    click('ann', 0, 5);
+    await runner.tick(after(20));
+    partyProgress = 3;
+    await runner.tick(after(20 + pauseBetweenQuestionsMs / 1000));
+    expect(channel.messages).toHaveLength(2);
+    expect(textOf(channel.messages[1])).toContain('progress was moved back');
+    expect(textOf(channel.messages[1])).not.toContain('Question 2');
+    expect(quizzes.byId('quiz-1')?.endReason).toBe('progress-lowered');
+  });
+
+  it('carries on when the party moved on meanwhile', async () => {
+    createQuiz(2);
+    await runner.tick(start);
+    await runner.tick(after(20));
+    partyProgress = 5;
+    await runner.tick(after(20 + pauseBetweenQuestionsMs / 1000));
     expect(textOf(channel.messages[1])).toContain('Question 2 of 2');
   });
 

@@ -29,6 +29,8 @@ export interface QuizRunnerDependencies {
   logger: Logger;
   /** False for servers another shard runs timed work for. */
   ownsGuild(guildId: string): boolean;
+  /** The progress of the party that watches in a channel now (a host may have moved it back mid-quiz). */
+  partyProgress(guildId: string, channelId: string): number;
 }
 
 export interface QuizRunner {
@@ -60,8 +62,12 @@ export function createQuizRunner(dependencies: QuizRunnerDependencies): QuizRunn
         current = quizzes.save(current.quizId, closed.state, { reveal: { reveal: closed.reveal, standings: standings(closed.state) } });
       }
     }
-    if (isReadyToOpen(current.state, now)) current = quizzes.save(current.quizId, openQuestion(current.state, now).state);
-    return current;
+    if (!isReadyToOpen(current.state, now)) return current;
+    // Questions were chosen as safe at the quiz's progress; if the party has since gone back, they may not be.
+    if (dependencies.partyProgress(current.guildId, current.channelId) < current.progress) {
+      return quizzes.save(current.quizId, stopQuiz(current.state, now).state, { endReason: 'progress-lowered' });
+    }
+    return quizzes.save(current.quizId, openQuestion(current.state, now).state);
   }
 
   function contextFor(quiz: StoredQuiz, position: number): QuestionContext {

@@ -7,7 +7,7 @@ export const trivia: Migration = {
     -- One quiz per row. state is the quiz engine's QuizState as JSON and is the truth for timers
     -- and locked answers; the other columns are what queries and the quiz runner need.
     -- progress is the spoiler gate the questions were chosen at.
-    -- end_reason: finished | stopped | abandoned (ended after a restart, or its channel is gone).
+    -- end_reason: finished | stopped | abandoned (ended after a restart, or its channel is gone) | progress-lowered.
     -- settled_at: every message about the quiz is in its final form; the runner looks no more.
     CREATE TABLE trivia_quizzes (
       id               TEXT PRIMARY KEY,
