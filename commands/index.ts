@@ -1,4 +1,4 @@
-import type { ComponentHandler, SlashCommand } from '../src/discord/command.js';
+import type { RegisteredComponent, SlashCommand } from '../src/discord/command.js';
 import { createPageButtonHandler } from '../src/discord/render/pageButtonHandler.js';
 import { characterCommand, characterView } from './character.js';
 import { charactersCommand, charactersView } from './characters.js';
@@ -33,7 +33,7 @@ export const commands: readonly SlashCommand[] = [
 ];
 
 /** Every button and select menu handler. */
-export const components: readonly ComponentHandler<never>[] = [
+export const components: readonly RegisteredComponent[] = [
   createPageButtonHandler([seriesView, characterView, charactersView, episodeView, searchView, recapView]),
   triviaAnswerButton,
   rsvpComponent,

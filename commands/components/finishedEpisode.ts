@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { registerComponent } from '../../src/discord/command.js';
 import type { ComponentHandler } from '../../src/discord/command.js';
 import { ephemeralText } from '../../src/discord/reply.js';
 import { finishedComponentName, finishedRecordedMessage } from '../../src/scheduler/reminderMessages.js';
@@ -38,4 +39,4 @@ const handler: ComponentHandler<{ scheduleId: number; occurrenceIndex: number; l
  * "Yes, we finished episode N" under the after-session prompt: a host records the party's progress
  * (undo with /progress undo). The router re-checks that the clicker is a host.
  */
-export const finishedEpisodeComponent = handler as unknown as ComponentHandler<never>;
+export const finishedEpisodeComponent = registerComponent(handler);

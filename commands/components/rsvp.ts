@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { registerComponent } from '../../src/discord/command.js';
 import type { ComponentHandler } from '../../src/discord/command.js';
 import { ephemeralText } from '../../src/discord/reply.js';
 import { rsvpButtons, rsvpComponentName } from '../../src/scheduler/reminderMessages.js';
@@ -32,4 +33,4 @@ const handler: ComponentHandler<{ key: ReminderKey; answer: RsvpAnswer }> = {
  * Going / Maybe / Can't under a reminder: records the member's answer and updates the counts in place.
  * The shared list erases argument types; the router hands `execute` what `parse` produced.
  */
-export const rsvpComponent = handler as unknown as ComponentHandler<never>;
+export const rsvpComponent = registerComponent(handler);

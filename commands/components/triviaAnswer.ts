@@ -1,3 +1,4 @@
+import { registerComponent } from '../../src/discord/command.js';
 import type { ComponentHandler } from '../../src/discord/command.js';
 import { ephemeralText } from '../../src/discord/reply.js';
 import { userMessages } from '../../src/discord/userMessages.js';
@@ -31,4 +32,4 @@ const handler: ComponentHandler<AnswerButton> = {
 };
 
 /** The answer buttons under each quiz question. The shared list erases argument types; the router hands `execute` what `parse` produced. */
-export const triviaAnswerButton = handler as unknown as ComponentHandler<never>;
+export const triviaAnswerButton = registerComponent(handler);

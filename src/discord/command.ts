@@ -37,3 +37,23 @@ export interface ComponentHandler<Arguments = unknown> {
 export function commandName(command: SlashCommand): string {
   return command.definition.name;
 }
+
+/** A component as the shared list holds it: its argument type is bound in, so handlers need no casts. */
+export interface RegisteredComponent {
+  name: string;
+  /** The handler ready to run with the custom id's arguments, or undefined for a forged or stale id. */
+  bind(
+    parts: readonly string[],
+  ): ((invocation: Invocation<{ values: string[] }>, context: BotContext) => Promise<ComponentReply> | ComponentReply) | undefined;
+}
+
+export function registerComponent<Arguments>(handler: ComponentHandler<Arguments>): RegisteredComponent {
+  return {
+    name: handler.name,
+    bind(parts) {
+      const parsed = handler.parse.safeParse(parts);
+      if (!parsed.success) return undefined;
+      return (invocation, context) => handler.execute(invocation, parsed.data, context);
+    },
+  };
+}

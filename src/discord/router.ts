@@ -11,7 +11,7 @@ import type { BotContext } from '../context.js';
 import { accessLevelDescriptions, mayAccess } from '../domain/permissions.js';
 import { newErrorId } from '../logging/logger.js';
 import { accessLevelFor } from '../permissionTable.js';
-import type { ComponentHandler, SlashCommand } from './command.js';
+import type { RegisteredComponent, SlashCommand } from './command.js';
 import { splitCustomId } from './customId.js';
 import type { Actor, Choice } from './invocation.js';
 import { componentValues, readActor, readOptions } from './readInteraction.js';
@@ -31,7 +31,7 @@ export interface InteractionReport {
 
 export interface RouterOptions {
   commands: readonly SlashCommand[];
-  components: readonly ComponentHandler<never>[];
+  components: readonly RegisteredComponent[];
   context: BotContext;
   /** Called once per handled interaction (metrics). */
   onHandled?: (report: InteractionReport) => void;
@@ -153,9 +153,8 @@ export function createRouter(options: RouterOptions) {
 
   async function runComponent(interaction: ButtonInteraction | AnySelectMenuInteraction): Promise<string> {
     const { name, parts } = splitCustomId(interaction.customId);
-    const component = components.get(name);
-    const parsed = component?.parse.safeParse(parts);
-    if (!component || !parsed?.success) throw new Refusal(userMessages.staleComponent, 'invalid');
+    const run = components.get(name)?.bind(parts);
+    if (!run) throw new Refusal(userMessages.staleComponent, 'invalid');
     const { guildId, channelId } = guildOf(interaction);
     const actor = readActor(interaction);
     ensureAllowed(`button:${name}`, actor, guildId, channelId);
@@ -167,7 +166,7 @@ export function createRouter(options: RouterOptions) {
       subcommand: null,
       options: { values: componentValues(interaction) },
     };
-    const result = await component.execute(invocation, parsed.data as never, context);
+    const result = await run(invocation, context);
     if (result.kind === 'update') await interaction.update(toDiscordMessage(result.reply));
     else await send(interaction, result.reply);
     return `button:${name}`;

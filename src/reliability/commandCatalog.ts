@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord.js';
-import type { ComponentHandler, SlashCommand } from '../discord/command.js';
+import type { RegisteredComponent, SlashCommand } from '../discord/command.js';
 
 /** One option of a command as Discord registers it (the JSON the definitions produce). */
 export interface OptionDefinition {
@@ -64,11 +64,11 @@ export function commandShapes(commands: readonly SlashCommand[]): CommandShape[]
 }
 
 /** The permission table key of a button or select menu. */
-export function componentKey(component: Pick<ComponentHandler<never>, 'name'>): string {
+export function componentKey(component: Pick<RegisteredComponent, 'name'>): string {
   return `button:${component.name}`;
 }
 
 /** Every key the router looks up in the permission table, in the order /help lists commands. */
-export function permissionKeys(commands: readonly SlashCommand[], components: readonly ComponentHandler<never>[]): string[] {
+export function permissionKeys(commands: readonly SlashCommand[], components: readonly RegisteredComponent[]): string[] {
   return [...commandShapes(commands).map((shape) => shape.key), ...components.map(componentKey)];
 }

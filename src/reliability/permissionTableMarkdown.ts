@@ -1,4 +1,4 @@
-import type { ComponentHandler, SlashCommand } from '../discord/command.js';
+import type { RegisteredComponent, SlashCommand } from '../discord/command.js';
 import type { AccessLevel } from '../domain/permissions.js';
 import { commandShapes, componentKey } from './commandCatalog.js';
 
@@ -28,7 +28,7 @@ function escapeCell(text: string): string {
  */
 export function permissionTableMarkdown(
   commands: readonly SlashCommand[],
-  components: readonly ComponentHandler<never>[],
+  components: readonly RegisteredComponent[],
   levelFor: (key: string) => AccessLevel | undefined,
 ): string {
   const who = (key: string) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ComponentHandler } from '../command.js';
+import { registerComponent } from '../command.js';
+import type { ComponentHandler, RegisteredComponent } from '../command.js';
 import { pageButtonName } from './lookupView.js';
 import type { PageTurner } from './lookupView.js';
 
@@ -11,12 +12,8 @@ interface PageTurn {
 
 const largestPage = 999;
 
-/**
- * The one handler behind every lookup's Previous / Next buttons (`page:<view>:<page>:<arguments…>`).
- * Typed as the shared list's `ComponentHandler<never>`, which erases argument types: the router
- * only ever hands `execute` what `parse` produced.
- */
-export function createPageButtonHandler(views: readonly PageTurner[]): ComponentHandler<never> {
+/** The one handler behind every lookup's Previous / Next buttons (`page:<view>:<page>:<arguments…>`). */
+export function createPageButtonHandler(views: readonly PageTurner[]): RegisteredComponent {
   const byName = new Map(views.map((view) => [view.name, view]));
   const handler: ComponentHandler<PageTurn> = {
     name: pageButtonName,
@@ -30,5 +27,5 @@ export function createPageButtonHandler(views: readonly PageTurner[]): Component
       return view.turnPage(turn.parts, turn.page, invocation, context);
     },
   };
-  return handler as unknown as ComponentHandler<never>;
+  return registerComponent(handler);
 }
