@@ -1,49 +1,26 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reminderNonce } from '../domain/schedule/reminderNonce.js';
-import { startTestBot } from '../testing/botHarness.js';
 import type { TestBot } from '../testing/botHarness.js';
+import { startReminderTestBot } from '../testing/reminderTestBot.js';
+import type { ReminderTestBot } from '../testing/reminderTestBot.js';
 import { DEFAULT_BOT_PERMISSIONS } from '../testing/fakeDiscord/state.js';
-import type { StoredMessage } from '../testing/fakeDiscord/index.js';
 import { createReminderDeliveryRepository } from '../storage/reminderDeliveryRepository.js';
 import { postWithNonce } from './channelMessages.js';
 import { rsvpButtons } from './reminderMessages.js';
-import { createReminderTick } from './reminderTick.js';
-import type { TickReport } from './reminderTick.js';
 
 const minute = 60_000;
 
 /** The same world as watchparty.e2e.test.ts, for what goes wrong: the bot was down, a channel vanished, permissions are missing. */
+let reminders: ReminderTestBot;
 let harness: TestBot;
-let clock: Date;
-let tick: (now: Date) => Promise<TickReport>;
-
-async function settled(): Promise<void> {
-  const unfinished = harness.bot.context.database
-    .prepare(`SELECT COUNT(*) FROM schedule_events WHERE state = 'pending'`)
-    .pluck();
-  for (let attempt = 0; (unfinished.get() as number) > 0; attempt++) {
-    if (attempt > 100) throw new Error('events still unfinished after 5 s');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function tickAt(instant: Date): Promise<void> {
-  clock = instant;
-  await tick(instant);
-  await settled();
-}
-
-function postedMessages(channelId: string): StoredMessage[] {
-  return harness.fake.channelMessages(channelId).filter((message) => message.authorId === harness.fake.botUserId && message.interaction === null);
-}
 
 function postsTo(channelId: string) {
   return harness.fake.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${channelId}/messages`);
 }
 
 async function schedule(options: Record<string, string | number>): Promise<{ id: number; start: Date }> {
-  const start = new Date(clock.getTime() + 3 * 60 * minute);
+  const start = new Date(reminders.clock.now.getTime() + 3 * 60 * minute);
   const outcome = await harness.run('host', 'watchparty', { subcommand: 'schedule', options: { start: start.toISOString(), ...options } });
   const id = Number(/\(id (\d+)\)/.exec(harness.text(outcome))?.[1]);
   if (!(id > 0)) throw new Error(`not scheduled: ${harness.text(outcome)}`);
@@ -51,9 +28,8 @@ async function schedule(options: Record<string, string | number>): Promise<{ id:
 }
 
 beforeAll(async () => {
-  clock = new Date(Math.ceil(Date.now() / minute) * minute);
-  harness = await startTestBot({ now: () => clock });
-  tick = createReminderTick({ client: harness.bot.client, context: harness.bot.context, claimLeaseMilliseconds: 30_000 });
+  reminders = await startReminderTestBot({ claimLeaseMilliseconds: 30_000, settleOnlyEvents: true });
+  harness = reminders.harness;
 });
 afterAll(async () => {
   await harness.close();
@@ -62,13 +38,13 @@ afterAll(async () => {
 describe('after the bot was down', () => {
   it('sends a reminder missed by less than the grace period late, and skips one missed by more', async () => {
     const { start } = await schedule({ title: 'Late night' });
-    await tickAt(new Date(start.getTime() - 55 * minute));
-    const [late] = postedMessages(harness.channels.general.id);
+    await reminders.tickAt(new Date(start.getTime() - 55 * minute));
+    const [late] = reminders.postedMessages(harness.channels.general.id);
     expect(late?.content).toContain('Late reminder');
     expect(late?.content).toContain('**Late night**');
 
-    await tickAt(new Date(start.getTime() + 11 * minute));
-    expect(postedMessages(harness.channels.general.id)).toHaveLength(1);
+    await reminders.tickAt(new Date(start.getTime() + 11 * minute));
+    expect(reminders.postedMessages(harness.channels.general.id)).toHaveLength(1);
   });
 
   it('re-sends a reminder claimed but never sent, once its claim lease is over', async () => {
@@ -78,10 +54,10 @@ describe('after the bot was down', () => {
     const claim = createReminderDeliveryRepository(harness.bot.context.database).claimDue(id, fireAt);
     expect(claim?.claimed).toHaveLength(1);
 
-    await tickAt(new Date(fireAt.getTime() + 29_000));
-    expect(postedMessages(harness.channels.dub.id)).toEqual([]);
-    await tickAt(new Date(fireAt.getTime() + 30_000));
-    const messages = postedMessages(harness.channels.dub.id);
+    await reminders.tickAt(new Date(fireAt.getTime() + 29_000));
+    expect(reminders.postedMessages(harness.channels.dub.id)).toEqual([]);
+    await reminders.tickAt(new Date(fireAt.getTime() + 30_000));
+    const messages = reminders.postedMessages(harness.channels.dub.id);
     expect(messages).toHaveLength(1);
     expect(messages[0]?.content).toContain('Crashed before sending');
   });
@@ -94,8 +70,8 @@ describe('after the bot was down', () => {
     await postWithNonce(harness.bot.client, harness.channels.dub.id, { content: 'Crashed after sending: posted' }, reminderNonce(id, 0, 60));
     expect(claim?.claimed).toHaveLength(1);
 
-    await tickAt(new Date(fireAt.getTime() + 60_000));
-    const mentions = postedMessages(harness.channels.dub.id).filter((message) => message.content.includes('Crashed after sending'));
+    await reminders.tickAt(new Date(fireAt.getTime() + 60_000));
+    const mentions = reminders.postedMessages(harness.channels.dub.id).filter((message) => message.content.includes('Crashed after sending'));
     expect(mentions).toHaveLength(1);
   });
   it('finds a reminder posted longer ago than Discord remembers nonces in the channel history', async () => {
@@ -107,8 +83,8 @@ describe('after the bot was down', () => {
     const reply = { content: 'Crashed long ago: posted', components: [rsvpButtons(key, { going: 0, maybe: 0, cant: 0 })] };
     await postWithNonce(harness.bot.client, harness.channels.dub.id, reply, 'forgotten-nonce');
 
-    await tickAt(new Date(fireAt.getTime() + 60_000));
-    const mentions = postedMessages(harness.channels.dub.id).filter((message) => message.content.includes('Crashed long ago'));
+    await reminders.tickAt(new Date(fireAt.getTime() + 60_000));
+    const mentions = reminders.postedMessages(harness.channels.dub.id).filter((message) => message.content.includes('Crashed long ago'));
     expect(mentions).toHaveLength(1);
     expect(createReminderDeliveryRepository(harness.bot.context.database).state(key)).toBe('sent');
   });
@@ -120,8 +96,8 @@ describe('when Discord refuses', () => {
     const { id, start } = await schedule({ title: 'Doomed party', channel: doomed.id });
     harness.fake.removeChannel(doomed.id);
 
-    await tickAt(new Date(start.getTime() - 60 * minute));
-    await tickAt(start);
+    await reminders.tickAt(new Date(start.getTime() - 60 * minute));
+    await reminders.tickAt(start);
     expect(postsTo(doomed.id)).toHaveLength(1);
 
     const told = harness.text(await harness.run('host', 'watchparty', { subcommand: 'list' }));
@@ -133,10 +109,10 @@ describe('when Discord refuses', () => {
 
     const resumed = await harness.run('host', 'watchparty', { subcommand: 'resume', options: { id, channel: harness.channels.general.id } });
     expect(harness.text(resumed)).toContain('back on in');
-    const before = postedMessages(harness.channels.general.id).length;
+    const before = reminders.postedMessages(harness.channels.general.id).length;
     // One episode: the "did you finish?" prompt comes 24 minutes after the start, now in #general.
-    await tickAt(new Date(start.getTime() + 24 * minute));
-    const messages = postedMessages(harness.channels.general.id);
+    await reminders.tickAt(new Date(start.getTime() + 24 * minute));
+    const messages = reminders.postedMessages(harness.channels.general.id);
     expect(messages).toHaveLength(before + 1);
     expect(messages.at(-1)?.content).toContain('Did you finish episode 1');
   });
@@ -144,7 +120,7 @@ describe('when Discord refuses', () => {
   it('pauses a schedule where the bot may not post', async () => {
     harness.fake.setBotPermissions(harness.guild.id, DEFAULT_BOT_PERMISSIONS & ~PermissionFlagsBits.SendMessages);
     const { id, start } = await schedule({ title: 'Muted party' });
-    await tickAt(new Date(start.getTime() - 60 * minute));
+    await reminders.tickAt(new Date(start.getTime() - 60 * minute));
     harness.fake.setBotPermissions(harness.guild.id, DEFAULT_BOT_PERMISSIONS);
     const told = harness.text(await harness.run('host', 'watchparty', { subcommand: 'list' }));
     expect(told).toContain(`Reminders for **Muted party** (id ${id}) are paused`);
@@ -155,15 +131,15 @@ describe('when Discord refuses', () => {
     harness.fake.setBotPermissions(harness.guild.id, DEFAULT_BOT_PERMISSIONS & ~(PermissionFlagsBits.CreateEvents | PermissionFlagsBits.ManageEvents));
     const eventsBefore = harness.fake.scheduledEvents(harness.guild.id).length;
     await schedule({ title: 'No events here' });
-    await tickAt(clock);
-    await tickAt(new Date(clock.getTime() + minute));
+    await reminders.tickAt(reminders.clock.now);
+    await reminders.tickAt(new Date(reminders.clock.now.getTime() + minute));
     const attempts = harness.fake.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/scheduled-events') && request.status === 403);
     expect(attempts).toHaveLength(1);
     expect(harness.fake.scheduledEvents(harness.guild.id)).toHaveLength(eventsBefore);
 
     const first = harness.text(await harness.run('host', 'watchparty', { subcommand: 'schedule', options: { start: 'in 5 hours', title: 'Another one' } }));
     expect(first).toContain('I need the **Create Events** permission');
-    await tickAt(clock);
+    await reminders.tickAt(reminders.clock.now);
     const second = harness.text(await harness.run('host', 'watchparty', { subcommand: 'schedule', options: { start: 'in 6 hours', title: 'And another' } }));
     expect(second).not.toContain('Create Events');
     harness.fake.setBotPermissions(harness.guild.id, DEFAULT_BOT_PERMISSIONS);

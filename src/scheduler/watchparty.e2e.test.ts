@@ -1,10 +1,10 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBot } from '../testing/botHarness.js';
 import type { TestBot } from '../testing/botHarness.js';
+import { startReminderTestBot } from '../testing/reminderTestBot.js';
+import type { ReminderTestBot } from '../testing/reminderTestBot.js';
 import type { StoredMessage } from '../testing/fakeDiscord/index.js';
 import { createReminderTick } from './reminderTick.js';
-import type { TickReport } from './reminderTick.js';
 
 const minute = 60_000;
 const unix = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -19,43 +19,12 @@ function buttons(message: StoredMessage): ButtonLike[] {
   return (message.components as Array<{ components: ButtonLike[] }>).flatMap((row) => row.components);
 }
 
-/**
- * The real bot against the fake Discord, its clock injected. The clock starts at the real time because the
- * fake, like Discord, refuses scheduled events that start in the (real) past. The bot's own reminder job
- * ticks too (with the same clock), so tests look at what Discord shows rather than at who sent it.
- */
+let reminders: ReminderTestBot;
 let harness: TestBot;
-let clock: Date;
-let tick: (now: Date) => Promise<TickReport>;
-
-/** Waits until no reminder or event is half done, whichever tick took it. */
-async function settled(): Promise<void> {
-  const unfinished = harness.bot.context.database
-    .prepare(
-      `SELECT (SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed') + (SELECT COUNT(*) FROM schedule_events WHERE state = 'pending')`,
-    )
-    .pluck();
-  for (let attempt = 0; (unfinished.get() as number) > 0; attempt++) {
-    if (attempt > 100) throw new Error('reminders or events still unfinished after 5 s');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function tickAt(instant: Date): Promise<void> {
-  clock = instant;
-  await tick(instant);
-  await settled();
-}
-
-/** Messages the bot posted by itself in a channel (reminders), not interaction answers. */
-function postedMessages(channelId: string): StoredMessage[] {
-  return harness.fake.channelMessages(channelId).filter((message) => message.authorId === harness.fake.botUserId && message.interaction === null);
-}
 
 beforeAll(async () => {
-  clock = new Date(Math.ceil(Date.now() / minute) * minute);
-  harness = await startTestBot({ now: () => clock });
-  tick = createReminderTick({ client: harness.bot.client, context: harness.bot.context });
+  reminders = await startReminderTestBot();
+  harness = reminders.harness;
 });
 afterAll(async () => {
   await harness.close();
@@ -68,7 +37,7 @@ describe('a scheduled watch party, from /watchparty schedule to "did you finish?
 
   it('confirms the session with Discord timestamps, the zone and the episodes it covers', async () => {
     pingRoleId = harness.fake.addRole(harness.guild.id, { name: 'Watchers' }).id;
-    start = new Date(clock.getTime() + 90 * minute);
+    start = new Date(reminders.clock.now.getTime() + 90 * minute);
     const outcome = await harness.run('host', 'watchparty', {
       subcommand: 'schedule',
       options: { start: start.toISOString(), timezone: 'europe/london', episodes: 2, title: 'Saturday watch', role: pingRoleId },
@@ -87,7 +56,7 @@ describe('a scheduled watch party, from /watchparty schedule to "did you finish?
   });
 
   it('creates a Discord scheduled event for the session', async () => {
-    await tickAt(clock);
+    await reminders.tickAt(reminders.clock.now);
     expect(harness.fake.scheduledEvents(harness.guild.id)).toEqual([
       expect.objectContaining({
         name: 'Saturday watch',
@@ -100,11 +69,11 @@ describe('a scheduled watch party, from /watchparty schedule to "did you finish?
   });
 
   it('posts the 1h reminder at its instant, pinging the chosen role only, with RSVP buttons', async () => {
-    await tickAt(new Date(start.getTime() - 61 * minute));
-    expect(postedMessages(harness.channels.general.id)).toEqual([]);
+    await reminders.tickAt(new Date(start.getTime() - 61 * minute));
+    expect(reminders.postedMessages(harness.channels.general.id)).toEqual([]);
 
-    await tickAt(new Date(start.getTime() - 60 * minute));
-    const [reminder] = postedMessages(harness.channels.general.id);
+    await reminders.tickAt(new Date(start.getTime() - 60 * minute));
+    const [reminder] = reminders.postedMessages(harness.channels.general.id);
     expect(reminder?.content).toContain(`<@&${pingRoleId}>`);
     expect(reminder?.content).toContain('**Saturday watch**');
     expect(reminder?.content).toContain(`<t:${unix(start)}:R>`);
@@ -116,7 +85,7 @@ describe('a scheduled watch party, from /watchparty schedule to "did you finish?
   });
 
   it('counts RSVPs and updates the buttons in place', async () => {
-    const [reminder] = postedMessages(harness.channels.general.id);
+    const [reminder] = reminders.postedMessages(harness.channels.general.id);
     const idFor = (label: string) => buttons(reminder!).find((button) => button.label.startsWith(label))!.custom_id;
     const going = await harness.click('alice', reminder!.id, idFor('Going'));
     expect(going.callbackType).toBe(7);
@@ -129,10 +98,10 @@ describe('a scheduled watch party, from /watchparty schedule to "did you finish?
 
   it('sends each reminder once, however many ticks run at the same time', async () => {
     const otherTick = createReminderTick({ client: harness.bot.client, context: harness.bot.context });
-    clock = start;
-    await Promise.all([tick(start), otherTick(start), tick(start)]);
-    await settled();
-    const messages = postedMessages(harness.channels.general.id);
+    reminders.clock.now = start;
+    await Promise.all([reminders.tick(start), otherTick(start), reminders.tick(start)]);
+    await reminders.settled();
+    const messages = reminders.postedMessages(harness.channels.general.id);
     expect(messages).toHaveLength(2);
     expect(messages[1]?.content).toContain('is starting now');
     const list = harness.text(await harness.run('bob', 'watchparty', { subcommand: 'list' }));
@@ -141,10 +110,10 @@ describe('a scheduled watch party, from /watchparty schedule to "did you finish?
   });
 
   it('asks "did you finish?" once the session has run its course, and only a host can answer', async () => {
-    await tickAt(new Date(start.getTime() + 47 * minute));
-    expect(postedMessages(harness.channels.general.id)).toHaveLength(2);
-    await tickAt(new Date(start.getTime() + 48 * minute));
-    const prompt = postedMessages(harness.channels.general.id)[2]!;
+    await reminders.tickAt(new Date(start.getTime() + 47 * minute));
+    expect(reminders.postedMessages(harness.channels.general.id)).toHaveLength(2);
+    await reminders.tickAt(new Date(start.getTime() + 48 * minute));
+    const prompt = reminders.postedMessages(harness.channels.general.id)[2]!;
     expect(prompt.content).toContain('Did you finish episodes 1–2 (S1E1 to S1E2)?');
     expect(prompt.allowedMentions).toEqual({ parse: [], roles: [] });
     const [button] = buttons(prompt);
@@ -165,8 +134,8 @@ describe('a scheduled watch party, from /watchparty schedule to "did you finish?
   });
 
   it('finishes a one-off schedule once everything was sent', async () => {
-    await tickAt(new Date(start.getTime() + 2 * 60 * minute));
-    expect(postedMessages(harness.channels.general.id)).toHaveLength(3);
+    await reminders.tickAt(new Date(start.getTime() + 2 * 60 * minute));
+    expect(reminders.postedMessages(harness.channels.general.id)).toHaveLength(3);
     expect(harness.text(await harness.run('bob', 'watchparty', { subcommand: 'list' }))).toContain('No watch parties are scheduled');
   });
 });
@@ -179,20 +148,20 @@ describe('repeats, calendar, cancel and refusals', () => {
       options: { start: '2027-03-20 20:00', timezone: 'Europe/London', repeat: 'weekly', title: 'Weekly watch', channel: harness.channels.dub.id },
     });
     expect(harness.text(outcome)).toContain('every Saturday at 20:00 Europe/London');
-    await tickAt(new Date('2027-03-27T19:00:00Z'));
-    await tickAt(new Date('2027-04-03T18:00:00Z'));
-    const reminders = postedMessages(harness.channels.dub.id).map((message) => message.content);
-    expect(reminders).toEqual([
+    await reminders.tickAt(new Date('2027-03-27T19:00:00Z'));
+    await reminders.tickAt(new Date('2027-04-03T18:00:00Z'));
+    const contents = reminders.postedMessages(harness.channels.dub.id).map((message) => message.content);
+    expect(contents).toEqual([
       expect.stringContaining(`<t:${unix(new Date('2027-03-27T20:00:00Z'))}:R>`),
       expect.stringContaining(`<t:${unix(new Date('2027-04-03T19:00:00Z'))}:R>`),
     ]);
   });
 
   it('hands out a calendar file of the next 60 days of sessions that parses back', async () => {
-    clock = new Date(Math.ceil(Date.now() / minute) * minute);
+    reminders.clock.now = new Date(Math.ceil(Date.now() / minute) * minute);
     await harness.run('host', 'watchparty', {
       subcommand: 'schedule',
-      options: { start: new Date(clock.getTime() + 3 * 24 * 60 * minute).toISOString(), repeat: 'daily', episodes: 3, title: 'Daily marathon' },
+      options: { start: new Date(reminders.clock.now.getTime() + 3 * 24 * 60 * minute).toISOString(), repeat: 'daily', episodes: 3, title: 'Daily marathon' },
     });
     const outcome = await harness.run('bob', 'watchparty', { subcommand: 'calendar' });
     expect(outcome.ephemeral).toBe(true);
@@ -212,20 +181,20 @@ describe('repeats, calendar, cancel and refusals', () => {
   it('cancels a schedule and removes its Discord event', async () => {
     const outcome = await harness.run('host', 'watchparty', {
       subcommand: 'schedule',
-      options: { start: new Date(clock.getTime() + 5 * 60 * minute).toISOString(), title: 'Cancelled soon' },
+      options: { start: new Date(reminders.clock.now.getTime() + 5 * 60 * minute).toISOString(), title: 'Cancelled soon' },
     });
     const id = Number(/\(id (\d+)\)/.exec(harness.text(outcome))?.[1]);
-    await tickAt(clock);
+    await reminders.tickAt(reminders.clock.now);
     expect(harness.fake.scheduledEvents(harness.guild.id).map((event) => event['name'])).toContain('Cancelled soon');
 
     const choices = await harness.autocomplete('host', 'watchparty', 'id', 'cancel', { subcommand: 'cancel' });
     expect(choices).toEqual([expect.objectContaining({ value: id, name: expect.stringContaining('Cancelled soon') })]);
     const cancelled = await harness.run('host', 'watchparty', { subcommand: 'cancel', options: { id } });
     expect(harness.text(cancelled)).toContain('is cancelled');
-    await tickAt(clock);
+    await reminders.tickAt(reminders.clock.now);
     expect(harness.fake.scheduledEvents(harness.guild.id).map((event) => event['name'])).not.toContain('Cancelled soon');
-    await tickAt(new Date(clock.getTime() + 5 * 60 * minute));
-    expect(postedMessages(harness.channels.general.id).some((message) => message.content.includes('Cancelled soon'))).toBe(false);
+    await reminders.tickAt(new Date(reminders.clock.now.getTime() + 5 * 60 * minute));
+    expect(reminders.postedMessages(harness.channels.general.id).some((message) => message.content.includes('Cancelled soon'))).toBe(false);
   });
 
   it('refuses members who are not hosts, and schedules nothing for them', async () => {

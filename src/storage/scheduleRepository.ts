@@ -25,17 +25,11 @@ export interface StoredSchedule {
   pausedReason: string | null;
 }
 
-export interface NewSchedule {
-  guildId: string;
-  partyId: number;
-  channelId: string;
-  pingRoleId: string | null;
-  title: string;
-  schedule: Schedule;
-  episodes: number;
-  leadMinutes: number[];
-  createdBy: string;
-}
+/** What a host decides when scheduling; the rest of a StoredSchedule is the bot's bookkeeping. */
+export type NewSchedule = Pick<
+  StoredSchedule,
+  'guildId' | 'partyId' | 'channelId' | 'pingRoleId' | 'title' | 'schedule' | 'episodes' | 'leadMinutes' | 'createdBy'
+>;
 
 export interface ScheduleRow {
   id: number;
