@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import type { AnySelectMenuInteraction, ButtonInteraction, CommandInteractionOption, Interaction } from 'discord.js';
+import { splitCustomId } from './customId.js';
 import type { Actor } from './invocation.js';
 
 /**
@@ -43,4 +44,18 @@ export function readOptions(data: readonly CommandInteractionOption[]): {
 
 export function componentValues(interaction: ButtonInteraction | AnySelectMenuInteraction): string[] {
   return interaction.isAnySelectMenu() ? [...interaction.values] : [];
+}
+
+/**
+ * What an interaction is called in the permission table, logs and metrics: "progress set",
+ * "character", or "button:rsvp". Known before anything runs, so a refusal is counted under it too.
+ */
+export function interactionName(interaction: Interaction): string {
+  if (interaction.isChatInputCommand()) {
+    const { subcommand } = readOptions(interaction.options.data);
+    return subcommand ? `${interaction.commandName} ${subcommand}` : interaction.commandName;
+  }
+  if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
+  if (interaction.isMessageComponent()) return `button:${splitCustomId(interaction.customId).name}`;
+  return 'unknown';
 }

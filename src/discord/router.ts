@@ -14,7 +14,7 @@ import { accessLevelFor } from '../permissionTable.js';
 import type { RegisteredComponent, SlashCommand } from './command.js';
 import { splitCustomId } from './customId.js';
 import type { Actor, Choice } from './invocation.js';
-import { componentValues, readActor, readOptions } from './readInteraction.js';
+import { componentValues, interactionName, readActor, readOptions } from './readInteraction.js';
 import type { Reply } from './reply.js';
 import { replyFlags, toDiscordMessage } from './toDiscordMessage.js';
 import { userMessages } from './userMessages.js';
@@ -84,12 +84,11 @@ export function createRouter(options: RouterOptions) {
     else await interaction.reply({ ...message, ...replyFlags(reply) });
   }
 
-  async function runCommand(interaction: ChatInputCommandInteraction): Promise<string> {
+  async function runCommand(interaction: ChatInputCommandInteraction, key: string): Promise<void> {
     const command = commands.get(interaction.commandName);
     if (!command) throw new Refusal(userMessages.unknownCommand, 'invalid');
     const { guildId, channelId } = guildOf(interaction);
     const { subcommand, options: rawOptions } = readOptions(interaction.options.data);
-    const key = subcommand ? `${command.definition.name} ${subcommand}` : command.definition.name;
     // Who may act comes first: a member who may not use a command learns nothing about its options.
     const actor = readActor(interaction);
     ensureAllowed(key, actor, guildId, channelId);
@@ -111,15 +110,13 @@ export function createRouter(options: RouterOptions) {
       await interaction.deferReply(command.isEphemeral?.(invocation) ? { flags: MessageFlags.Ephemeral } : {});
     }
     await send(interaction, await command.execute(invocation, context));
-    return key;
   }
 
-  async function runAutocomplete(interaction: AutocompleteInteraction): Promise<string> {
+  async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = commands.get(interaction.commandName);
-    const name = interaction.commandName;
     if (!command?.autocomplete || !interaction.guildId || !interaction.channelId) {
       await interaction.respond([]);
-      return name;
+      return;
     }
     const focused = interaction.options.getFocused(true);
     const { subcommand, options } = readOptions(interaction.options.data);
@@ -148,10 +145,9 @@ export function createRouter(options: RouterOptions) {
     await interaction.respond(
       choices.slice(0, maximumChoices).map((choice) => ({ name: choice.name.slice(0, 100), value: choice.value })),
     );
-    return name;
   }
 
-  async function runComponent(interaction: ButtonInteraction | AnySelectMenuInteraction): Promise<string> {
+  async function runComponent(interaction: ButtonInteraction | AnySelectMenuInteraction): Promise<void> {
     const { name, parts } = splitCustomId(interaction.customId);
     const run = components.get(name)?.bind(parts);
     if (!run) throw new Refusal(userMessages.staleComponent, 'invalid');
@@ -169,7 +165,6 @@ export function createRouter(options: RouterOptions) {
     const result = await run(invocation, context);
     if (result.kind === 'update') await interaction.update(toDiscordMessage(result.reply));
     else await send(interaction, result.reply);
-    return `button:${name}`;
   }
 
   async function answerFailure(interaction: Interaction, error: unknown, name: string): Promise<InteractionReport['outcome']> {
@@ -196,13 +191,13 @@ export function createRouter(options: RouterOptions) {
   async function handle(interaction: Interaction): Promise<void> {
     const started = performance.now();
     const kind = interaction.isAutocomplete() ? 'autocomplete' : interaction.isChatInputCommand() ? 'command' : 'component';
-    let name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : 'component';
+    const name = interactionName(interaction);
     let outcome: InteractionReport['outcome'] = 'ok';
     try {
       if (!accepting && interaction.isRepliable()) throw new Refusal(userMessages.shuttingDown, 'refused');
-      if (interaction.isAutocomplete()) name = await runAutocomplete(interaction);
-      else if (interaction.isChatInputCommand()) name = await runCommand(interaction);
-      else if (interaction.isMessageComponent()) name = await runComponent(interaction);
+      if (interaction.isAutocomplete()) await runAutocomplete(interaction);
+      else if (interaction.isChatInputCommand()) await runCommand(interaction, name);
+      else if (interaction.isMessageComponent()) await runComponent(interaction);
       else return;
     } catch (error) {
       if (interaction.isAutocomplete()) {

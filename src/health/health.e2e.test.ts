@@ -43,8 +43,8 @@ describe('health and metrics of the real bot', () => {
     const text = await (await fetch(`${base}/metrics`)).text();
 
     expect(sample(text, 'watchalong_interactions_total{kind="command",command="help",outcome="ok"}')).toBe(2);
-    // A refusal is counted under the command name: the router names the subcommand only once it runs.
-    expect(sample(text, 'watchalong_interactions_total{kind="command",command="progress",outcome="refused"}')).toBe(1);
+    // A refusal is counted under the subcommand it refused, as the permission table names it.
+    expect(sample(text, 'watchalong_interactions_total{kind="command",command="progress set",outcome="refused"}')).toBe(1);
     expect(sample(text, 'watchalong_interaction_duration_seconds_count{kind="command"}')).toBe(3);
     expect(sample(text, 'watchalong_guilds')).toBe(1);
   });
