@@ -42,7 +42,7 @@ const episodeOption = z.object({ episode: optionSchemas.episode });
 function describeProgress(context: BotContext, party: Party, state: ProgressState): string {
   const seasons = context.knowledge.seasons();
   const total = context.knowledge.episodeCount();
-  const partyName = party.channelId ? `**${party.name}**` : 'the server’s watch party';
+  const partyName = party.channelId ? `**${party.name}**` : 'The server’s watch party';
   const where =
     state.episode === 0
       ? `${partyName} has not finished an episode yet.`
