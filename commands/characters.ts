@@ -4,7 +4,7 @@ import type { BotContext } from '../src/context.js';
 import type { SlashCommand } from '../src/discord/command.js';
 import type { Card } from '../src/discord/render/cardPage.js';
 import { currentNamesById } from '../src/discord/render/entityNames.js';
-import { defineLookupView } from '../src/discord/render/lookupView.js';
+import { defineArgumentlessView } from '../src/discord/render/lookupView.js';
 
 const definition = new SlashCommandBuilder()
   .setName('characters')
@@ -44,13 +44,7 @@ function charactersCard(progress: number, context: BotContext): Card {
   };
 }
 
-export const charactersView = defineLookupView<Record<string, never>>({
-  name: 'characters',
-  audience: () => 'everyone',
-  toParts: () => [],
-  fromParts: (parts) => (parts.length === 0 ? {} : undefined),
-  card: (_input, gate, context) => charactersCard(gate.progress, context),
-});
+export const charactersView = defineArgumentlessView('characters', charactersCard);
 
 export const charactersCommand: SlashCommand = {
   definition,

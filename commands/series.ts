@@ -7,7 +7,7 @@ import type { Card } from '../src/discord/render/cardPage.js';
 import { readableDate } from '../src/discord/render/dates.js';
 import { currentNamesById } from '../src/discord/render/entityNames.js';
 import type { CardSection } from '../src/discord/render/layoutPages.js';
-import { defineLookupView } from '../src/discord/render/lookupView.js';
+import { defineArgumentlessView } from '../src/discord/render/lookupView.js';
 import type { Fact } from '../src/storage/knowledge/types.js';
 
 const definition = new SlashCommandBuilder()
@@ -89,13 +89,7 @@ function seriesCard(progress: number, context: BotContext): Card {
   };
 }
 
-export const seriesView = defineLookupView<Record<string, never>>({
-  name: 'series',
-  audience: () => 'everyone',
-  toParts: () => [],
-  fromParts: (parts) => (parts.length === 0 ? {} : undefined),
-  card: (_input, gate, context) => seriesCard(gate.progress, context),
-});
+export const seriesView = defineArgumentlessView('series', seriesCard);
 
 export const seriesCommand: SlashCommand = {
   definition,

@@ -75,3 +75,17 @@ export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): Lo
     },
   };
 }
+
+/** A lookup that takes no arguments (/series, /characters): the same card for everyone in the channel. */
+export function defineArgumentlessView(
+  name: string,
+  card: (progress: number, context: BotContext) => Card | null,
+): LookupView<Record<string, never>> {
+  return defineLookupView<Record<string, never>>({
+    name,
+    audience: () => 'everyone',
+    toParts: () => [],
+    fromParts: (parts) => (parts.length === 0 ? {} : undefined),
+    card: (_input, gate, context) => card(gate.progress, context),
+  });
+}
