@@ -3,9 +3,10 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
 import type { SlashCommand } from '../src/discord/command.js';
-import type { Invocation } from '../src/discord/invocation.js';
 import type { Reply } from '../src/discord/reply.js';
 import { ephemeralText } from '../src/discord/reply.js';
+import { runSubcommand } from '../src/discord/subcommands.js';
+import type { SubcommandHandler } from '../src/discord/subcommands.js';
 import { safeUpToLabel } from '../src/domain/episodeLabels.js';
 import { quizLimits, standings, stopQuiz } from '../src/domain/quiz/index.js';
 import { replyProgress } from '../src/services/replyProgress.js';
@@ -103,7 +104,7 @@ function startOfMonth(context: BotContext, guildId: string): Date {
   return DateTime.fromJSDate(context.now()).setZone(zone).startOf('month').toJSDate();
 }
 
-const handlers: Record<string, (invocation: Invocation, context: BotContext) => Reply> = {
+const handlers: Record<string, SubcommandHandler> = {
   start(invocation, context) {
     const options = startOptions.parse(invocation.options);
     const gate = replyProgress(context, invocation, 'everyone');
@@ -176,9 +177,5 @@ export const triviaCommand: SlashCommand = {
   definition,
   options: { start: startOptions, stop: noOptions, leaderboard: leaderboardOptions, stats: noOptions },
   isEphemeral: (invocation) => invocation.subcommand === 'stats',
-  execute(invocation, context) {
-    const handler = handlers[invocation.subcommand ?? ''];
-    if (!handler) throw new Error(`trivia has no subcommand ${invocation.subcommand}`);
-    return handler(invocation, context);
-  },
+  execute: runSubcommand(handlers),
 };
