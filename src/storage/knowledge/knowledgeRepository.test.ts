@@ -158,3 +158,26 @@ describe('answers kept per progress (the pack is read-only while the bot runs)',
     expect(knowledge.episode(999, 24)).toBeNull();
   });
 });
+
+describe('episode titles (the fixture pack has some; the real pack has none)', () => {
+  const fixtureFolder = mkdtempSync(join(tmpdir(), 'watchalong-fixture-titles-'));
+  let fixtureDatabase: Database;
+  let fixture: KnowledgeRepository;
+  beforeAll(() => {
+    const compiled = compilePack('src/pack/fixtures/tinyPack', join(fixtureFolder, 'knowledge.sqlite'));
+    if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
+    fixtureDatabase = openDatabase({ path: join(fixtureFolder, 'state.sqlite'), knowledgeBasePath: join(fixtureFolder, 'knowledge.sqlite') });
+    fixture = createKnowledgeRepository(fixtureDatabase);
+  });
+  afterAll(() => {
+    fixtureDatabase.close();
+    rmSync(fixtureFolder, { recursive: true, force: true });
+  });
+
+  it('shows a title only from the episode that reveals it, while the episode itself always exists', () => {
+    expect(fixture.episode(3, 2)).toMatchObject({ absolute: 3, season: 2, numberInSeason: 1, title: null });
+    expect(fixture.episode(3, 3)?.title).toBe("The Courier's Name");
+    expect(fixture.episode(1, 0)?.title).toBe('First Letter');
+    expect(fixture.episode(2, 4)?.title).toBeNull();
+  });
+});
