@@ -1,6 +1,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Production code: what `npm run build` compiles and the bot runs. */
+const productionFiles = ['src/**', 'commands/**', 'scripts/**'];
+const testFiles = ['**/*.test.ts', 'test/**', 'playground/**', 'bench/**'];
+const noTestCode = {
+  group: ['**/test/**', '**/playground/**', '**/bench/**', 'vitest', 'vitest/*'],
+  message: 'Production code must not import test code or tools.',
+};
+const pureDomain = {
+  group: ['discord.js', '@discordjs/*', 'better-sqlite3', '**/storage/**', '**/discord/**'],
+  message: 'src/domain is pure: no Discord and no SQL.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/'] },
   js.configs.recommended,
@@ -16,16 +28,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config/**', 'scripts/**', 'bench/**', '**/*.test.ts', 'src/testing/**'],
+    files: ['src/config/**', 'scripts/**', ...testFiles],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    files: productionFiles,
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTestCode] }] },
+  },
+  {
     files: ['src/domain/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['discord.js', '@discordjs/*', 'better-sqlite3', '**/storage/**', '**/discord/**'] },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [pureDomain] }] },
+  },
+  {
+    files: ['src/domain/**'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTestCode, pureDomain] }] },
   },
 );

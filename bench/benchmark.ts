@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCompiledPack } from '../src/pack/compilePack.js';
-import { startFakeDiscord } from '../src/testing/fakeDiscord/index.js';
+import { startFakeDiscord } from '../test/fakeDiscord/index.js';
 import { benchProcessLauncher, repositoryRoot } from './benchProcess.js';
 import { compileForNode } from './compileForNode.js';
 import { createDiscordWorld } from './discordWorld.js';

@@ -5,7 +5,7 @@ import { characterCommand } from '../commands/character.js';
 import { commands, components } from '../commands/index.js';
 import { createDiscordClient } from '../src/discord/client.js';
 import { createRouter } from '../src/discord/router.js';
-import type { FakeDiscord } from '../src/testing/fakeDiscord/index.js';
+import type { FakeDiscord } from '../test/fakeDiscord/index.js';
 import type { HandlerWorld } from './handlerWorld.js';
 import { benchChannelId, benchGuildId } from './handlerWorld.js';
 import { measureLatency } from './measure.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLookupContext, replyText } from '../src/testing/lookupContext.js';
-import type { LookupTestContext } from '../src/testing/lookupContext.js';
+import { openLookupContext, replyText } from '../test/support/lookupContext.js';
+import type { LookupTestContext } from '../test/support/lookupContext.js';
 import { characterCommand, unknownNameMessage } from './character.js';
 
 let lookups: LookupTestContext;

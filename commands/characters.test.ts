@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../src/discord/reply.js';
-import { openLookupContext, replyText } from '../src/testing/lookupContext.js';
-import type { LookupTestContext } from '../src/testing/lookupContext.js';
+import { openLookupContext, replyText } from '../test/support/lookupContext.js';
+import type { LookupTestContext } from '../test/support/lookupContext.js';
 import { charactersCommand, charactersView } from './characters.js';
 
 let lookups: LookupTestContext;

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { commands, components } from '../commands/index.js';
 import { accessLevelFor } from '../src/permissionTable.js';
-import { permissionTableMarkdown, withPermissionTable } from '../src/reliability/permissionTableMarkdown.js';
+import { permissionTableMarkdown, withPermissionTable } from '../src/discord/catalog/permissionTableMarkdown.js';
 
 const readmeFile = process.argv[2] ?? 'README.md';
 const readme = readFileSync(readmeFile, 'utf8');

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord } from './testing/fakeDiscord/index.js';
+import { startFakeDiscord } from '../test/fakeDiscord/index.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'watchalong-main-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 /** The bare discord.js baseline (default caches, answers "pong") in its own process, with the benchmark's IPC channel. */
-import { createPongBot } from '../../src/testing/fakeDiscord/pongBot.js';
+import { createPongBot } from '../../test/fakeDiscord/pongBot.js';
 import { answerParent } from './answerParent.js';
 
 const apiBase = process.env['DISCORD_API_BASE'];

@@ -1,8 +1,8 @@
 import { Events } from 'discord.js';
 import type { Client } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeDiscord } from '../testing/fakeDiscord/index.js';
-import type { FakeDiscord } from '../testing/fakeDiscord/index.js';
+import { startFakeDiscord } from '../../test/fakeDiscord/index.js';
+import type { FakeDiscord } from '../../test/fakeDiscord/index.js';
 import { createDiscordClient } from './client.js';
 
 describe('the bot’s Discord client', () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unknownNameMessage } from '../../commands/character.js';
-import { startTestBot } from '../testing/botHarness.js';
-import type { TestBot } from '../testing/botHarness.js';
-import { everyPageText } from '../testing/pagedAnswers.js';
-import { createLeakFinder, forbiddenAt, neverSpoilingTexts, stampedTexts, sweepInputs } from '../testing/spoilerSweep.js';
-import type { StampedText, SweepInputs } from '../testing/spoilerSweep.js';
+import { startTestBot } from '../../test/support/botHarness.js';
+import type { TestBot } from '../../test/support/botHarness.js';
+import { everyPageText } from '../../test/support/pagedAnswers.js';
+import { createLeakFinder, forbiddenAt, neverSpoilingTexts, stampedTexts, sweepInputs } from '../../test/support/spoilerSweep.js';
+import type { StampedText, SweepInputs } from '../../test/support/spoilerSweep.js';
 
 /** What one lookup showed: every page, or every autocomplete choice. */
 interface Shown {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unknownNameMessage } from '../../commands/character.js';
-import { startTestBot } from '../testing/botHarness.js';
-import type { TestBot } from '../testing/botHarness.js';
-import { everyPageText, nextPageButton } from '../testing/pagedAnswers.js';
+import { startTestBot } from '../../test/support/botHarness.js';
+import type { TestBot } from '../../test/support/botHarness.js';
+import { everyPageText, nextPageButton } from '../../test/support/pagedAnswers.js';
 import { userMessages } from './userMessages.js';
 
 let harness: TestBot;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBot } from '../testing/botHarness.js';
-import type { TestBot } from '../testing/botHarness.js';
+import { startTestBot } from '../../test/support/botHarness.js';
+import type { TestBot } from '../../test/support/botHarness.js';
 
 let harness: TestBot;
 beforeAll(async () => {

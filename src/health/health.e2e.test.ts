@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBot } from '../testing/botHarness.js';
-import type { TestBot } from '../testing/botHarness.js';
+import { startTestBot } from '../../test/support/botHarness.js';
+import type { TestBot } from '../../test/support/botHarness.js';
 import { createBotHealthSource } from './botHealth.js';
 import { startHealthServer } from './healthServer.js';
 import type { HealthServer } from './healthServer.js';

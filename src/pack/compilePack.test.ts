@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compilePack, ensureCompiledPack } from './compilePack.js';
 import { hashPackDirectory } from './packHash.js';
-import { copyPack, editPackFile, tinyPackDirectory } from './testing/packFixture.js';
+import { copyPack, editPackFile, tinyPackDirectory } from '../../test/support/packFixture.js';
 
 let workDirectory: string;
 let outputFile: string;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePack } from './compilePack.js';
 import { createMentionFinder } from './findMentions.js';
-import { heroMaskPackDirectory } from './testing/packFixture.js';
+import { heroMaskPackDirectory } from '../../test/support/packFixture.js';
 
 /** The real pack in data/pack, compiled once for every check below. */
 let workDirectory: string;

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPack } from './loadPack.js';
 import type { PackProblem } from './packProblem.js';
-import type { EditableJson, PackEdit } from './testing/packFixture.js';
-import { copyPack, editPackFile, tinyPackDirectory } from './testing/packFixture.js';
+import type { EditableJson, PackEdit } from '../../test/support/packFixture.js';
+import { copyPack, editPackFile, tinyPackDirectory } from '../../test/support/packFixture.js';
 
 let removeCopy: (() => void) | undefined;
 afterEach(() => removeCopy?.());

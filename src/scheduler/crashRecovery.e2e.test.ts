@@ -13,11 +13,11 @@ import type { Database } from '../storage/database.js';
 import { createPartyRepository } from '../storage/partyRepository.js';
 import { createReminderDeliveryRepository } from '../storage/reminderDeliveryRepository.js';
 import { createScheduleRepository } from '../storage/scheduleRepository.js';
-import { startFakeDiscord } from '../testing/fakeDiscord/index.js';
-import type { FakeDiscord, StoredMessage } from '../testing/fakeDiscord/index.js';
+import { startFakeDiscord } from '../../test/fakeDiscord/index.js';
+import type { FakeDiscord, StoredMessage } from '../../test/fakeDiscord/index.js';
 
 /**
- * The bot runs as a real process (src/testing/runBotProcess.ts) and is killed with SIGKILL around sending a
+ * The bot runs as a real process (test/support/runBotProcess.ts) and is killed with SIGKILL around sending a
  * reminder: just before Discord receives the message, or just after Discord posted it but before the bot
  * heard back. A proxy between the bot and the fake Discord decides when. The bot is then started again on
  * the same database, and every reminder must be in the channel exactly once.
@@ -85,7 +85,7 @@ interface BotProcess {
 }
 
 function startBotProcess(apiBase: string, databasePath: string): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/testing/runBotProcess.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/runBotProcess.ts'], {
     env: {
       PATH: process.env['PATH'] ?? '',
       HOME: folder,

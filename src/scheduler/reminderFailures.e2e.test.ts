@@ -1,10 +1,10 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reminderNonce } from '../domain/schedule/reminderNonce.js';
-import type { TestBot } from '../testing/botHarness.js';
-import { startReminderTestBot } from '../testing/reminderTestBot.js';
-import type { ReminderTestBot } from '../testing/reminderTestBot.js';
-import { DEFAULT_BOT_PERMISSIONS } from '../testing/fakeDiscord/state.js';
+import type { TestBot } from '../../test/support/botHarness.js';
+import { startReminderTestBot } from '../../test/support/reminderTestBot.js';
+import type { ReminderTestBot } from '../../test/support/reminderTestBot.js';
+import { DEFAULT_BOT_PERMISSIONS } from '../../test/fakeDiscord/state.js';
 import { createReminderDeliveryRepository } from '../storage/reminderDeliveryRepository.js';
 import { postWithNonce } from './channelMessages.js';
 import { rsvpButtons } from './reminderMessages.js';

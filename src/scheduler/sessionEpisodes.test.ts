@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePack } from '../pack/compilePack.js';
-import { tinyPackDirectory } from '../pack/testing/packFixture.js';
+import { tinyPackDirectory } from '../../test/support/packFixture.js';
 import { openDatabase } from '../storage/database.js';
 import type { Database } from '../storage/database.js';
 import { createKnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';

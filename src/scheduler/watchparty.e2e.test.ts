@@ -1,9 +1,9 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestBot } from '../testing/botHarness.js';
-import { startReminderTestBot } from '../testing/reminderTestBot.js';
-import type { ReminderTestBot } from '../testing/reminderTestBot.js';
-import type { StoredMessage } from '../testing/fakeDiscord/index.js';
+import type { TestBot } from '../../test/support/botHarness.js';
+import { startReminderTestBot } from '../../test/support/reminderTestBot.js';
+import type { ReminderTestBot } from '../../test/support/reminderTestBot.js';
+import type { StoredMessage } from '../../test/fakeDiscord/index.js';
 import { createReminderTick } from './reminderTick.js';
 
 const minute = 60_000;

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeDiscord } from '../testing/fakeDiscord/index.js';
-import type { FakeDiscord } from '../testing/fakeDiscord/index.js';
+import { startFakeDiscord } from '../../test/fakeDiscord/index.js';
+import type { FakeDiscord } from '../../test/fakeDiscord/index.js';
 import { resolveShardCount } from './shardCount.js';
 
 let fake: FakeDiscord | undefined;

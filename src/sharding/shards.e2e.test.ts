@@ -14,9 +14,9 @@ import type { RunningBot } from '../bot.js';
 import { parseConfig } from '../config/config.js';
 import { createReminderTick } from '../scheduler/reminderTick.js';
 import type { TickReport } from '../scheduler/reminderTick.js';
-import { startFakeDiscord } from '../testing/fakeDiscord/index.js';
-import type { FakeDiscord, StoredMessage } from '../testing/fakeDiscord/index.js';
-import { renderedText } from '../testing/renderedText.js';
+import { startFakeDiscord } from '../../test/fakeDiscord/index.js';
+import type { FakeDiscord, StoredMessage } from '../../test/fakeDiscord/index.js';
+import { renderedText } from '../../test/support/renderedText.js';
 import { shardIdForGuild } from './ownership.js';
 
 const minute = 60_000;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answer, closeQuestion, openQuestion, standings, startQuiz, stopQuiz } from '../domain/quiz/index.js';
 import type { QuizState } from '../domain/quiz/index.js';
-import { askedQuestion } from '../domain/quiz/quizFixtures.js';
+import { askedQuestion } from '../../test/support/quizFixtures.js';
 import { openDatabase } from './database.js';
 import type { Database } from './database.js';
 import { QuizAlreadyRunningError, createQuizRepository } from './quizRepository.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeQuestion, openQuestion, startQuiz, stopQuiz } from '../domain/quiz/index.js';
-import { askedQuestion } from '../domain/quiz/quizFixtures.js';
+import { askedQuestion } from '../../test/support/quizFixtures.js';
 import { openDatabase } from '../storage/database.js';
 import type { Database } from '../storage/database.js';
 import { createQuizRepository } from '../storage/quizRepository.js';

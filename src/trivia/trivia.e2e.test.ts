@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredMessage } from '../testing/fakeDiscord/index.js';
-import { startTestBot } from '../testing/botHarness.js';
-import type { TestBot } from '../testing/botHarness.js';
-import { renderedText } from '../testing/renderedText.js';
+import type { StoredMessage } from '../../test/fakeDiscord/index.js';
+import { startTestBot } from '../../test/support/botHarness.js';
+import type { TestBot } from '../../test/support/botHarness.js';
+import { renderedText } from '../../test/support/renderedText.js';
 import { pauseBetweenQuestionsMs } from './quizRunner.js';
 
 /*

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedQuestion, newQuiz, quizEpoch, secondsAfterEpoch } from './quizFixtures.js';
+import { askedQuestion, newQuiz, quizEpoch, secondsAfterEpoch } from '../../../test/support/quizFixtures.js';
 import { answer, closeQuestion, openQuestion, shouldClose, startQuiz, stopQuiz } from './quizMachine.js';
 import { isFinished, quizStateSchema, type QuizState } from './quizState.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newQuiz, secondsAfterEpoch } from './quizFixtures.js';
+import { newQuiz, secondsAfterEpoch } from '../../../test/support/quizFixtures.js';
 import { openQuestion } from './quizMachine.js';
 import { currentQuestion, questionDeadlineMs, quizStateSchema } from './quizState.js';
 

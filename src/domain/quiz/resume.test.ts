@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newQuiz, secondsAfterEpoch } from './quizFixtures.js';
+import { newQuiz, secondsAfterEpoch } from '../../../test/support/quizFixtures.js';
 import { answer, closeQuestion, openQuestion, stopQuiz } from './quizMachine.js';
 import type { QuizState } from './quizState.js';
 import { resumeDecision } from './resume.js';

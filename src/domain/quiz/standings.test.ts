@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newQuiz } from './quizFixtures.js';
+import { newQuiz } from '../../../test/support/quizFixtures.js';
 import type { PlayerTally } from './quizState.js';
 import { standings } from './standings.js';
 

@@ -164,7 +164,7 @@ describe('episode titles (the fixture pack has some; the real pack has none)', (
   let fixtureDatabase: Database;
   let fixture: KnowledgeRepository;
   beforeAll(() => {
-    const compiled = compilePack('src/pack/fixtures/tinyPack', join(fixtureFolder, 'knowledge.sqlite'));
+    const compiled = compilePack('test/fixtures/tinyPack', join(fixtureFolder, 'knowledge.sqlite'));
     if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
     fixtureDatabase = openDatabase({ path: join(fixtureFolder, 'state.sqlite'), knowledgeBasePath: join(fixtureFolder, 'knowledge.sqlite') });
     fixture = createKnowledgeRepository(fixtureDatabase);

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { commands, components } from '../../../commands/index.js';
+import { accessLevelFor, permissionTable } from '../../permissionTable.js';
+import { commandShapes, permissionKeys } from './commandCatalog.js';
+import { permissionMarkers, permissionTableMarkdown, withPermissionTable } from './permissionTableMarkdown.js';
+
+const keys = permissionKeys(commands, components);
+
+describe('the permission table covers exactly what the bot registers', () => {
+  // The router falls back to Manage Server for a missing key: safe, but a command nobody meant to restrict.
+  it.each(keys)('"%s" has its own entry', (key) => {
+    expect(Object.hasOwn(permissionTable, key)).toBe(true);
+  });
+
+  it('has no entry for a command, subcommand or button that does not exist', () => {
+    expect(Object.keys(permissionTable).filter((key) => !keys.includes(key))).toEqual([]);
+  });
+
+  it('reads subcommands from the definitions (the catalogue itself sees them)', () => {
+    const progressKeys = commandShapes(commands).filter((shape) => shape.name === 'progress').map((shape) => shape.key);
+    expect(progressKeys).toEqual(expect.arrayContaining(['progress set', 'progress show']));
+    expect(keys).toContain('help');
+    expect(keys).toContain('button:page');
+  });
+});
+
+describe('the README table', () => {
+  const table = permissionTableMarkdown(commands, components, accessLevelFor);
+
+  it('is up to date with src/permissionTable.ts (run `npm run docs:permissions`)', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    expect(readme).toContain(permissionMarkers.start);
+    expect(withPermissionTable(readme, table)).toBe(readme);
+  });
+
+  it('has one row per key, saying who may use it', () => {
+    const rows = table.split('\n').slice(2);
+    expect(rows).toHaveLength(keys.length);
+    expect(rows).toContain('| `/progress set` | hosts | Hosts: set the last episode this party finished |');
+    expect(rows).toContain('| `/party create` | Manage Server | Manage Server: create a watch party bound to a channel |');
+    expect(rows.find((row) => row.startsWith('| button `page`'))).toContain('| everyone |');
+  });
+
+  it('refuses to document a key the table lacks', () => {
+    expect(() => permissionTableMarkdown(commands, components, () => undefined)).toThrow(/no entry for "help"/);
+  });
+
+  it.each([
+    ['before\n<!-- permissions:start -->\nold\n<!-- permissions:end -->\nafter', 'before\n<!-- permissions:start -->\nNEW\n<!-- permissions:end -->\nafter'],
+    ['<!-- permissions:start --><!-- permissions:end -->', '<!-- permissions:start -->\nNEW\n<!-- permissions:end -->'],
+  ])('replaces only what lies between the markers', (document, expected) => {
+    expect(withPermissionTable(document, 'NEW')).toBe(expected);
+  });
+
+  it('needs both markers, in order', () => {
+    expect(() => withPermissionTable('no markers here', 'NEW')).toThrow(/needs/);
+    expect(() => withPermissionTable('<!-- permissions:end --> <!-- permissions:start -->', 'NEW')).toThrow(/in that order/);
+  });
+});

@@ -1,0 +1,74 @@
+import type { BotContext } from '../../src/context.js';
+import type { AccessLevel } from '../../src/domain/permissions.js';
+import { accessLevelFor } from '../../src/permissionTable.js';
+import type { FakeDiscord } from '../fakeDiscord/index.js';
+import type { OptionWorld } from './optionGenerators.js';
+
+/**
+ * A server of its own for one progress, so every progress can be swept at the same time: a
+ * channel whose party has finished `progress` episodes, a spare channel, and one member for each
+ * access level (the owner has Manage Server; the host has the server's host role).
+ */
+export interface ProgressWorld {
+  progress: number;
+  guildId: string;
+  channelId: string;
+  spareChannelId: string;
+  hostRoleId: string;
+  memberFor: Record<AccessLevel, string>;
+}
+
+/** Sets the world up through the bot's own commands, as an owner would. */
+export async function createProgressWorld(fake: FakeDiscord, progress: number): Promise<ProgressWorld> {
+  const guild = fake.addGuild({ name: `Progress ${progress}` });
+  const hostRole = fake.addRole(guild.id, { name: 'Hosts' });
+  const channel = fake.addChannel(guild.id, { name: 'watch' });
+  const spare = fake.addChannel(guild.id, { name: 'spare' });
+  const member = fake.addMember(guild.id, { username: `member-${progress}` });
+  const host = fake.addMember(guild.id, { username: `host-${progress}`, roles: [hostRole.id] });
+  const world: ProgressWorld = {
+    progress,
+    guildId: guild.id,
+    channelId: channel.id,
+    spareChannelId: spare.id,
+    hostRoleId: hostRole.id,
+    memberFor: { everyone: member.id, host: host.id, 'manage-server': guild.ownerId },
+  };
+  const scene = { guildId: guild.id, channelId: channel.id };
+  await fake.sendCommand({ ...scene, userId: guild.ownerId, name: 'settings', options: { 'host-role': hostRole.id } });
+  await fake.sendCommand({ ...scene, userId: host.id, name: 'progress', subcommand: 'set', options: { episode: progress } });
+  return world;
+}
+
+/** The least trusted member the permission table lets use `key` ("progress set", "button:page"). */
+export function actorFor(world: ProgressWorld, key: string): string {
+  return world.memberFor[accessLevelFor(key) ?? 'manage-server'];
+}
+
+/** What channel, role and user options may point at: nothing that could take the world apart (the host role stays the host role). */
+export function optionWorldOf(world: ProgressWorld): OptionWorld {
+  return { channelIds: [world.channelId, world.spareChannelId], roleIds: [world.hostRoleId], userIds: [world.memberFor.everyone] };
+}
+
+/** The progress an answer to `userId` in the world's channel is gated at now: the party's, lowered to the member's own. */
+export function currentGate(context: BotContext, world: ProgressWorld, userId: string): number {
+  const party = context.parties.forChannel(world.guildId, world.channelId);
+  const partyProgress = context.progress.current(party.id).episode;
+  const personal = context.progress.personal(world.guildId, userId);
+  return personal === undefined ? partyProgress : Math.min(partyProgress, personal);
+}
+
+/**
+ * Puts back what gates the world after an interaction changed it (a host set the progress, a
+ * member set their own, an admin bound a new party to the channel or changed the host role).
+ */
+export function restoreWorld(context: BotContext, world: ProgressWorld): void {
+  const bound = context.parties.forChannel(world.guildId, world.channelId);
+  if (bound.channelId !== null) context.parties.remove(bound.id);
+  const party = context.parties.forChannel(world.guildId, world.channelId);
+  if (context.progress.current(party.id).episode !== world.progress) context.progress.set(party.id, world.progress, world.memberFor.host);
+  for (const userId of Object.values(world.memberFor)) {
+    if (context.progress.personal(world.guildId, userId) !== undefined) context.progress.clearPersonal(world.guildId, userId);
+  }
+  if (context.settings.get(world.guildId).hostRoleId !== world.hostRoleId) context.settings.update(world.guildId, { hostRoleId: world.hostRoleId });
+}

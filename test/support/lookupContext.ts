@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { parseConfig } from '../../src/config/config.js';
+import { createContext } from '../../src/context.js';
+import type { BotContext } from '../../src/context.js';
+import type { AutocompleteInvocation, Invocation } from '../../src/discord/invocation.js';
+import type { Reply } from '../../src/discord/reply.js';
+import { ensureCompiledPack } from '../../src/pack/compilePack.js';
+import { openDatabase } from '../../src/storage/database.js';
+
+const guildId = '100000000000000001';
+const channelId = '100000000000000002';
+
+export interface LookupTestContext {
+  context: BotContext;
+  /** A member running a command in the server's one channel, with these (already validated) options. */
+  invocation(options?: Record<string, unknown>, userId?: string): Invocation;
+  autocompleteInvocation(focusedOption: string, typed: string, options?: Record<string, unknown>, userId?: string): AutocompleteInvocation;
+  /** Sets the progress of the channel's (default) party. */
+  setProgress(episode: number): void;
+  setPersonalProgress(userId: string, episode: number): void;
+  close(): void;
+}
+
+/**
+ * A BotContext over the real compiled pack and an in-memory state database, for handler tests
+ * that need no Discord (the end-to-end tests drive the same handlers through the fake Discord).
+ */
+export function openLookupContext(): LookupTestContext {
+  const folder = mkdtempSync(join(tmpdir(), 'watchalong-lookups-'));
+  const knowledgeBasePath = join(folder, 'knowledge.sqlite');
+  ensureCompiledPack('data/pack', knowledgeBasePath);
+  const database = openDatabase({ path: ':memory:', knowledgeBasePath });
+  const context = createContext({ config: parseConfig({ LOG_LEVEL: 'silent' }), logger: pino({ level: 'silent' }), database });
+  let interactions = 0;
+  const invocation = (options: Record<string, unknown> = {}, userId = '100000000000000010'): Invocation => ({
+    interactionId: String((interactions += 1)),
+    guildId,
+    channelId,
+    actor: { userId, displayName: 'member', canManageServer: false, roleIds: [] },
+    subcommand: null,
+    options,
+  });
+  return {
+    context,
+    invocation,
+    autocompleteInvocation: (focusedOption, typed, options = {}, userId) => ({
+      ...invocation({ ...options, [focusedOption]: typed }, userId),
+      focusedOption,
+      focusedValue: typed,
+    }),
+    setProgress(episode) {
+      context.progress.set(context.parties.forChannel(guildId, channelId).id, episode, '100000000000000099');
+    },
+    setPersonalProgress(userId, episode) {
+      context.progress.setPersonal(guildId, userId, episode);
+    },
+    close() {
+      database.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Everything a member can read in a reply: content, embed titles, descriptions, footers and button labels. */
+export function replyText(reply: Reply): string {
+  const embeds = (reply.embeds ?? []).flatMap((embed) => [embed.title ?? '', embed.description ?? '', embed.footer?.text ?? '']);
+  const labels = (reply.components ?? []).flatMap((row) => row.components.map((component) => ('label' in component ? (component.label ?? '') : '')));
+  return [reply.content ?? '', ...embeds, ...labels].filter((text) => text !== '').join('\n');
+}

@@ -1,0 +1,62 @@
+import { createReminderTick } from '../../src/scheduler/reminderTick.js';
+import type { TickReport } from '../../src/scheduler/reminderTick.js';
+import { startTestBot } from './botHarness.js';
+import type { StoredMessage } from '../fakeDiscord/index.js';
+
+const minute = 60_000;
+
+/**
+ * The real bot against the fake Discord with an injected clock and a reminder tick the test runs itself.
+ * The clock starts at the next whole minute of the real time because the fake Discord, like Discord, refuses
+ * scheduled events that start in the (real) past. The bot's own reminder job ticks too, with the same clock,
+ * so tests look at what Discord shows rather than at which tick sent it.
+ */
+export async function startReminderTestBot(
+  options: {
+    claimLeaseMilliseconds?: number;
+    /** Tests that leave a reminder claimed but unsent on purpose (as a crash would) wait only for events. */
+    settleOnlyEvents?: boolean;
+  } = {},
+) {
+  const clock = { now: new Date(Math.ceil(Date.now() / minute) * minute) };
+  const harness = await startTestBot({ now: () => clock.now });
+  const tick = createReminderTick({
+    client: harness.bot.client,
+    context: harness.bot.context,
+    ...(options.claimLeaseMilliseconds === undefined ? {} : { claimLeaseMilliseconds: options.claimLeaseMilliseconds }),
+  });
+  const claimedReminders = options.settleOnlyEvents ? '0' : `(SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed')`;
+  const unfinished = harness.bot.context.database
+    .prepare(`SELECT ${claimedReminders} + (SELECT COUNT(*) FROM schedule_events WHERE state = 'pending')`)
+    .pluck();
+
+  /** Waits until no reminder or event is half-way (claimed but not yet confirmed by Discord). */
+  async function settled(): Promise<void> {
+    for (let attempt = 0; (unfinished.get() as number) > 0; attempt++) {
+      if (attempt > 100) throw new Error('reminders or events still unfinished after 5 s');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  return {
+    harness,
+    clock,
+    tick,
+    settled,
+    /** Moves the clock to `instant`, runs one tick there and waits for what it started. */
+    async tickAt(instant: Date): Promise<TickReport> {
+      clock.now = instant;
+      const report = await tick(instant);
+      await settled();
+      return report;
+    },
+    /** Messages the bot posted by itself in a channel (reminders), not interaction answers. */
+    postedMessages(channelId: string): StoredMessage[] {
+      return harness.fake
+        .channelMessages(channelId)
+        .filter((message) => message.authorId === harness.fake.botUserId && message.interaction === null);
+    },
+  };
+}
+
+export type ReminderTestBot = Awaited<ReturnType<typeof startReminderTestBot>>;
