@@ -71,6 +71,20 @@ describe('/character', () => {
     expect(hidden).toEqual({ content: unknownNameMessage, ephemeral: true });
   });
 
+  it.each([
+    { typed: 'Jmaes', title: 'James Blood' },
+    { typed: 'Sarah Sinclar', title: 'Sarah Sinclair' },
+    { typed: 'Edmund', title: 'Edmond Chandler' },
+  ])('resolves the typo $typed to its one confident match, as autocomplete offers it', async ({ typed, title }) => {
+    expect((await characterAt(5, typed)).embeds?.[0]?.title).toBe(title);
+  });
+
+  it('answers an ambiguous name with the visible candidates', async () => {
+    const reply = await characterAt(24, 'j');
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toMatch(/^Which one do you mean: \*\*.+\*\*, \*\*.+\*\*/);
+  });
+
   it('answers privately at the asker’s own progress, publicly at the lower of theirs and the party’s', async () => {
     const ahead = '100000000000000020';
     lookups.setPersonalProgress(ahead, 16);

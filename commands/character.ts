@@ -13,6 +13,7 @@ import { currentNamesById, otherNames } from '../src/discord/render/entityNames.
 import { defineLookupView } from '../src/discord/render/lookupView.js';
 import { truncate } from '../src/discord/render/spoilerSafeText.js';
 import { longEpisodeLabel } from '../src/domain/episodeLabels.js';
+import { decideMatch } from '../src/domain/text/confidentMatch.js';
 import type { Audience } from '../src/domain/spoilerGate.js';
 import { replyProgress } from '../src/services/replyProgress.js';
 import type { EntityCard } from '../src/storage/knowledge/types.js';
@@ -116,6 +117,21 @@ function nameChoices(invocation: AutocompleteInvocation, context: BotContext): C
   });
 }
 
+/**
+ * The entity a typed name means, ranked as autocomplete ranks it (an autocomplete value is an id): one
+ * confident match, or the visible names it could be.
+ */
+function entityMeant(typed: string, progress: number, context: BotContext): string | { ambiguous: string } | null {
+  if (context.knowledge.entityCard(typed, progress)) return typed;
+  const matches = context.knowledge.findEntities(typed, progress, { limit: discordLimits.autocompleteChoices });
+  const decision = decideMatch(matches.map((match) => ({ value: match.entityId, score: match.score })));
+  if (decision.kind === 'none') return null;
+  if (decision.kind === 'one') return decision.value;
+  const names = currentNamesById(context.knowledge.visibleNames(progress));
+  const candidates = decision.candidates.map((entityId) => `**${names.get(entityId) ?? entityId}**`);
+  return { ambiguous: `Which one do you mean: ${candidates.join(', ')}? Type more of the name, or pick one as you type.` };
+}
+
 export const characterCommand: SlashCommand = {
   definition,
   options: { '': characterOptions },
@@ -124,9 +140,10 @@ export const characterCommand: SlashCommand = {
     const options = characterOptions.parse(invocation.options);
     const isPrivate = options.private === true;
     const { progress } = replyProgress(context, invocation, audienceOf(isPrivate));
-    const entity = context.knowledge.resolveEntity(options.name, progress);
-    if (!entity) return ephemeralText(unknownNameMessage);
-    return characterView.answer({ entityId: entity.id, private: isPrivate }, invocation, context);
+    const entityId = entityMeant(options.name, progress, context);
+    if (entityId === null) return ephemeralText(unknownNameMessage);
+    if (typeof entityId !== 'string') return ephemeralText(entityId.ambiguous);
+    return characterView.answer({ entityId, private: isPrivate }, invocation, context);
   },
   autocomplete: nameChoices,
 };

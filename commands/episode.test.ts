@@ -50,7 +50,8 @@ describe('/episode', () => {
 
   it.each([
     { typed: '', first: [1, 2, 3] },
-    { typed: '1', first: [1, 10, 11] },
+    { typed: '1', first: [1, 2, 3] },
+    { typed: '2', first: [2, 12, 16, 17] },
     { typed: '16', first: [16] },
     { typed: 's2e', first: [16, 17, 18] },
     { typed: 's2e3', first: [18] },

@@ -71,11 +71,13 @@ export const episodeView = defineLookupView<{ number: number }>({
   notFound: 'There is no such episode. Run /episode again and pick one from the list.',
 });
 
-/** How well typed text picks an episode: its number exactly, then number prefixes, then its label; undefined for no match. */
+/**
+ * How well typed text picks an episode: its number exactly, then anything else it matches (its label holds
+ * its number), which is listed by number (1, 2, 3, not 1, 10, 11); undefined for no match.
+ */
 function matchRank(typed: string, absolute: number, label: string): number | undefined {
   if (typed === '' || String(absolute) === typed) return 0;
-  if (String(absolute).startsWith(typed)) return 1;
-  return label.toLowerCase().includes(typed) ? 2 : undefined;
+  return label.toLowerCase().includes(typed) ? 1 : undefined;
 }
 
 function episodeChoices(invocation: AutocompleteInvocation, context: BotContext): Choice[] {

@@ -4,7 +4,8 @@ import type { SlashCommand } from '../src/discord/command.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import { ephemeralText } from '../src/discord/reply.js';
 import { defaultLeadTimes, formatLeadTimes, parseLeadTimes } from '../src/domain/schedule/leadTimes.js';
-import { canonicalTimeZone, suggestTimeZones } from '../src/domain/schedule/timeZones.js';
+import { resolveTimeZone, suggestTimeZones } from '../src/domain/schedule/timeZones.js';
+import type { MatchDecision } from '../src/domain/text/confidentMatch.js';
 import type { GuildSettings } from '../src/storage/settingsRepository.js';
 
 const definition = new SlashCommandBuilder()
@@ -25,13 +26,22 @@ const settingsOptions = z.object({
   reminders: optionSchemas.query(100).optional(),
 });
 
-function describeSettings(settings: GuildSettings): string {
-  const reminders = settings.reminderLeadMinutes ? formatLeadTimes(settings.reminderLeadMinutes) : `${defaultLeadTimes} (the default)`;
+/** `remindersAsTyped`: the lead times just saved, in the words the user wrote them. */
+function describeSettings(settings: GuildSettings, remindersAsTyped?: string[]): string {
+  const saved = settings.reminderLeadMinutes ? formatLeadTimes(settings.reminderLeadMinutes) : `${defaultLeadTimes} (the default)`;
+  const reminders = remindersAsTyped ? remindersAsTyped.join(', ') : saved;
   return [
     `• Time zone: ${settings.timeZone ?? 'not set (UTC is used)'}. Used when \`/watchparty schedule\` is given no time zone.`,
     `• Host role: ${settings.hostRoleId ? `<@&${settings.hostRoleId}>` : 'none (only members with Manage Server and party host roles)'}.`,
     `• Reminders: ${reminders}, for sessions scheduled from now on.`,
   ].join('\n');
+}
+
+function timeZoneRefusal(typed: string, decision: MatchDecision<string>): string {
+  if (decision.kind === 'several') {
+    return `Which time zone do you mean: ${decision.candidates.map((zone) => `\`${zone}\``).join(', ')}? Pick one from the list as you type.`;
+  }
+  return `I don't know the time zone \`${typed.replaceAll('`', "'")}\`. Pick one from the list, like \`Europe/London\`.`;
 }
 
 export const settingsCommand: SlashCommand = {
@@ -42,14 +52,16 @@ export const settingsCommand: SlashCommand = {
     const options = settingsOptions.parse(invocation.options);
     const changes: Partial<GuildSettings> = {};
     if (options.timezone !== undefined) {
-      const zone = canonicalTimeZone(options.timezone);
-      if (zone === null) return ephemeralText(`I don't know the time zone \`${options.timezone.replaceAll('`', "'")}\`. Pick one from the list, like \`Europe/London\`.`);
-      changes.timeZone = zone;
+      const zone = resolveTimeZone(options.timezone);
+      if (zone.kind !== 'one') return ephemeralText(timeZoneRefusal(options.timezone, zone));
+      changes.timeZone = zone.value;
     }
+    let remindersAsTyped: string[] | undefined;
     if (options.reminders !== undefined) {
       const leads = parseLeadTimes(options.reminders);
       if (!leads.ok) return ephemeralText(leads.reason);
       changes.reminderLeadMinutes = leads.minutes;
+      remindersAsTyped = leads.asTyped;
     }
     if (options['host-role'] !== undefined) changes.hostRoleId = options['host-role'];
 
@@ -57,7 +69,7 @@ export const settingsCommand: SlashCommand = {
       return ephemeralText(`**Server settings**\n${describeSettings(context.settings.get(invocation.guildId))}`);
     }
     const saved = context.settings.update(invocation.guildId, changes);
-    return ephemeralText(`Settings saved.\n${describeSettings(saved)}`);
+    return ephemeralText(`Settings saved.\n${describeSettings(saved, remindersAsTyped)}`);
   },
   autocomplete: (invocation) => suggestTimeZones(invocation.focusedValue).map((zone) => ({ name: zone, value: zone })),
 };

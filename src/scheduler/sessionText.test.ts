@@ -3,7 +3,7 @@ import { describeLeadTimes, describeRepeat, describeStart } from './sessionText.
 
 describe('describeLeadTimes', () => {
   it.each([
-    { leads: [1440, 60, 0, -48], text: '1d before, 1h before and at the start' },
+    { leads: [1440, 60, 0, -48], text: '24h before, 1h before and at the start' },
     { leads: [90, -24], text: '1h30m before' },
     { leads: [0], text: 'at the start' },
     { leads: [-24], text: 'never' },

@@ -48,7 +48,7 @@ describe('a scheduled watch party, from /watchparty schedule to "did you finish?
     expect(text).toContain(`<t:${unix(start)}:R>`);
     expect(text).toContain('Time zone: Europe/London');
     expect(text).toContain('episodes 1–2 (S1E1 to S1E2)');
-    expect(text).toContain('Already past, so not sent this time: 1d before');
+    expect(text).toContain('Already past, so not sent this time: 24h before');
     // Mentioned, but the confirmation itself pings nobody.
     expect(outcome.message?.allowedMentions).toMatchObject({ parse: [], roles: [] });
     scheduleId = Number(/\(id (\d+)\)/.exec(text)?.[1]);

@@ -120,3 +120,17 @@ describe('selectQuestions randomness', () => {
     expect(orders.size).toBeGreaterThan(1);
   });
 });
+
+describe('selectQuestions answers', () => {
+  it('never asks two questions with the same answer, however the answer is written', () => {
+    const sameAnswer = (id: string, answer: string): TriviaQuestion => ({ ...question(id), answer });
+    const candidates = [sameAnswer('a', 'Episode 4'), sameAnswer('b', 'episode  4'), sameAnswer('c', 'Fred'), sameAnswer('d', 'Frèd')];
+    for (let seed = 0; seed < 20; seed += 1) {
+      const { questions, shortfall } = selectQuestions(request({ candidates, count: 4, random: seededRandom(seed) }));
+      const ids = questions.map((picked) => picked.id);
+      expect(ids.filter((id) => id === 'a' || id === 'b')).toHaveLength(1);
+      expect(ids.filter((id) => id === 'c' || id === 'd')).toHaveLength(1);
+      expect(shortfall).toBe(2);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { normalizeText } from '../text/normalizeText.js';
 import { shuffled, type Random } from './random.js';
 import type { DifficultyFilter, QuestionScope, TriviaQuestion } from './types.js';
 
@@ -23,8 +24,9 @@ export interface Selection<Question extends TriviaQuestion> {
 }
 
 /**
- * Picks the questions for one quiz: never the same question twice, fresh questions in random
- * order first, then recently asked ones (those asked longest ago first) only to make up the count.
+ * Picks the questions for one quiz: never the same question twice, and never two questions with the
+ * same answer (the second would give itself away). Fresh questions in random order come first, then
+ * recently asked ones (those asked longest ago first) only to make up the count.
  */
 export function selectQuestions<Question extends TriviaQuestion>(
   request: SelectionRequest<Question>,
@@ -43,7 +45,7 @@ export function selectQuestions<Question extends TriviaQuestion>(
     .filter((question) => recentRank.has(question.id))
     .sort((left, right) => (recentRank.get(right.id) ?? 0) - (recentRank.get(left.id) ?? 0));
 
-  const questions = [...shuffled(fresh, request.random), ...leastRecentFirst].slice(0, wanted);
+  const questions = withDistinctAnswers([...shuffled(fresh, request.random), ...leastRecentFirst]).slice(0, wanted);
   return { questions, shortfall: wanted - questions.length };
 }
 
@@ -52,6 +54,17 @@ function uniqueById<Question extends TriviaQuestion>(candidates: readonly Questi
   return candidates.filter((question) => {
     if (seen.has(question.id)) return false;
     seen.add(question.id);
+    return true;
+  });
+}
+
+/** Keeps the first question for each answer, compared the way names are (case, accents, spaces). */
+function withDistinctAnswers<Question extends TriviaQuestion>(ordered: readonly Question[]): Question[] {
+  const seenAnswers = new Set<string>();
+  return ordered.filter((question) => {
+    const answer = normalizeText(question.answer);
+    if (seenAnswers.has(answer)) return false;
+    seenAnswers.add(answer);
     return true;
   });
 }

@@ -14,7 +14,15 @@ describe('parseLeadTimes', () => {
     ['24h,1h,0,', [1440, 60, 0]],
     ['1d,12h,1h,10m,0', [1440, 720, 60, 10, 0]],
   ])('%j -> %j', (text, expected) => {
-    expect(parseLeadTimes(text)).toEqual({ ok: true, minutes: expected });
+    expect(parseLeadTimes(text)).toMatchObject({ ok: true, minutes: expected });
+  });
+
+  it.each([
+    ['1 hour before', [60], ['1 hour before']],
+    ['24h, 2 days, 30 minutes before, 0', [2880, 1440, 30, 0], ['2 days', '24h', '30 minutes before', '0']],
+    ['1 hour and 30 mins', [90], ['1 hour and 30 mins']],
+  ])('reads %j as people write it and keeps their words to echo', (text, minutes, asTyped) => {
+    expect(parseLeadTimes(text)).toEqual({ ok: true, minutes, asTyped });
   });
 
   it.each([
@@ -44,14 +52,15 @@ describe('parseLeadTimes', () => {
 
 describe('formatLeadTimes', () => {
   it.each([
-    [[1440, 60, 0], '1d,1h,0'],
-    [[1530, 90, 1], '1d1h30m,1h30m,1m'],
+    [[1440, 60, 0], '24h,1h,0'],
+    [[1530, 90, 1], '25h30m,1h30m,1m'],
+    [[2880, 4350], '2d,3d30m'],
     [[], ''],
   ])('%j -> %j', (minutes, expected) => {
     expect(formatLeadTimes(minutes)).toBe(expected);
   });
 
   it.each([[[10080, 1441, 59, 0]], [[1440, 60, 0]]])('parses back to %j', (minutes) => {
-    expect(parseLeadTimes(formatLeadTimes(minutes))).toEqual({ ok: true, minutes });
+    expect(parseLeadTimes(formatLeadTimes(minutes))).toMatchObject({ ok: true, minutes });
   });
 });

@@ -15,29 +15,54 @@ const example =
 const leadTimePattern = /^(?:\d+[dhm])+$/;
 const leadTimePart = /(\d+)([dhm])/g;
 
-export type LeadTimesResult = { ok: true; minutes: number[] } | { ok: false; reason: string };
+export type LeadTimesResult =
+  | {
+      ok: true;
+      minutes: number[];
+      /** The lead times in the order of `minutes`, as the user wrote them (`1 hour before`), to echo back. */
+      asTyped: string[];
+    }
+  | { ok: false; reason: string };
 
-/** Minutes before the start, largest first and without repeats; `1h30m` is allowed, a bare number only as `0`. */
+/** Unit words people write, and the letter each stands for. */
+const unitWords: Array<[RegExp, Unit]> = [
+  [/(\d)\s*(?:days?)\b/g, 'd'],
+  [/(\d)\s*(?:hours?|hrs?)\b/g, 'h'],
+  [/(\d)\s*(?:minutes?|mins?)\b/g, 'm'],
+];
+
+/** `1 hour 30 minutes before` -> `1h30m`: the compact form the lead time pattern reads. */
+function compact(piece: string): string {
+  let text = piece.toLowerCase().replace(/\b(?:before|and)\b/g, ' ');
+  for (const [word, unit] of unitWords) text = text.replace(word, `$1${unit}`);
+  return text.replace(/\s+/g, '');
+}
+
+/**
+ * Minutes before the start, largest first and without repeats; `1h30m` and `1 hour before` are allowed,
+ * a bare number only as `0`.
+ */
 export function parseLeadTimes(text: string): LeadTimesResult {
   const pieces = text
     .split(',')
-    .map((piece) => piece.toLowerCase().replace(/\s+/g, ''))
+    .map((piece) => piece.trim().replace(/\s+/g, ' '))
     .filter((piece) => piece !== '');
   if (pieces.length === 0) return { ok: false, reason: `No lead times given. ${example}` };
 
-  const minutes = new Set<number>();
+  const typedByMinutes = new Map<number, string>();
   for (const piece of pieces) {
-    const parsed = minutesOf(piece);
+    const parsed = minutesOf(compact(piece));
     if (parsed === null) return { ok: false, reason: `I can't read \`${piece}\` as a lead time. ${example}` };
     if (parsed > maxLeadMinutes) {
       return { ok: false, reason: `\`${piece}\` is too far ahead: reminders can start at most 7 days before.` };
     }
-    minutes.add(parsed);
+    if (!typedByMinutes.has(parsed)) typedByMinutes.set(parsed, piece);
   }
-  if (minutes.size > maxLeadTimes) {
-    return { ok: false, reason: `That's ${minutes.size} lead times; at most ${maxLeadTimes} are allowed.` };
+  if (typedByMinutes.size > maxLeadTimes) {
+    return { ok: false, reason: `That's ${typedByMinutes.size} lead times; at most ${maxLeadTimes} are allowed.` };
   }
-  return { ok: true, minutes: [...minutes].sort((a, b) => b - a) };
+  const minutes = [...typedByMinutes.keys()].sort((a, b) => b - a);
+  return { ok: true, minutes, asTyped: minutes.map((lead) => typedByMinutes.get(lead) ?? formatLeadTime(lead)) };
 }
 
 function minutesOf(piece: string): number | null {
@@ -48,16 +73,20 @@ function minutesOf(piece: string): number | null {
   return total;
 }
 
-/** The inverse of parseLeadTimes, for showing the current setting: `[1440, 90, 0]` -> `1d,1h30m,0`. */
+/**
+ * The inverse of parseLeadTimes, for showing the current setting: `[1440, 90, 0]` -> `24h,1h30m,0`. Whole
+ * days from two days on, as people say "24 hours before" but "2 days before".
+ */
 export function formatLeadTimes(minutes: readonly number[]): string {
   return minutes.map(formatLeadTime).join(',');
 }
 
 function formatLeadTime(minutes: number): string {
   if (minutes === 0) return '0';
+  const units = Object.entries(minutesPerUnit).filter(([unit]) => unit !== 'd' || minutes >= 2 * minutesPerUnit.d);
   let remaining = minutes;
   let text = '';
-  for (const [unit, size] of Object.entries(minutesPerUnit)) {
+  for (const [unit, size] of units) {
     const amount = Math.floor(remaining / size);
     if (amount > 0) text += `${amount}${unit}`;
     remaining -= amount * size;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalTimeZone, isValidTimeZone, suggestTimeZones } from './timeZones.js';
+import { canonicalTimeZone, isValidTimeZone, resolveTimeZone, suggestTimeZones } from './timeZones.js';
 
 describe('canonicalTimeZone', () => {
   it.each([
@@ -57,5 +57,27 @@ describe('suggestTimeZones', () => {
 
   it('offers only valid zones', () => {
     for (const zone of suggestTimeZones('', 500)) expect(isValidTimeZone(zone)).toBe(true);
+  });
+});
+
+describe('resolveTimeZone', () => {
+  it.each([
+    ['berlin', 'Europe/Berlin'],
+    ['Europe/Berlin', 'Europe/Berlin'],
+    ['new york', 'America/New_York'],
+    ['utc', 'UTC'],
+  ])('%j means %j, as autocomplete offers it first', (typed, zone) => {
+    expect(resolveTimeZone(typed)).toEqual({ kind: 'one', value: zone });
+    expect(suggestTimeZones(typed)[0]).toBe(zone);
+  });
+
+  it('offers the candidates when several zones fit equally', () => {
+    const decision = resolveTimeZone('europe');
+    expect(decision.kind).toBe('several');
+    if (decision.kind === 'several') expect(decision.candidates).toContain('Europe/Amsterdam');
+  });
+
+  it.each(['', 'zzzz-not-a-zone'])('finds nothing for %j', (typed) => {
+    expect(resolveTimeZone(typed)).toEqual({ kind: 'none' });
   });
 });

@@ -1,3 +1,6 @@
+import { decideMatch } from '../text/confidentMatch.js';
+import type { MatchDecision, ScoredMatch } from '../text/confidentMatch.js';
+
 /**
  * IANA time zone names: validation for user input and ranked suggestions for Discord autocomplete.
  */
@@ -52,18 +55,33 @@ function rankOf(zone: string, query: string): number | null {
   return rank === -1 ? null : rank;
 }
 
+/** Zone names matching `query` with a score per rank (exact 100, name prefix 80, city prefix 60, anywhere 40). */
+function rankTimeZones(query: string): Array<ScoredMatch<string>> {
+  const wanted = searchable(query);
+  return allTimeZones()
+    .flatMap((zone) => {
+      const rank = rankOf(zone, wanted);
+      return rank === null ? [] : [{ value: zone, score: 100 - rank * 20 }];
+    })
+    .sort((a, b) => b.score - a.score || a.value.localeCompare(b.value));
+}
+
 /**
  * Zone names matching `query`, best first: exact name, then name prefix (`europe/l`), then city prefix
  * (`lon`, `new york`), then anywhere in the name (`york`). Alphabetical within each rank.
  */
 export function suggestTimeZones(query: string, limit = 25): string[] {
-  const wanted = searchable(query);
-  return allTimeZones()
-    .flatMap((zone) => {
-      const rank = rankOf(zone, wanted);
-      return rank === null ? [] : [{ zone, rank }];
-    })
-    .sort((a, b) => a.rank - b.rank || a.zone.localeCompare(b.zone))
+  return rankTimeZones(query)
     .slice(0, limit)
-    .map(({ zone }) => zone);
+    .map(({ value }) => value);
+}
+
+/**
+ * The zone a typed name means, ranked as autocomplete ranks it: a zone name (`europe/berlin`), or one
+ * confident match (`berlin` -> Europe/Berlin); otherwise the candidates, or none.
+ */
+export function resolveTimeZone(typed: string): MatchDecision<string> {
+  const zone = canonicalTimeZone(typed);
+  if (zone !== null) return { kind: 'one', value: zone };
+  return searchable(typed) === '' ? { kind: 'none' } : decideMatch(rankTimeZones(typed));
 }
