@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLookupContext } from '../src/testing/lookupContext.js';
-import type { LookupTestContext } from '../src/testing/lookupContext.js';
+import { openLookupContext } from '../test/support/lookupContext.js';
+import type { LookupTestContext } from '../test/support/lookupContext.js';
 import { settingsCommand } from './settings.js';
 
 let lookups: LookupTestContext;
