@@ -8,6 +8,11 @@ const noTestCode = {
   group: ['**/test/**', '**/playground/**', '**/bench/**', 'vitest', 'vitest/*'],
   message: 'Production code must not import test code or tools.',
 };
+const buildersFromTheirPackage = {
+  name: 'discord.js',
+  importNames: ['SlashCommandBuilder', 'ContextMenuCommandBuilder', 'ActionRowBuilder', 'ButtonBuilder', 'EmbedBuilder', 'StringSelectMenuBuilder'],
+  message: 'Import builders from @discordjs/builders (declared in package.json), not through discord.js.',
+};
 const pureDomain = {
   group: ['discord.js', '@discordjs/*', 'better-sqlite3', '**/storage/**', '**/discord/**'],
   message: 'src/domain is pure: no Discord and no SQL.',
@@ -34,7 +39,7 @@ export default tseslint.config(
   {
     files: productionFiles,
     ignores: testFiles,
-    rules: { 'no-restricted-imports': ['error', { patterns: [noTestCode] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [buildersFromTheirPackage], patterns: [noTestCode] }] },
   },
   {
     files: ['src/domain/**'],

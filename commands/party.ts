@@ -1,4 +1,5 @@
-import { ChannelType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
+import { ChannelType } from 'discord.js';
 import { z } from 'zod';
 import type { SlashCommand } from '../src/discord/command.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
 import type { SlashCommand } from '../src/discord/command.js';
