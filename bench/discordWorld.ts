@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { ChannelType } from 'discord.js';
 import pino from 'pino';
 import { commands } from '../commands/index.js';
-import { parseConfig } from '../src/config/config.js';
 import { createContext } from '../src/context.js';
 import { startFakeDiscord } from '../test/fakeDiscord/index.js';
 import type { FakeChannel, FakeDiscord, FakeGuild, FakeUser } from '../test/fakeDiscord/index.js';
@@ -44,7 +43,7 @@ export interface DiscordWorldOptions {
 function prepareBotDatabase(databasePath: string, knowledgeBasePath: string, guildId: string, channelId: string): void {
   const database = openDatabase({ path: databasePath, knowledgeBasePath });
   try {
-    const context = createContext({ config: parseConfig({ LOG_LEVEL: 'silent' }), logger: pino({ level: 'silent' }), database });
+    const context = createContext({ logger: pino({ level: 'silent' }), database });
     const party = context.parties.forChannel(guildId, channelId);
     context.progress.set(party.id, context.knowledge.episodeCount(), '100000000000000099');
   } finally {

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import pino from 'pino';
-import { parseConfig } from '../src/config/config.js';
 import { createContext } from '../src/context.js';
 import type { BotContext } from '../src/context.js';
 import type { Actor, AutocompleteInvocation, Invocation } from '../src/discord/invocation.js';
@@ -28,7 +27,7 @@ function member(memberNumber: number): Actor {
  */
 export function openHandlerWorld(folder: string, knowledgeBasePath: string): HandlerWorld {
   const database = openDatabase({ path: join(folder, 'handlers.sqlite'), knowledgeBasePath });
-  const context = createContext({ config: parseConfig({ LOG_LEVEL: 'silent' }), logger: pino({ level: 'silent' }), database });
+  const context = createContext({ logger: pino({ level: 'silent' }), database });
   const party = context.parties.forChannel(benchGuildId, benchChannelId);
   context.progress.set(party.id, context.knowledge.episodeCount(), hostId);
   let interactions = 0;

@@ -1,5 +1,4 @@
 import pino from 'pino';
-import { parseConfig } from '../src/config/config.js';
 import { createContext } from '../src/context.js';
 import { openDatabase } from '../src/storage/database.js';
 import type { StartBenchProcess } from './benchProcess.js';
@@ -32,8 +31,8 @@ const title = (index: number) => `Bench reminder ${index + 1}`;
 function scheduleReminders(world: DiscordWorld, knowledgeBasePath: string, settings: ReminderLatenessSettings): Date[] {
   const database = openDatabase({ path: world.databasePath, knowledgeBasePath });
   try {
-    const context = createContext({ config: parseConfig({ LOG_LEVEL: 'silent' }), logger: pino({ level: 'silent' }), database });
-    insertBackgroundSchedules(context, { schedules: settings.backgroundSchedules, schedulesPerServer: 10 });
+    const context = createContext({ logger: pino({ level: 'silent' }), database });
+    insertBackgroundSchedules(database, context, { schedules: settings.backgroundSchedules, schedulesPerServer: 10 });
     const party = context.parties.forChannel(world.guild.id, world.channel.id);
     const first = Date.now() + settings.startMarginMilliseconds;
     return Array.from({ length: settings.reminders }, (_, index) => {

@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import { Client } from 'discord.js';
 import pino from 'pino';
-import { parseConfig } from '../src/config/config.js';
 import { createContext } from '../src/context.js';
 import type { BotContext } from '../src/context.js';
 import type { Repeat } from '../src/domain/schedule/recurrence.js';
 import { createReminderTick } from '../src/scheduler/reminderTick.js';
 import { openDatabase } from '../src/storage/database.js';
-import { createScheduleEventRepository } from '../src/storage/scheduleEventRepository.js';
+import type { Database } from '../src/storage/database.js';
 import { median } from './statistics.js';
 
 export interface SchedulerTickSettings {
@@ -31,10 +30,14 @@ const repeats: Repeat[] = ['weekly', 'none', 'daily'];
  * Fills a state database with schedules through the schedule repository, `schedulesPerServer` per server, their
  * sessions spread over the week after next hour, each already mirrored by its Discord scheduled event (the steady state).
  */
-export function insertBackgroundSchedules(context: BotContext, settings: Pick<SchedulerTickSettings, 'schedules' | 'schedulesPerServer'>): void {
-  const events = createScheduleEventRepository(context.database, context.now);
+export function insertBackgroundSchedules(
+  database: Database,
+  context: BotContext,
+  settings: Pick<SchedulerTickSettings, 'schedules' | 'schedulesPerServer'>,
+): void {
+  const events = context.scheduleEvents;
   const start = context.now().getTime() + hour;
-  const insert = context.database.transaction(() => {
+  const insert = database.transaction(() => {
     for (let index = 0; index < settings.schedules; index += 1) {
       const server = Math.floor(index / settings.schedulesPerServer);
       const guildId = String(600000000000000000n + BigInt(server));
@@ -63,10 +66,10 @@ export function insertBackgroundSchedules(context: BotContext, settings: Pick<Sc
  */
 export async function measureSchedulerTick(folder: string, knowledgeBasePath: string, settings: SchedulerTickSettings): Promise<SchedulerTickFigures> {
   const database = openDatabase({ path: join(folder, `schedules-${settings.schedules}.sqlite`), knowledgeBasePath });
-  const context = createContext({ config: parseConfig({ LOG_LEVEL: 'silent' }), logger: pino({ level: 'silent' }), database });
+  const context = createContext({ logger: pino({ level: 'silent' }), database });
   const client = new Client({ intents: [] }) as Client<true>;
   try {
-    insertBackgroundSchedules(context, settings);
+    insertBackgroundSchedules(database, context, settings);
     database.pragma('optimize');
     const tick = createReminderTick({ client, context });
     const durations: number[] = [];

@@ -9,7 +9,8 @@ import type { BotContext } from './context.js';
 import { createDiscordClient } from './discord/client.js';
 import { registerCommandsIfChanged } from './discord/registerCommands.js';
 import { createRouter } from './discord/router.js';
-import type { InteractionReport, Router } from './discord/router.js';
+import type { InteractionReport } from './discord/interactionReport.js';
+import type { Router } from './discord/router.js';
 import { createMetrics } from './health/metrics.js';
 import type { BotMetrics } from './health/metrics.js';
 import type { Logger } from './logging/logger.js';
@@ -17,6 +18,7 @@ import { ensureCompiledPack } from './pack/compilePack.js';
 import { createBotStateRepository } from './storage/botStateRepository.js';
 import type { ShardOwnership } from './sharding/ownership.js';
 import { openDatabase } from './storage/database.js';
+import type { Database } from './storage/database.js';
 
 export interface StartBotOptions {
   config: Config & { DISCORD_TOKEN: string };
@@ -32,6 +34,8 @@ export interface StartBotOptions {
 export interface RunningBot {
   client: Client<true>;
   context: BotContext;
+  /** The state database itself, for the health check and for tests that look at rows; handlers use the context. */
+  database: Database;
   router: Router;
   stop(): Promise<void>;
 }
@@ -58,7 +62,6 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const database = openDatabase({ path: config.DATABASE_PATH, knowledgeBasePath: config.KNOWLEDGE_BASE_PATH });
   const metrics = options.metrics ?? createMetrics();
   const context = createContext({
-    config,
     logger,
     database,
     metrics,
@@ -94,6 +97,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   return {
     client: readyClient,
     context,
+    database,
     router,
     async stop() {
       router.stopAccepting();

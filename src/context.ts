@@ -1,4 +1,3 @@
-import type { Config } from './config/config.js';
 import { createMetrics } from './health/metrics.js';
 import type { BotMetrics } from './health/metrics.js';
 import type { Logger } from './logging/logger.js';
@@ -11,6 +10,10 @@ import { createHostNoticeRepository } from './storage/hostNoticeRepository.js';
 import type { HostNoticeRepository } from './storage/hostNoticeRepository.js';
 import { createProgressRepository } from './storage/progressRepository.js';
 import type { ProgressRepository } from './storage/progressRepository.js';
+import { createReminderDeliveryRepository } from './storage/reminderDeliveryRepository.js';
+import type { ReminderDeliveryRepository } from './storage/reminderDeliveryRepository.js';
+import { createScheduleEventRepository } from './storage/scheduleEventRepository.js';
+import type { ScheduleEventRepository } from './storage/scheduleEventRepository.js';
 import { createQuizRepository } from './storage/quizRepository.js';
 import type { QuizRepository } from './storage/quizRepository.js';
 import { createRsvpRepository } from './storage/rsvpRepository.js';
@@ -22,12 +25,13 @@ import type { SettingsRepository } from './storage/settingsRepository.js';
 import { ownsGuild } from './sharding/ownership.js';
 import type { ShardOwnership } from './sharding/ownership.js';
 
-/** Everything a handler may use, passed in; handlers never reach for globals. */
+/**
+ * Everything a handler or job may use, passed in; handlers never reach for globals. It holds repositories,
+ * never the raw database or the configuration (with its token), so nothing goes around the repositories.
+ */
 export interface BotContext {
-  config: Config;
   logger: Logger;
   now: () => Date;
-  database: Database;
   knowledge: KnowledgeRepository;
   parties: PartyRepository;
   progress: ProgressRepository;
@@ -36,6 +40,10 @@ export interface BotContext {
   schedules: ScheduleRepository;
   rsvps: RsvpRepository;
   hostNotices: HostNoticeRepository;
+  /** Which reminders were claimed and sent (the reminder job's exactly-once ledger). */
+  reminderDeliveries: ReminderDeliveryRepository;
+  /** The Discord scheduled event mirroring each schedule. */
+  scheduleEvents: ScheduleEventRepository;
   /** Counters for jobs to bump (reminders sent, late, skipped). */
   metrics: BotMetrics;
   /** Whether this process runs timed work for the server: false for servers another shard owns. */
@@ -43,7 +51,6 @@ export interface BotContext {
 }
 
 export interface ContextInput {
-  config: Config;
   logger: Logger;
   database: Database;
   now?: () => Date;
@@ -56,10 +63,8 @@ export function createContext(input: ContextInput): BotContext {
   const now = input.now ?? (() => new Date());
   const { database, sharding } = input;
   return {
-    config: input.config,
     logger: input.logger,
     now,
-    database,
     knowledge: createKnowledgeRepository(database),
     parties: createPartyRepository(database, now),
     progress: createProgressRepository(database, now),
@@ -68,6 +73,8 @@ export function createContext(input: ContextInput): BotContext {
     schedules: createScheduleRepository(database, now),
     rsvps: createRsvpRepository(database, now),
     hostNotices: createHostNoticeRepository(database, now),
+    reminderDeliveries: createReminderDeliveryRepository(database),
+    scheduleEvents: createScheduleEventRepository(database, now),
     metrics: input.metrics ?? createMetrics(),
     ownsGuild: (guildId) => !sharding || ownsGuild(guildId, sharding.shardIds, sharding.shardCount),
   };

@@ -26,7 +26,7 @@ let alwaysVisible: string[];
 
 beforeAll(async () => {
   harness = await startTestBot({ environment: { REST_REQUESTS_PER_SECOND: '10000' } });
-  const { database } = harness.bot.context;
+  const { database } = harness.bot;
   inputs = sweepInputs(database);
   stamped = stampedTexts(database);
   alwaysVisible = neverSpoilingTexts(database);

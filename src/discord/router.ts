@@ -13,6 +13,7 @@ import { newErrorId } from '../logging/logger.js';
 import { accessLevelFor } from '../permissionTable.js';
 import type { RegisteredComponent, SlashCommand } from './command.js';
 import { splitCustomId } from './customId.js';
+import type { InteractionReport } from './interactionReport.js';
 import type { Actor, Choice } from './invocation.js';
 import { componentValues, interactionName, readActor, readOptions } from './readInteraction.js';
 import type { Reply } from './reply.js';
@@ -21,13 +22,6 @@ import { userMessages } from './userMessages.js';
 
 const autocompleteBudgetMilliseconds = 2_500;
 const maximumChoices = 25;
-
-export interface InteractionReport {
-  kind: 'command' | 'autocomplete' | 'component';
-  name: string;
-  outcome: 'ok' | 'refused' | 'invalid' | 'error';
-  durationMilliseconds: number;
-}
 
 export interface RouterOptions {
   commands: readonly SlashCommand[];

@@ -1,6 +1,5 @@
 import { Status } from 'discord.js';
 import type { Client } from 'discord.js';
-import type { RunningBot } from '../bot.js';
 import type { Database } from '../storage/database.js';
 import type { HealthSource, HealthStatus } from './healthServer.js';
 import type { BotMetrics } from './metrics.js';
@@ -19,16 +18,22 @@ export function databaseAnswers(database: Database): boolean {
   }
 }
 
-export function checkBotHealth(bot: RunningBot | undefined): HealthStatus {
+/** What the health check looks at in a running bot (src/bot.ts's RunningBot has both). */
+export interface HealthProbe {
+  client: Client;
+  database: Database;
+}
+
+export function checkBotHealth(bot: HealthProbe | undefined): HealthStatus {
   const checks = {
     gateway: bot !== undefined && gatewayReady(bot.client),
-    database: bot !== undefined && databaseAnswers(bot.context.database),
+    database: bot !== undefined && databaseAnswers(bot.database),
   };
   return { healthy: checks.gateway && checks.database, checks };
 }
 
 /** The health source of one bot process; `currentBot` is undefined until the bot has logged in. */
-export function createBotHealthSource(metrics: BotMetrics, currentBot: () => RunningBot | undefined): HealthSource {
+export function createBotHealthSource(metrics: BotMetrics, currentBot: () => HealthProbe | undefined): HealthSource {
   return {
     health: () => Promise.resolve(checkBotHealth(currentBot())),
     metrics: () => metrics.registry.metrics(),

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { InteractionReport } from '../discord/router.js';
+import type { InteractionReport } from '../discord/interactionReport.js';
 
 /** What the bot counts for Prometheus. One per process; a shard's series carry a `shard` label. */
 export interface BotMetrics {

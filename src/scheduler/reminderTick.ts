@@ -2,9 +2,7 @@ import type { Client } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { defaultGraceMinutes } from '../domain/schedule/dueReminders.js';
 import { occurrenceAt } from '../domain/schedule/recurrence.js';
-import { createReminderDeliveryRepository } from '../storage/reminderDeliveryRepository.js';
 import type { ReminderKey } from '../storage/reminderDeliveryRepository.js';
-import { createScheduleEventRepository } from '../storage/scheduleEventRepository.js';
 import type { StoredSchedule } from '../storage/scheduleRepository.js';
 import { findPostedMessage } from './channelMessages.js';
 import { deliverReminder } from './deliverReminder.js';
@@ -38,8 +36,8 @@ export function createReminderTick(options: ReminderTickOptions): (now: Date) =>
   const { client, context } = options;
   const graceMilliseconds = (options.graceMinutes ?? defaultGraceMinutes) * 60_000;
   const leaseMilliseconds = options.claimLeaseMilliseconds ?? defaultClaimLeaseMilliseconds;
-  const deliveries = createReminderDeliveryRepository(context.database);
-  const events = createScheduleEventRepository(context.database, context.now);
+  const deliveries = context.reminderDeliveries;
+  const events = context.scheduleEvents;
   const dependencies: DeliveryDependencies = { client, context, deliveries };
 
   async function recover(schedule: StoredSchedule, key: ReminderKey, now: Date): Promise<DeliveryOutcome> {

@@ -65,7 +65,7 @@ async function startShard(shardId: number): Promise<Shard> {
 
 /** Waits until no reminder or event is half done, whichever process's tick took it. */
 async function settled(): Promise<void> {
-  const unfinished = shards[0]!.bot.context.database
+  const unfinished = shards[0]!.bot.database
     .prepare(
       `SELECT (SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed') + (SELECT COUNT(*) FROM schedule_events WHERE state = 'pending')`,
     )

@@ -43,7 +43,7 @@ afterEach(() => {
 });
 
 function progressChanges(): number {
-  return harness.bot.context.database.prepare('SELECT COUNT(*) FROM progress_changes').pluck().get() as number;
+  return harness.bot.database.prepare('SELECT COUNT(*) FROM progress_changes').pluck().get() as number;
 }
 
 /** /progress next as the host: answered once, with exactly one change saved. */
@@ -108,7 +108,7 @@ describe('REST answers 429 and 5xx', () => {
   }
 
   async function settled(): Promise<void> {
-    const unfinished = harness.bot.context.database.prepare(`SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed'`).pluck();
+    const unfinished = harness.bot.database.prepare(`SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed'`).pluck();
     await expect.poll(() => unfinished.get(), { timeout: 5_000 }).toBe(0);
   }
 

@@ -1,5 +1,5 @@
 import type { RunningBot } from '../../src/bot.js';
-import type { InteractionReport } from '../../src/discord/router.js';
+import type { InteractionReport } from '../../src/discord/interactionReport.js';
 import type { BotMetrics } from '../../src/health/metrics.js';
 
 export type Outcome = InteractionReport['outcome'];

@@ -79,7 +79,8 @@ function questionTexts(database: Database): StampedText[] {
 beforeAll(async () => {
   clock = new Date(Math.ceil(Date.now() / minute) * minute);
   harness = await startTestBot({ now: () => clock, environment: { REST_REQUESTS_PER_SECOND: '10000' } });
-  const { database, knowledge } = harness.bot.context;
+  const { database } = harness.bot;
+  const { knowledge } = harness.bot.context;
   const stamped = [...stampedTexts(database), ...questionTexts(database)];
   const seasons = knowledge.seasons();
   // An episode's existence and number are never spoilers: "Episode 16" as a trivia answer is also every episode list's label.
@@ -272,7 +273,7 @@ async function runReminders(): Promise<void> {
       }
     }
   }
-  const unfinished = context.database
+  const unfinished = harness.bot.database
     .prepare(`SELECT (SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed') + (SELECT COUNT(*) FROM schedule_events WHERE state = 'pending')`)
     .pluck();
   for (const instant of [...instants].filter((time) => time > clock.getTime()).sort((left, right) => left - right)) {
@@ -295,7 +296,7 @@ describe('the whole bot, at every progress', () => {
     // Custom ids and autocomplete values reach the client too (the pack compiler keeps later names out of entity ids).
     expect([...machineLeaks]).toEqual([]);
     // The check itself sees a later name where there is one.
-    const latestName = harness.bot.context.database.prepare('SELECT name FROM kb.entity_names ORDER BY revealed_in DESC LIMIT 1').pluck().get() as string;
+    const latestName = harness.bot.database.prepare('SELECT name FROM kb.entity_names ORDER BY revealed_in DESC LIMIT 1').pluck().get() as string;
     expect(findLeaksAt[0]?.(`Meet ${latestName}`)).not.toEqual([]);
 
     // Not vacuous: every command and subcommand ran in every world, every button kind was clicked, reminders went out.

@@ -2,19 +2,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { parseConfig } from '../../src/config/config.js';
 import { createContext } from '../../src/context.js';
 import type { BotContext } from '../../src/context.js';
 import type { AutocompleteInvocation, Invocation } from '../../src/discord/invocation.js';
 import type { Reply } from '../../src/discord/reply.js';
 import { ensureCompiledPack } from '../../src/pack/compilePack.js';
 import { openDatabase } from '../../src/storage/database.js';
+import type { Database } from '../../src/storage/database.js';
 
 const guildId = '100000000000000001';
 const channelId = '100000000000000002';
 
 export interface LookupTestContext {
   context: BotContext;
+  /** The state database under the context, for sweeps that read every stamped text. */
+  database: Database;
   /** A member running a command in the server's one channel, with these (already validated) options. */
   invocation(options?: Record<string, unknown>, userId?: string): Invocation;
   autocompleteInvocation(focusedOption: string, typed: string, options?: Record<string, unknown>, userId?: string): AutocompleteInvocation;
@@ -33,7 +35,7 @@ export function openLookupContext(): LookupTestContext {
   const knowledgeBasePath = join(folder, 'knowledge.sqlite');
   ensureCompiledPack('data/pack', knowledgeBasePath);
   const database = openDatabase({ path: ':memory:', knowledgeBasePath });
-  const context = createContext({ config: parseConfig({ LOG_LEVEL: 'silent' }), logger: pino({ level: 'silent' }), database });
+  const context = createContext({ logger: pino({ level: 'silent' }), database });
   let interactions = 0;
   const invocation = (options: Record<string, unknown> = {}, userId = '100000000000000010'): Invocation => ({
     interactionId: String((interactions += 1)),
@@ -45,6 +47,7 @@ export function openLookupContext(): LookupTestContext {
   });
   return {
     context,
+    database,
     invocation,
     autocompleteInvocation: (focusedOption, typed, options = {}, userId) => ({
       ...invocation({ ...options, [focusedOption]: typed }, userId),

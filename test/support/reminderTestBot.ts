@@ -26,7 +26,7 @@ export async function startReminderTestBot(
     ...(options.claimLeaseMilliseconds === undefined ? {} : { claimLeaseMilliseconds: options.claimLeaseMilliseconds }),
   });
   const claimedReminders = options.settleOnlyEvents ? '0' : `(SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed')`;
-  const unfinished = harness.bot.context.database
+  const unfinished = harness.bot.database
     .prepare(`SELECT ${claimedReminders} + (SELECT COUNT(*) FROM schedule_events WHERE state = 'pending')`)
     .pluck();
 
