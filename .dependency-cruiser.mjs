@@ -2,7 +2,7 @@
  * `npm run lint:dependencies`: the import graph of the bot's own code. Type-only imports count too
  * (tsPreCompilationDeps), since a cycle of types is still two modules that cannot change apart.
  */
-module.exports = {
+export default {
   forbidden: [
     {
       name: 'no-cycles',
