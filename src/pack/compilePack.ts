@@ -9,7 +9,7 @@ import { buildQuestionBank } from './questions/buildQuestionBank.js';
 import { writeCompiledPack } from './writeCompiledPack.js';
 
 /** Bump when the compiler's output changes for the same pack files, so compiled files get rebuilt. */
-export const packCompilerVersion = '1';
+export const packCompilerVersion = '2';
 
 /**
  * Validates the pack and compiles it into `outputFile`. The file is written beside the target and

@@ -45,7 +45,7 @@ describe('the Hero Mask pack', () => {
     ['Theo Lowe', 4],
     ['Harry Creighton', 4],
     ['Anna Winehouse', 8],
-    ['Robert Walter', 9],
+    ['Robert', 9],
     ['Tina', 15],
     ['Douglas Coates', 16],
     ['Julia Herst', 24],
@@ -65,7 +65,7 @@ describe('the Hero Mask pack', () => {
     expect(column("SELECT revealed_in FROM entity_names WHERE name = 'Jeremy Payne'")).toEqual([4]);
     expect(column("SELECT revealed_in FROM entity_names WHERE name = 'Fred Faraday'")).toEqual([7]);
     expect(
-      column("SELECT revealed_in FROM entity_attributes WHERE entity_id = 'robert-walter' AND target_entity_id = 'live-corporation'"),
+      column("SELECT revealed_in FROM entity_attributes WHERE entity_id = 'robert' AND target_entity_id = 'live-corporation'"),
     ).toEqual([12]);
   });
 

@@ -115,7 +115,11 @@ export const episodesFileSchema = z.strictObject({
 });
 
 export const entityKinds = ['character', 'organisation', 'thing', 'person'] as const;
-export const nameKinds = ['primary', 'alias', 'nickname', 'japanese', 'real-name'] as const;
+/**
+ * `also-spelled` is another spelling of a name (a source's typo or romanisation, e.g. "Ecohes"): it is
+ * found by lookups and search but never shown as an alias, since it is not a name anyone goes by.
+ */
+export const nameKinds = ['primary', 'alias', 'nickname', 'japanese', 'real-name', 'also-spelled'] as const;
 
 export const entitySchema = z.strictObject({
   id: entityId,
