@@ -3,7 +3,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { checkSourceFiles } from './checkSourceFiles.js';
 import { compilePack } from './compilePack.js';
+import { loadPack } from './loadPack.js';
 import { createMentionFinder } from './findMentions.js';
 import { heroMaskPackDirectory } from './testing/packFixture.js';
 
@@ -106,6 +109,18 @@ describe('the Hero Mask pack', () => {
         expect(late, `${question.id}: ${text}`).toEqual([]);
       }
     }
+  });
+
+  it('cites only what its source documents say, and each research key is defined in the note it names', () => {
+    // The documents sit beside the repository (../shared), as kb:build expects; a copy of the
+    // repository without them still has the unit tests of checkSourceFiles.
+    const loaded = loadPack(heroMaskPackDirectory);
+    if (!loaded.ok) throw new Error('the pack should load');
+    const sourcesDirectory = fileURLToPath(new URL('../../../shared', import.meta.url));
+    const problems = existsSync(sourcesDirectory) ? checkSourceFiles(loaded.pack, sourcesDirectory) : [];
+    expect(problems).toEqual([]);
+    expect(loaded.pack.manifest.sources.map((source) => source.key)).not.toContain('research:S2-notes');
+    expect(loaded.pack.manifest.sources.every((source) => source.file !== undefined && source.description.length > 0)).toBe(true);
   });
 
   it('compiles well under a second', () => {
