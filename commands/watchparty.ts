@@ -18,6 +18,7 @@ import { episodesLine, gateFor } from '../src/scheduler/scheduleGate.js';
 import { listSchedules } from '../src/scheduler/scheduleList.js';
 import { episodesLeftWarning, overlapWarning } from '../src/scheduler/scheduleWarnings.js';
 import { describeLeadTimes, describeRepeat, describeStart } from '../src/scheduler/sessionText.js';
+import { scheduleTargetParty, watchpartyTargetParty } from '../src/scheduler/scheduleTargetParty.js';
 import { upcomingSessions } from '../src/scheduler/upcomingSessions.js';
 import type { StoredSchedule } from '../src/storage/scheduleRepository.js';
 
@@ -114,7 +115,7 @@ async function scheduleSession(invocation: Invocation, context: BotContext): Pro
     return ephemeralText(`This server already has ${maximumOpenSchedules} scheduled watch parties. Cancel one with \`/watchparty cancel\` first.`);
   }
 
-  const party = context.parties.forChannel(invocation.guildId, options.channel ?? invocation.channelId);
+  const party = scheduleTargetParty(invocation, context);
   const episodes = options.episodes ?? 1;
   const reminderLeads = settings.reminderLeadMinutes ?? defaultLeadMinutes;
   const schedule = context.schedules.create({
@@ -242,6 +243,7 @@ export const watchpartyCommand: SlashCommand = {
   definition,
   options: { schedule: scheduleOptions, list: noOptions, cancel: idOption, resume: resumeOptions, calendar: noOptions },
   isEphemeral: (invocation) => invocation.subcommand === 'calendar',
+  targetParty: watchpartyTargetParty,
   async execute(invocation, context) {
     return withNotices(await runHandler(invocation, context), invocation, context);
   },
