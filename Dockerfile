@@ -2,6 +2,8 @@
 # Watchalong in a container:
 #   docker build -t watchalong .
 #   docker run -d --name watchalong -e DISCORD_TOKEN=your-token -v watchalong:/data watchalong
+# The health port listens on every interface of the container (HEALTH_HOST=0.0.0.0) so that a published port works;
+# publish it to a private address only, e.g. -p 127.0.0.1:8080:8080.
 # The state database lives on the /data volume; everything else in the image is read-only code and data.
 
 ARG NODE_IMAGE=node:24-bookworm-slim
@@ -35,7 +37,8 @@ ENV NODE_ENV=production \
     DATABASE_PATH=/data/watchalong.sqlite \
     KNOWLEDGE_PACK_DIR=/app/data/pack \
     KNOWLEDGE_BASE_PATH=/app/data/knowledge.sqlite \
-    HEALTH_PORT=8080
+    HEALTH_PORT=8080 \
+    HEALTH_HOST=0.0.0.0
 WORKDIR /app
 # package.json says "type": "module", which node needs to run dist/ as ES modules.
 COPY package.json ./

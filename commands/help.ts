@@ -1,8 +1,38 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
+import { ApplicationCommandOptionType } from 'discord.js';
+import type { APIApplicationCommandOption } from 'discord.js';
 import { z } from 'zod';
+import type { BotContext } from '../src/context.js';
 import type { SlashCommand } from '../src/discord/command.js';
+import type { Invocation } from '../src/discord/invocation.js';
+import { mayAccess } from '../src/domain/permissions.js';
 
 const definition = new SlashCommandBuilder().setName('help').setDescription('What Watchalong does, and its commands').toJSON();
+
+/** One line per command, or per subcommand for commands that have them (`/progress set`, `/watchparty list`). */
+function commandLines(command: SlashCommand): string[] {
+  const { name, description, options = [] } = command.definition;
+  const lines = (prefix: string, list: readonly APIApplicationCommandOption[]): string[] =>
+    list.flatMap((option) => {
+      if (option.type === ApplicationCommandOptionType.SubcommandGroup) return lines(`${prefix} ${option.name}`, option.options ?? []);
+      if (option.type === ApplicationCommandOptionType.Subcommand) return [`**${prefix} ${option.name}**: ${option.description}`];
+      return [];
+    });
+  const subcommands = lines(`/${name}`, options);
+  return subcommands.length > 0 ? subcommands : [`**/${name}**: ${description}`];
+}
+
+/** The first thing to do, for who is asking: admins set the server up, hosts record progress, everyone else looks. */
+function firstStep(invocation: Invocation, context: BotContext): string {
+  const { guildId, channelId, actor } = invocation;
+  if (actor.canManageServer) return 'Start with /settings timezone: and /progress set episode: (the last episode everyone finished).';
+  const hostRoles = () => ({
+    partyHostRoleId: context.parties.forChannel(guildId, channelId).hostRoleId,
+    serverHostRoleId: context.settings.get(guildId).hostRoleId,
+  });
+  if (mayAccess('host', actor, hostRoles)) return 'Start with /progress set episode: (the last episode everyone finished), then /watchparty schedule.';
+  return 'Start with /progress show to see where your party is, then try /character or /trivia start.';
+}
 
 /** /help lists the other commands from their own definitions, so it never goes stale. */
 export function createHelpCommand(allCommands: () => readonly SlashCommand[]): SlashCommand {
@@ -10,8 +40,7 @@ export function createHelpCommand(allCommands: () => readonly SlashCommand[]): S
     definition,
     options: { '': z.object({}) },
     isEphemeral: () => true,
-    execute(_invocation, context) {
-      const lines = allCommands().map((command) => `**/${command.definition.name}**: ${command.definition.description}`);
+    execute(invocation, context) {
       const title = context.knowledge.meta('title') ?? 'the series';
       return {
         ephemeral: true,
@@ -22,9 +51,9 @@ export function createHelpCommand(allCommands: () => readonly SlashCommand[]): S
               `Spoiler-safe watch parties for **${title}**. Hosts record the last episode the group finished;`,
               'everything I say is gated at that episode, so nothing from later episodes slips out.',
               '',
-              ...lines,
+              ...allCommands().flatMap(commandLines),
             ].join('\n'),
-            footer: { text: 'Start with /progress set, then try /character or /trivia start.' },
+            footer: { text: firstStep(invocation, context) },
           },
         ],
       };

@@ -9,6 +9,7 @@ import { runSubcommand } from '../src/discord/subcommands.js';
 import type { SubcommandHandler } from '../src/discord/subcommands.js';
 import { shortEpisodeLabel } from '../src/domain/episodeLabels.js';
 import { ChannelHasPartyError, PartyNameTakenError } from '../src/storage/partyRepository.js';
+import { outOfRange } from './progress.js';
 
 const definition = new SlashCommandBuilder()
   .setName('party')
@@ -21,7 +22,10 @@ const definition = new SlashCommandBuilder()
       .addChannelOption((option) =>
         option.setName('channel').setDescription('The channel it watches in').setRequired(true).addChannelTypes(ChannelType.GuildText),
       )
-      .addRoleOption((option) => option.setName('host-role').setDescription('Members with this role may change its progress')),
+      .addRoleOption((option) => option.setName('host-role').setDescription('Members with this role may change its progress'))
+      .addIntegerOption((option) =>
+        option.setName('episode').setDescription('The last episode it finished; leave out to keep the channel’s progress').setMinValue(0),
+      ),
   )
   .addSubcommand((subcommand) => subcommand.setName('list').setDescription('The watch parties of this server'))
   .addSubcommand((subcommand) =>
@@ -36,6 +40,7 @@ const createOptions = z.object({
   name: optionSchemas.label(32),
   channel: optionSchemas.snowflake,
   'host-role': optionSchemas.snowflake.optional(),
+  episode: optionSchemas.episode.optional(),
 });
 const removeOptions = z.object({ name: optionSchemas.query(100) });
 
@@ -50,6 +55,11 @@ function partyErrorReply(error: unknown): Reply {
 const handlers: Record<string, SubcommandHandler> = {
   create(invocation, context) {
     const options = createOptions.parse(invocation.options);
+    const refusal = options.episode === undefined ? undefined : outOfRange(context, options.episode);
+    if (refusal) return refusal;
+    // The channel keeps the progress it followed until now (the server's party), unless told otherwise.
+    const followed = context.parties.defaultFor(invocation.guildId);
+    const episode = options.episode ?? context.progress.current(followed.id).episode;
     try {
       const party = context.parties.create({
         guildId: invocation.guildId,
@@ -57,8 +67,11 @@ const handlers: Record<string, SubcommandHandler> = {
         channelId: options.channel,
         hostRoleId: options['host-role'] ?? null,
       });
+      if (episode > 0) context.progress.set(party.id, episode, invocation.actor.userId);
       const hosts = party.hostRoleId ? ` Members with <@&${party.hostRoleId}> can change its progress.` : '';
-      return { content: `Watch party **${party.name}** now watches in <#${options.channel}>, starting before episode 1.${hosts}` };
+      const carried = options.episode === undefined && episode > 0 ? ', carried over from the server’s watch party' : '';
+      const start = episode === 0 ? 'starting before episode 1' : `having finished ${shortEpisodeLabel(episode, context.knowledge.seasons())}${carried}`;
+      return { content: `Watch party **${party.name}** now watches in <#${options.channel}>, ${start}.${hosts}` };
     } catch (error) {
       return partyErrorReply(error);
     }

@@ -51,7 +51,7 @@ function describeProgress(context: BotContext, party: Party, state: ProgressStat
   return where + who;
 }
 
-function outOfRange(context: BotContext, episode: number): Reply | undefined {
+export function outOfRange(context: BotContext, episode: number): Reply | undefined {
   const total = context.knowledge.episodeCount();
   return episode > total ? ephemeralText(`There are only ${total} episodes. Pick an episode from 0 to ${total}.`) : undefined;
 }
@@ -93,10 +93,15 @@ const handlers: Record<string, SubcommandHandler> = {
     const refusal = outOfRange(context, episode);
     if (refusal) return refusal;
     context.progress.setPersonal(invocation.guildId, invocation.actor.userId, episode);
-    const label = episode === 0 ? 'not started' : `episode ${episode} (${shortEpisodeLabel(episode, context.knowledge.seasons())})`;
-    return ephemeralText(
-      `Saved: you have finished ${label}. Public answers in your channels stay at or below this; answers only you see use it.`,
-    );
+    const seasons = context.knowledge.seasons();
+    const label = episode === 0 ? 'not started' : `episode ${episode} (${shortEpisodeLabel(episode, seasons)})`;
+    const partyEpisode = context.progress.current(context.parties.forChannel(invocation.guildId, invocation.channelId).id).episode;
+    // Public answers are gated at the lower of the party's progress and the asker's own.
+    const publicAnswers =
+      episode < partyEpisode
+        ? 'Public answers you ask for stay at or below this'
+        : `Public answers here follow your party, which has finished ${partyEpisode === 0 ? 'no episode yet' : shortEpisodeLabel(partyEpisode, seasons)}`;
+    return ephemeralText(`Saved: you have finished ${label}. ${publicAnswers}; answers only you see use yours.`);
   },
 };
 

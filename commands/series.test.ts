@@ -37,12 +37,19 @@ describe('/series', () => {
     }
     expect(text).not.toContain('James Blood');
     expect(text).not.toContain('Story so far');
+    // Season 2 production facts and review verdicts on season 1 wait until season 1 is over.
+    for (const hidden of ['Season 2 added Soichi Shimada', 'season 2 is the conclusion', 'inexcusable that this is 15 episodes long', 'returned for season 2']) {
+      expect(text).not.toContain(hidden);
+    }
   });
 
   it.each([
     { progress: 1, shows: ['James Blood is a hot-blooded officer'], hides: ['conspiracy involving LIVE Corporation', "Theo's arc"] },
     { progress: 6, shows: ['conspiracy involving LIVE Corporation', "Theo's arc"], hides: ["Monica Campbell's murder", 'Season 2 introduces'] },
-    { progress: 16, shows: ['**Story so far**', "Season 1 solves Monica Campbell's murder", 'Season 2 introduces more characters'], hides: [] },
+    { progress: 14, shows: ['conspiracy involving LIVE Corporation'], hides: ['Season 2 added Soichi Shimada', 'season 2 is the conclusion', 'inexcusable'] },
+    { progress: 15, shows: ['Season 2 added Soichi Shimada', 'season 2 is the conclusion', 'inexcusable that this is 15 episodes long'], hides: ['Season 2 introduces'] },
+    { progress: 16, shows: ['**Story so far**', "Season 1 solves Monica Campbell's murder"], hides: ['Season 2 introduces more characters'] },
+    { progress: 24, shows: ['Season 2 introduces more characters'], hides: [] },
   ])('tells the premise as of progress $progress', async ({ progress, shows, hides }) => {
     const text = await seriesText(progress);
     for (const shown of shows) expect(text).toContain(shown);

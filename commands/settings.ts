@@ -29,7 +29,9 @@ const settingsOptions = z.object({
 /** `remindersAsTyped`: the lead times just saved, in the words the user wrote them. */
 function describeSettings(settings: GuildSettings, remindersAsTyped?: string[]): string {
   const saved = settings.reminderLeadMinutes ? formatLeadTimes(settings.reminderLeadMinutes) : `${defaultLeadTimes} (the default)`;
-  const reminders = remindersAsTyped ? remindersAsTyped.join(', ') : saved;
+  // Written out in words ("1 hour before"), the list reads better with spaces after the commas.
+  const separator = remindersAsTyped?.some((lead) => lead.includes(' ')) ? ', ' : ',';
+  const reminders = remindersAsTyped ? remindersAsTyped.join(separator) : saved;
   return [
     `• Time zone: ${settings.timeZone ?? 'not set (UTC is used)'}. Used when \`/watchparty schedule\` is given no time zone.`,
     `• Host role: ${settings.hostRoleId ? `<@&${settings.hostRoleId}>` : 'none (only members with Manage Server and party host roles)'}.`,

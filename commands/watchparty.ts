@@ -15,10 +15,12 @@ import { defaultMinutesPerEpisode } from '../src/domain/schedule/session.js';
 import { suggestTimeZones } from '../src/domain/schedule/timeZones.js';
 import { runSubcommand } from '../src/discord/subcommands.js';
 import type { SubcommandHandler } from '../src/discord/subcommands.js';
-import { describeEpisodes, plannedEpisodes } from '../src/scheduler/sessionEpisodes.js';
+import { episodesLine, gateFor } from '../src/scheduler/scheduleGate.js';
+import { listSchedules } from '../src/scheduler/scheduleList.js';
+import { episodesLeftWarning, overlapWarning } from '../src/scheduler/scheduleWarnings.js';
 import { describeLeadTimes, describeRepeat, describeStart } from '../src/scheduler/sessionText.js';
+import { scheduleTargetParty, watchpartyTargetParty } from '../src/scheduler/scheduleTargetParty.js';
 import { upcomingSessions } from '../src/scheduler/upcomingSessions.js';
-import { replyProgress } from '../src/services/replyProgress.js';
 import type { StoredSchedule } from '../src/storage/scheduleRepository.js';
 
 const maximumOpenSchedules = 25;
@@ -26,7 +28,6 @@ const maximumEpisodesPerSession = 12;
 const calendarDays = 60;
 const calendarSessionsPerSchedule = 10;
 const fallbackTimeZone = 'UTC';
-const messageContentLimit = 2000;
 
 const definition = new SlashCommandBuilder()
   .setName('watchparty')
@@ -36,7 +37,7 @@ const definition = new SlashCommandBuilder()
       .setName('schedule')
       .setDescription('Hosts: schedule a session, with reminders in the party’s channel')
       .addStringOption((option) =>
-        option.setName('start').setDescription('When: 2026-06-01 20:00, tomorrow 20:00, saturday 8pm, in 90 minutes').setRequired(true).setMaxLength(100),
+        option.setName('start').setDescription('When: tomorrow 20:00, saturday 8pm, in 90 minutes, now, or a date like YYYY-MM-DD 20:00').setRequired(true).setMaxLength(100),
       )
       .addStringOption((option) =>
         option.setName('timezone').setDescription('Time zone, e.g. Europe/London (default: the server’s)').setAutocomplete(true).setMaxLength(64),
@@ -97,17 +98,6 @@ const defaultLeadMinutes = (() => {
   return parsed.minutes;
 })();
 
-/** The progress that gates what a reply says about a schedule: its party's, and no further than the channel's. */
-function gateFor(context: BotContext, invocation: Invocation, schedule: StoredSchedule, audience: 'everyone' | 'asker-only'): number {
-  const partyProgress = context.progress.current(schedule.partyId).episode;
-  return Math.min(partyProgress, replyProgress(context, invocation, audience).progress);
-}
-
-function episodesLine(context: BotContext, schedule: StoredSchedule, progress: number, sessionsAhead = 0): string | null {
-  const range = plannedEpisodes(context.knowledge, context.progress.current(schedule.partyId).episode, schedule.episodes, sessionsAhead);
-  return range ? describeEpisodes(range, context.knowledge, progress) : null;
-}
-
 function noSuchSchedule(id: number): Reply {
   return ephemeralText(`There is no open watch party with id ${id}. \`/watchparty list\` shows them with their ids.`);
 }
@@ -126,7 +116,7 @@ async function scheduleSession(invocation: Invocation, context: BotContext): Pro
     return ephemeralText(`This server already has ${maximumOpenSchedules} scheduled watch parties. Cancel one with \`/watchparty cancel\` first.`);
   }
 
-  const party = context.parties.forChannel(invocation.guildId, options.channel ?? invocation.channelId);
+  const party = scheduleTargetParty(invocation, context);
   const episodes = options.episodes ?? 1;
   const reminderLeads = settings.reminderLeadMinutes ?? defaultLeadMinutes;
   const schedule = context.schedules.create({
@@ -146,7 +136,12 @@ async function scheduleSession(invocation: Invocation, context: BotContext): Pro
   const repeat = schedule.schedule.repeat === 'none' ? '' : `, then ${describeRepeat(schedule.schedule)}`;
   const zoneNote = options.timezone || settings.timeZone ? '' : ' (no server time zone is set; an admin can pick one with `/settings timezone`)';
   const covered = episodesLine(context, schedule, gateFor(context, invocation, schedule, 'everyone'));
-  const pastLeads = reminderLeads.filter((lead) => start.getTime() - lead * 60_000 < now.getTime());
+  // The same rule as the reminder plan: a reminder due before the schedule was stored is never sent.
+  const pastLeads = reminderLeads.filter((lead) => start.getTime() - lead * 60_000 < schedule.createdAt.getTime());
+  const warnings = [
+    episodesLeftWarning(context.knowledge, context.progress.current(party.id).episode, episodes),
+    overlapWarning(schedule, context.schedules.listOpen(invocation.guildId), now),
+  ].filter((warning) => warning !== null);
   const ping = schedule.pingRoleId ? `, pinging <@&${schedule.pingRoleId}>` : '';
   return {
     content: [
@@ -155,43 +150,10 @@ async function scheduleSession(invocation: Invocation, context: BotContext): Pro
       covered ? `This session: ${covered}.` : 'The party has finished the series; this session is a rewatch.',
       `Reminders in <#${schedule.channelId}> ${describeLeadTimes(reminderLeads)}${ping}; afterwards I ask whether you finished.`,
       ...(pastLeads.length > 0 ? [`Already past, so not sent this time: ${describeLeadTimes(pastLeads)}.`] : []),
+      ...warnings,
       `Cancel with \`/watchparty cancel id:${schedule.id}\`.`,
     ].join('\n'),
   };
-}
-
-function rsvpSummary(context: BotContext, schedule: StoredSchedule, occurrenceIndex: number): string {
-  const counts = context.rsvps.counts(schedule.id, occurrenceIndex);
-  return `RSVPs: ${counts.going} going, ${counts.maybe} maybe, ${counts.cant} can’t`;
-}
-
-function listSchedules(invocation: Invocation, context: BotContext): Reply {
-  const now = context.now();
-  const lines = context.schedules.listOpen(invocation.guildId).map((schedule) => {
-    const title = `**${schedule.title}** (id ${schedule.id})`;
-    if (schedule.status === 'paused') return `⏸️ ${title}: paused. ${schedule.pausedReason ?? ''} A host can \`/watchparty resume id:${schedule.id}\`.`;
-    const [next] = upcomingSessions(schedule, now, 1);
-    if (!next) return `• ${title}: no sessions left.`;
-    const covered = episodesLine(context, schedule, gateFor(context, invocation, schedule, 'everyone'));
-    const repeat = schedule.schedule.repeat === 'none' ? '' : `, ${describeRepeat(schedule.schedule)}`;
-    return [
-      `• ${title}: ${discordTimestamp(next.start, 'F')} (${discordTimestamp(next.start, 'R')})${repeat} in <#${schedule.channelId}>`,
-      `  ${covered ? `${covered[0]?.toUpperCase()}${covered.slice(1)} · ` : ''}${rsvpSummary(context, schedule, next.occurrenceIndex)}`,
-    ].join('\n');
-  });
-  if (lines.length === 0) return { content: 'No watch parties are scheduled. Hosts can start one with `/watchparty schedule start:saturday 8pm`.' };
-  return { content: joinWithinLimit(['**Upcoming watch parties**', ...lines], messageContentLimit) };
-}
-
-/** Whole lines up to Discord's limit, then how many were left out. */
-function joinWithinLimit(lines: string[], limit: number): string {
-  let text = '';
-  for (const [index, line] of lines.entries()) {
-    const more = `\n…and ${lines.length - index} more.`;
-    if (text.length + line.length + 1 + more.length > limit) return text + more;
-    text = text === '' ? line : `${text}\n${line}`;
-  }
-  return text;
 }
 
 function cancelSchedule(invocation: Invocation, context: BotContext): Reply {
@@ -282,6 +244,7 @@ export const watchpartyCommand: SlashCommand = {
   definition,
   options: { schedule: scheduleOptions, list: noOptions, cancel: idOption, resume: resumeOptions, calendar: noOptions },
   isEphemeral: (invocation) => invocation.subcommand === 'calendar',
+  targetParty: watchpartyTargetParty,
   async execute(invocation, context) {
     return withNotices(await runHandler(invocation, context), invocation, context);
   },

@@ -4,16 +4,20 @@ import type { RunningBot } from './bot.js';
 import { ConfigError, loadConfig, missingTokenMessage } from './config/config.js';
 import type { Config } from './config/config.js';
 import { checkBotHealth, createBotHealthSource } from './health/botHealth.js';
+import { cacheHealth } from './health/cachedHealthSource.js';
 import { startHealthServer } from './health/healthServer.js';
 import type { HealthSource } from './health/healthServer.js';
 import { createMetrics } from './health/metrics.js';
 import { createLogger } from './logging/logger.js';
 import type { Logger } from './logging/logger.js';
+import { logUnhandledRejections } from './logging/processErrors.js';
 import { resolveShardCount } from './sharding/shardCount.js';
 import { createShards } from './sharding/shardingManager.js';
 import { answerReportRequests } from './sharding/shardReports.js';
 
 type BotConfig = Config & { DISCORD_TOKEN: string };
+
+const shardHealthMaximumAgeMilliseconds = 1_500;
 
 interface Running {
   stop(): Promise<void>;
@@ -22,7 +26,7 @@ interface Running {
 /** With HEALTH_PORT set, serves /healthz and /metrics from the source; returns how to close it. */
 async function serveHealth(config: BotConfig, source: HealthSource, logger: Logger): Promise<() => Promise<void>> {
   if (config.HEALTH_PORT === undefined) return async () => undefined;
-  const server = await startHealthServer({ port: config.HEALTH_PORT, source, logger });
+  const server = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, source, logger });
   return () => server.close();
 }
 
@@ -74,7 +78,8 @@ async function runShardingManager(config: BotConfig, shardSetting: number | 'aut
     shardCount,
     logger,
   });
-  const closeHealth = await serveHealth(config, shards.healthSource, logger);
+  // Each check asks every shard over IPC: probes within a second and a half share one answer.
+  const closeHealth = await serveHealth(config, cacheHealth(shards.healthSource, shardHealthMaximumAgeMilliseconds), logger);
   try {
     await shards.spawn();
   } catch (error) {
@@ -115,6 +120,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: process.stdout.isTTY });
+  logUnhandledRejections(logger);
   const started = start({ ...config, DISCORD_TOKEN: token }, logger);
 
   let stopping = false;

@@ -39,6 +39,22 @@ export const permissionTable: Record<string, AccessLevel> = {
   'button:trivia-answer': 'everyone',
 };
 
+/**
+ * For host-only actions: whose hosts they are. By default the party of the channel the command is used in; these
+ * act on another party, named by their options or by the schedule they are about, and the router checks host
+ * rights against that party (SlashCommand.targetParty, ComponentHandler.targetParty).
+ */
+export const hostPartyTable: Record<string, string> = {
+  'watchparty schedule': 'the party of the `channel` option (else this channel’s)',
+  'watchparty cancel': 'the schedule’s party',
+  'watchparty resume': 'the schedule’s party',
+  'button:finished': 'the schedule’s party',
+};
+
+export function hostPartyFor(key: string): string {
+  return hostPartyTable[key] ?? 'this channel’s party';
+}
+
 export function accessLevelFor(key: string): AccessLevel | undefined {
   return permissionTable[key];
 }

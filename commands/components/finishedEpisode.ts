@@ -3,6 +3,7 @@ import { registerComponent } from '../../src/discord/command.js';
 import type { ComponentHandler } from '../../src/discord/command.js';
 import { ephemeralText } from '../../src/discord/reply.js';
 import { finishedComponentName, finishedRecordedMessage } from '../../src/scheduler/reminderMessages.js';
+import { partyOfSchedule } from '../../src/scheduler/scheduleTargetParty.js';
 import { describeEpisodes } from '../../src/scheduler/sessionEpisodes.js';
 
 const count = z.string().regex(/^\d{1,9}$/).transform(Number);
@@ -15,6 +16,8 @@ const finishedArguments = z
 const handler: ComponentHandler<{ scheduleId: number; occurrenceIndex: number; lastEpisode: number }> = {
   name: finishedComponentName,
   parse: finishedArguments,
+  // The progress it sets is the schedule's party's, so that party's hosts decide, wherever the prompt was posted.
+  targetParty: (invocation, { scheduleId }, context) => partyOfSchedule(context, invocation.guildId, scheduleId),
   execute(invocation, { scheduleId, occurrenceIndex, lastEpisode }, context) {
     const schedule = context.schedules.byId(invocation.guildId, scheduleId);
     if (!schedule || lastEpisode > context.knowledge.episodeCount()) {
@@ -37,6 +40,6 @@ const handler: ComponentHandler<{ scheduleId: number; occurrenceIndex: number; l
 
 /**
  * "Yes, we finished episode N" under the after-session prompt: a host records the party's progress
- * (undo with /progress undo). The router re-checks that the clicker is a host.
+ * (undo with /progress undo). The router re-checks that the clicker is a host of the schedule's party.
  */
 export const finishedEpisodeComponent = registerComponent(handler);

@@ -49,6 +49,27 @@ describe('parseConfig', () => {
     expect(config).toMatchObject({ SHARDING_MANAGER: true, SHARDS: shards, SHARD_COUNT: 5 });
   });
 
+  it.each(['http://127.0.0.1:4000/api', 'http://127.8.9.10/api', 'http://localhost:4000/api', 'http://[::1]:4000/api', 'https://proxy.example/api'])(
+    'accepts DISCORD_API_BASE %s (https, or http to this machine)',
+    (DISCORD_API_BASE) => {
+      expect(parseConfig({ DISCORD_API_BASE }).DISCORD_API_BASE).toBe(DISCORD_API_BASE);
+    },
+  );
+
+  it.each(['http://discord.com/api', 'http://10.0.0.5/api', 'http://127.0.0.1.example/api', 'ftp://127.0.0.1/api'])(
+    'refuses DISCORD_API_BASE %s, which would send the token in clear text',
+    (DISCORD_API_BASE) => {
+      expect(() => parseConfig({ DISCORD_API_BASE })).toThrowError(/DISCORD_API_BASE: must use https/);
+    },
+  );
+
+  it('listens for health checks on loopback unless HEALTH_HOST says otherwise', () => {
+    expect(parseConfig({}).HEALTH_HOST).toBe('127.0.0.1');
+    expect(parseConfig({ HEALTH_HOST: '' }).HEALTH_HOST).toBe('127.0.0.1');
+    expect(parseConfig({ HEALTH_HOST: '0.0.0.0' }).HEALTH_HOST).toBe('0.0.0.0');
+    expect(() => parseConfig({ HEALTH_HOST: 'a host; rm' })).toThrowError('HEALTH_HOST');
+  });
+
   it('rejects a shard list that is not one', () => {
     expect(() => parseConfig({ SHARDS: 'zero' })).toThrowError('SHARDS');
   });

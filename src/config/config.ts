@@ -10,6 +10,21 @@ function unsetWhenEmpty<Schema extends z.ZodType>(schema: Schema) {
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
+/** Loopback hosts, where plain http never leaves the machine. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** Every REST call carries the bot token, so it goes over https; plain http only to this machine (tests, a local proxy). */
+const apiBase = z
+  .url('must be a URL such as https://discord.com/api')
+  .refine((value) => {
+    if (!URL.canParse(value)) return true; // z.url has already said so
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+  }, 'must use https (plain http only to 127.0.0.1, ::1 or localhost), since every request carries the bot token');
+
 /** `0` or `[0,1]`: how discord.js's sharding manager tells a shard process which shards it runs. */
 const shardList = z
   .string()
@@ -19,13 +34,15 @@ const shardList = z
 /** Every setting the bot reads from its environment. Parsed once at start; nothing else reads process.env. */
 export const configSchema = z.object({
   DISCORD_TOKEN: unsetWhenEmpty(z.string().trim()),
-  DISCORD_API_BASE: z.url('must be a URL such as https://discord.com/api').default('https://discord.com/api'),
+  DISCORD_API_BASE: apiBase.default('https://discord.com/api'),
   DATABASE_PATH: z.string().min(1).default('data/watchalong.sqlite'),
   KNOWLEDGE_PACK_DIR: z.string().min(1).default('data/pack'),
   KNOWLEDGE_BASE_PATH: z.string().min(1).default('data/knowledge.sqlite'),
   DEV_GUILD_ID: unsetWhenEmpty(snowflake),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   HEALTH_PORT: unsetWhenEmpty(z.coerce.number().int().min(1).max(65535)),
+  // Loopback unless the operator opens it up (the Docker image listens on 0.0.0.0 so the published port works).
+  HEALTH_HOST: unsetWhenEmpty(z.string().trim().regex(/^[\w.:-]+$/, 'must be an address such as 127.0.0.1 or 0.0.0.0')).transform((value) => value ?? '127.0.0.1'),
   SHARD_COUNT: unsetWhenEmpty(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)])),
   REST_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(50),
   // Set by discord.js's ShardingManager in each shard process it starts (with SHARD_COUNT as a number); not for operators.

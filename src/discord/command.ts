@@ -1,6 +1,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { z } from 'zod';
 import type { BotContext } from '../context.js';
+import type { Party } from '../storage/partyRepository.js';
 import type { AutocompleteInvocation, Choice, Invocation } from './invocation.js';
 import type { ComponentReply, Reply } from './reply.js';
 
@@ -17,6 +18,12 @@ export interface SlashCommand {
   /** Whether the answer is only for the asker (decides how to defer, and how progress gates it). */
   isEphemeral?(invocation: Invocation): boolean;
   execute(invocation: Invocation, context: BotContext): Promise<Reply> | Reply;
+  /**
+   * For host-only subcommands that act on a party other than the channel's (a schedule of another party, a
+   * `channel` option): that party, read from the validated options, or null when there is none (an unknown id).
+   * The router checks host rights against it instead of the channel's party.
+   */
+  targetParty?(invocation: Invocation, context: BotContext): Party | null;
   autocomplete?(invocation: AutocompleteInvocation, context: BotContext): Promise<Choice[]> | Choice[];
 }
 
@@ -32,6 +39,8 @@ export interface ComponentHandler<Arguments = unknown> {
     parsedArguments: Arguments,
     context: BotContext,
   ): Promise<ComponentReply> | ComponentReply;
+  /** As for commands: the party the click acts on, when it is not the channel's. */
+  targetParty?(invocation: Invocation<{ values: string[] }>, parsedArguments: Arguments, context: BotContext): Party | null;
 }
 
 export function commandName(command: SlashCommand): string {
@@ -42,10 +51,13 @@ export function commandName(command: SlashCommand): string {
 export interface RegisteredComponent {
   name: string;
   /** The handler ready to run with the custom id's arguments, or undefined for a forged or stale id. */
-  bind(
-    parts: readonly string[],
-  ): ((invocation: Invocation<{ values: string[] }>, context: BotContext) => Promise<ComponentReply> | ComponentReply) | undefined;
+  bind(parts: readonly string[]): BoundComponent | undefined;
 }
+
+/** Runs the click; `targetParty` says which party it acts on, when not the channel's. */
+export type BoundComponent = ((invocation: Invocation<{ values: string[] }>, context: BotContext) => Promise<ComponentReply> | ComponentReply) & {
+  targetParty(invocation: Invocation<{ values: string[] }>, context: BotContext): Party | null;
+};
 
 export function registerComponent<Arguments>(handler: ComponentHandler<Arguments>): RegisteredComponent {
   return {
@@ -53,7 +65,10 @@ export function registerComponent<Arguments>(handler: ComponentHandler<Arguments
     bind(parts) {
       const parsed = handler.parse.safeParse(parts);
       if (!parsed.success) return undefined;
-      return (invocation, context) => handler.execute(invocation, parsed.data, context);
+      const run = (invocation: Invocation<{ values: string[] }>, context: BotContext) => handler.execute(invocation, parsed.data, context);
+      return Object.assign(run, {
+        targetParty: (invocation: Invocation<{ values: string[] }>, context: BotContext) => handler.targetParty?.(invocation, parsed.data, context) ?? null,
+      });
     },
   };
 }

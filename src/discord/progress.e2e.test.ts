@@ -25,6 +25,14 @@ describe('the bot through the fake Discord', () => {
     expect(outcome.message?.allowedMentions).toMatchObject({ parse: [] });
   });
 
+  it('lists subcommands in /help, and fits the first step to who asks', async () => {
+    const forMember = harness.text(await harness.run('alice', 'help'));
+    for (const subcommand of ['**/progress set**', '**/watchparty schedule**', '**/trivia start**', '**/series**']) expect(forMember).toContain(subcommand);
+    expect(forMember).toContain('Start with /progress show');
+    expect(harness.text(await harness.run('host', 'help'))).toContain('Start with /progress set');
+    expect(harness.text(await harness.run('admin', 'help'))).toContain('Start with /settings');
+  });
+
   it('walks /progress through set, next, show, undo', async () => {
     expect(harness.text(await harness.run('alice', 'progress', { subcommand: 'show' }))).toContain('has not finished an episode');
     const set = await harness.run('host', 'progress', { subcommand: 'set', options: { episode: 3 } });
@@ -77,15 +85,37 @@ describe('the bot through the fake Discord', () => {
       options: { name: 'Dub crew', channel: harness.channels.dub.id, 'host-role': harness.hostRole.id },
     });
     expect(harness.text(created)).toContain('Dub crew');
+    expect(harness.text(created)).toContain('having finished S1E3, carried over from the server’s watch party');
+    expect(harness.text(await harness.run('alice', 'progress', { subcommand: 'show', channelId: harness.channels.dub.id }))).toContain('episode 3');
+    const again = await harness.run('admin', 'party', { subcommand: 'create', options: { name: 'Again', channel: harness.channels.dub.id } });
+    expect(harness.text(again)).toContain('That channel already has a watch party');
     await harness.run('host', 'progress', { subcommand: 'set', options: { episode: 1 }, channelId: harness.channels.dub.id });
     expect(harness.text(await harness.run('alice', 'progress', { subcommand: 'show', channelId: harness.channels.dub.id }))).toContain(
       'episode 1',
     );
     expect(harness.text(await harness.run('alice', 'progress', { subcommand: 'show' }))).toContain('episode 3');
     const refused = await harness.run('host', 'party', { subcommand: 'remove', options: { name: 'Dub crew' } });
-    expect(harness.text(refused)).toContain('Only members with Manage Server');
+    expect(harness.text(refused)).toContain('Only members with Manage Server can do that. Ask one of them to do it for you.');
+    expect(harness.text(refused)).not.toContain('Ask a host');
     expect(await harness.autocomplete('admin', 'party', 'name', 'dub', { subcommand: 'remove' })).toEqual([{ name: 'Dub crew', value: 'Dub crew' }]);
     expect(harness.text(await harness.run('admin', 'party', { subcommand: 'remove', options: { name: 'Dub crew' } }))).toContain('removed');
+  });
+
+  it('starts a party at the episode given, within the series', async () => {
+    const options = { name: 'Sub crew', channel: harness.channels.dub.id };
+    expect(harness.text(await harness.run('admin', 'party', { subcommand: 'create', options: { ...options, episode: 99 } }))).toContain('There are only');
+    const created = await harness.run('admin', 'party', { subcommand: 'create', options: { ...options, episode: 5 } });
+    expect(harness.text(created)).toContain('having finished S1E5.');
+    expect(harness.text(await harness.run('bob', 'progress', { subcommand: 'show', channelId: harness.channels.dub.id }))).toContain('episode 5');
+    await harness.run('admin', 'party', { subcommand: 'remove', options: { name: 'Sub crew' } });
+  });
+
+  it('says which progress public answers follow after /progress mine', async () => {
+    const ahead = harness.text(await harness.run('bob', 'progress', { subcommand: 'mine', options: { episode: 10 } }));
+    expect(ahead).toContain('Public answers here follow your party, which has finished S1E3');
+    const behind = harness.text(await harness.run('bob', 'progress', { subcommand: 'mine', options: { episode: 1 } }));
+    expect(behind).toContain('Public answers you ask for stay at or below this');
+    await harness.run('bob', 'progress', { subcommand: 'mine' });
   });
 
   it('sent nothing to routes Discord does not have', () => {

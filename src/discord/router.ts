@@ -8,15 +8,15 @@ import type {
 } from 'discord.js';
 import { MessageFlags } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { accessLevelDescriptions, mayAccess } from '../domain/permissions.js';
 import { newErrorId } from '../logging/logger.js';
-import { accessLevelFor } from '../permissionTable.js';
+import { createAccessCheck } from './accessCheck.js';
 import type { RegisteredComponent, SlashCommand } from './command.js';
 import { splitCustomId } from './customId.js';
 import type { InteractionReport } from './interactionReport.js';
-import type { Actor, Choice } from './invocation.js';
+import type { Choice } from './invocation.js';
 import { componentValues, interactionName, readActor, readOptions } from './readInteraction.js';
 import type { Reply } from './reply.js';
+import { Refusal } from './refusal.js';
 import { replyFlags, toDiscordMessage } from './toDiscordMessage.js';
 import { userMessages } from './userMessages.js';
 
@@ -31,15 +31,6 @@ export interface RouterOptions {
   onHandled?: (report: InteractionReport) => void;
 }
 
-class Refusal extends Error {
-  constructor(
-    readonly userMessage: string,
-    readonly outcome: 'refused' | 'invalid',
-  ) {
-    super(userMessage);
-  }
-}
-
 /**
  * The one place that answers interactions: finds the handler, validates input, checks who may act,
  * defers slow work, catches every error (the user gets an ephemeral message with an error id, the
@@ -52,19 +43,7 @@ export function createRouter(options: RouterOptions) {
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
-  function hostRoles(guildId: string, channelId: string) {
-    return {
-      partyHostRoleId: context.parties.forChannel(guildId, channelId).hostRoleId,
-      serverHostRoleId: context.settings.get(guildId).hostRoleId,
-    };
-  }
-
-  function ensureAllowed(key: string, actor: Actor, guildId: string, channelId: string): void {
-    const level = accessLevelFor(key) ?? 'manage-server';
-    if (!mayAccess(level, actor, () => hostRoles(guildId, channelId))) {
-      throw new Refusal(userMessages.notAllowed(accessLevelDescriptions[level]), 'refused');
-    }
-  }
+  const access = createAccessCheck(context);
 
   function guildOf(interaction: Interaction): { guildId: string; channelId: string } {
     if (!interaction.guildId || !interaction.channelId) throw new Refusal(userMessages.serverOnly, 'refused');
@@ -85,7 +64,10 @@ export function createRouter(options: RouterOptions) {
     const { subcommand, options: rawOptions } = readOptions(interaction.options.data);
     // Who may act comes first: a member who may not use a command learns nothing about its options.
     const actor = readActor(interaction);
-    ensureAllowed(key, actor, guildId, channelId);
+    const where = { guildId, channelId };
+    const checkedLater = access.checksTargetParty(key, command.targetParty);
+    if (checkedLater) access.ensureHostOfSomeParty(key, actor, where);
+    else access.ensureAllowed(key, actor, where, access.channelParty(where));
     const schema = command.options[subcommand ?? ''];
     const parsed = schema?.safeParse(rawOptions);
     if (!parsed?.success) {
@@ -100,6 +82,8 @@ export function createRouter(options: RouterOptions) {
       subcommand,
       options: parsed.data as Record<string, unknown>,
     };
+    // An unknown schedule id falls back to the channel's party: a member who may not act learns nothing about it.
+    if (checkedLater) access.ensureAllowed(key, actor, where, () => command.targetParty?.(invocation, context) ?? access.channelParty(where)());
     if (command.defer) {
       await interaction.deferReply(command.isEphemeral?.(invocation) ? { flags: MessageFlags.Ephemeral } : {});
     }
@@ -147,7 +131,6 @@ export function createRouter(options: RouterOptions) {
     if (!run) throw new Refusal(userMessages.staleComponent, 'invalid');
     const { guildId, channelId } = guildOf(interaction);
     const actor = readActor(interaction);
-    ensureAllowed(`button:${name}`, actor, guildId, channelId);
     const invocation = {
       interactionId: interaction.id,
       guildId,
@@ -156,6 +139,7 @@ export function createRouter(options: RouterOptions) {
       subcommand: null,
       options: { values: componentValues(interaction) },
     };
+    access.ensureAllowed(`button:${name}`, actor, { guildId, channelId }, () => run.targetParty(invocation, context) ?? access.channelParty({ guildId, channelId })());
     const result = await run(invocation, context);
     if (result.kind === 'update') await interaction.update(toDiscordMessage(result.reply));
     else await send(interaction, result.reply);

@@ -2,7 +2,9 @@
 export const userMessages = {
   serverOnly: 'Watchalong works inside a server. Use this command in a server channel where the bot is present.',
   unknownCommand: 'I do not know that command (it may have just been updated). Wait a minute and try again.',
-  notAllowed: (who: string) => `Only ${who} can do that. Ask a host if you think this should change.`,
+  notAllowed: (who: string) => `Only ${who} can do that. Ask one of them to do it for you.`,
+  notHostOf: (party: string) =>
+    `That belongs to the **${party}** watch party, and only its hosts (Manage Server, its host role or the server host role) can change it. Ask one of them to do it for you.`,
   invalidOptions: (problems: string) => `That did not look right: ${problems}. Check the options and try again.`,
   staleComponent: 'This button is no longer active. Run the command again to get a fresh one.',
   shuttingDown: 'Watchalong is restarting. Please try again in a few seconds.',

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { prometheusContentType } from 'prom-client';
 import type { Logger } from '../logging/logger.js';
+import { newErrorId } from '../logging/logger.js';
 
 /** The result of one health check: healthy when every named check passed. */
 export interface HealthStatus {
@@ -20,11 +21,34 @@ export interface HealthSource {
 export interface HealthServerOptions {
   /** 0 picks a free port (tests). */
   port: number;
-  /** All interfaces by default, so a Prometheus in another container can scrape it. */
-  host?: string;
+  /** The interface to listen on (HEALTH_HOST): loopback unless the operator opens it up. */
+  host: string;
   source: HealthSource;
   logger: Logger;
+  /** How long a client may take to send its request; the defaults suit probes and scrapers. */
+  timeouts?: Partial<HealthServerTimeouts>;
 }
+
+export interface HealthServerTimeouts {
+  /** The whole request head (line and headers) must arrive within this. */
+  headersMilliseconds: number;
+  /** The whole request must arrive within this. */
+  requestMilliseconds: number;
+  /** An idle kept-alive connection is closed after this. */
+  keepAliveMilliseconds: number;
+  /** How often Node checks connections against the two limits above. */
+  checkEveryMilliseconds: number;
+}
+
+const defaultTimeouts: HealthServerTimeouts = {
+  headersMilliseconds: 5_000,
+  requestMilliseconds: 5_000,
+  keepAliveMilliseconds: 2_000,
+  checkEveryMilliseconds: 1_000,
+};
+
+/** Probes and one Prometheus need a handful; the cap keeps a connection flood from exhausting file descriptors. */
+const maximumConnections = 64;
 
 export interface HealthServer {
   port: number;
@@ -34,6 +58,16 @@ export interface HealthServer {
 type Answer = { status: number; contentType: string; body: string };
 
 const json = (status: number, value: unknown): Answer => ({ status, contentType: 'application/json', body: JSON.stringify(value) });
+
+/**
+ * The path of a request target, or undefined when it is malformed. `new URL` throws on targets such as `//`
+ * (an authority with no host); absolute-form targets (`http://host/healthz`) are valid HTTP/1.1 and answered.
+ */
+export function requestPath(target: string | undefined): string | undefined {
+  if (target === undefined || target === '') return undefined;
+  if (!URL.canParse(target, 'http://health')) return undefined;
+  return new URL(target, 'http://health').pathname;
+}
 
 const routes: Record<string, (source: HealthSource) => Promise<Answer>> = {
   async '/healthz'(source) {
@@ -48,10 +82,12 @@ const routes: Record<string, (source: HealthSource) => Promise<Answer>> = {
 /** Serves `GET /healthz` (200 or 503, for Docker and orchestrators) and `GET /metrics` (for Prometheus). */
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
   const { source, logger } = options;
+  const timeouts = { ...defaultTimeouts, ...options.timeouts };
 
   async function answer(request: IncomingMessage): Promise<Answer> {
-    const path = new URL(request.url ?? '/', 'http://health').pathname;
-    const route = routes[path];
+    const path = requestPath(request.url);
+    if (path === undefined) return json(400, { error: 'malformed request target' });
+    const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
     if (!route) return json(404, { error: 'not found', paths: Object.keys(routes) });
     if (request.method !== 'GET' && request.method !== 'HEAD') return json(405, { error: 'only GET' });
     try {
@@ -68,9 +104,26 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     response.end(request.method === 'HEAD' ? undefined : result.body);
   }
 
-  const server = createServer((request, response) => {
-    void answer(request).then((result) => respond(request, response, result));
-  });
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMilliseconds,
+      requestTimeout: timeouts.requestMilliseconds,
+      keepAliveTimeout: timeouts.keepAliveMilliseconds,
+      connectionsCheckingInterval: timeouts.checkEveryMilliseconds,
+    },
+    (request, response) => {
+      answer(request)
+        .then((result) => respond(request, response, result))
+        .catch((error: unknown) => {
+          // Nothing a client sends may take the bot down: log it with an id and close this one request.
+          const errorId = newErrorId();
+          logger.error({ err: error, errorId, target: request.url?.slice(0, 200) }, 'health request failed');
+          if (!response.headersSent) respond(request, response, json(500, { error: 'internal error', errorId }));
+          else response.destroy();
+        });
+    },
+  );
+  server.maxConnections = maximumConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -79,7 +132,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     });
   });
   const { port } = server.address() as AddressInfo;
-  logger.info({ port }, 'health server listening');
+  logger.info({ port, host: options.host }, 'health server listening');
   return {
     port,
     async close() {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { checkSourceFiles } from './checkSourceFiles.js';
 import { loadPack } from './loadPack.js';
 import { hashPackDirectory } from './packHash.js';
 import type { PackProblem } from './packProblem.js';
@@ -9,19 +10,24 @@ import { buildQuestionBank } from './questions/buildQuestionBank.js';
 import { writeCompiledPack } from './writeCompiledPack.js';
 
 /** Bump when the compiler's output changes for the same pack files, so compiled files get rebuilt. */
-export const packCompilerVersion = '1';
+export const packCompilerVersion = '2';
 
 /**
- * Validates the pack and compiles it into `outputFile`. The file is written beside the target and
+ * Validates the pack (and, given `sourcesDirectory`, its citations against the source documents) and
+ * compiles it into `outputFile`. The file is written beside the target and
  * renamed over it only when complete, so a broken pack leaves the previous knowledge base in place.
  */
 export function compilePack(
   directory: string,
   outputFile: string,
+  options: { sourcesDirectory?: string } = {},
 ): { ok: true; hash: string; counts: Record<string, number> } | { ok: false; problems: PackProblem[] } {
   const hash = hashPackDirectory(directory);
   const loaded = loadPack(directory);
   if (!loaded.ok) return loaded;
+  // The source documents are not shipped with the bot: they are checked where they are, when building.
+  const sourceProblems = options.sourcesDirectory === undefined ? [] : checkSourceFiles(loaded.pack, options.sourcesDirectory);
+  if (sourceProblems.length > 0) return { ok: false, problems: sourceProblems };
   const questions = buildQuestionBank(loaded.pack);
   mkdirSync(dirname(outputFile), { recursive: true });
   const temporaryFile = `${outputFile}.${process.pid}.tmp`;

@@ -47,7 +47,7 @@ CREATE TABLE entities (
 CREATE INDEX entities_by_kind ON entities(kind, revealed_in);
 
 -- Every name an entity is known by, each with its own stamp (a real name revealed later is a spoiler).
--- name_kind: primary | alias | nickname | japanese | real-name
+-- name_kind: primary | alias | nickname | japanese | real-name | also-spelled (searchable, never shown)
 CREATE TABLE entity_names (
   entity_id   TEXT NOT NULL REFERENCES entities(id),
   name        TEXT NOT NULL,
@@ -119,7 +119,7 @@ CREATE VIRTUAL TABLE search_text USING fts5(
 );
 CREATE TABLE search_rows (
   rowid       INTEGER PRIMARY KEY,
-  row_kind    TEXT NOT NULL,
+  row_kind    TEXT NOT NULL,  -- name | spelling (another spelling of a name) | fact
   entity_id   TEXT REFERENCES entities(id),
   fact_id     INTEGER REFERENCES facts(id),
   revealed_in INTEGER NOT NULL

@@ -2,6 +2,7 @@ import type { CheckContext } from './checkContext.js';
 import { createCheckContext } from './checkContext.js';
 import { crossCheckEntities } from './crossCheckEntities.js';
 import { crossCheckQuestions } from './crossCheckQuestions.js';
+import { crossCheckStampRules } from './crossCheckStampRules.js';
 import { packFileNames } from './packFiles.js';
 import type { PackProblem } from './packProblem.js';
 import { crossCheckFacts, reportDuplicates } from './crossCheckHelpers.js';
@@ -16,6 +17,7 @@ export function crossCheckPack(pack: Pack): PackProblem[] {
   crossCheckEpisodes(pack, context);
   crossCheckEntities(pack, context);
   crossCheckQuestions(pack, context);
+  crossCheckStampRules(pack, context);
   return problems;
 }
 

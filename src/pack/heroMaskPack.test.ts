@@ -3,7 +3,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { checkSourceFiles } from './checkSourceFiles.js';
 import { compilePack } from './compilePack.js';
+import { loadPack } from './loadPack.js';
 import { createMentionFinder } from './findMentions.js';
 import { heroMaskPackDirectory } from '../../test/support/packFixture.js';
 
@@ -45,7 +48,7 @@ describe('the Hero Mask pack', () => {
     ['Theo Lowe', 4],
     ['Harry Creighton', 4],
     ['Anna Winehouse', 8],
-    ['Robert Walter', 9],
+    ['Robert', 9],
     ['Tina', 15],
     ['Douglas Coates', 16],
     ['Julia Herst', 24],
@@ -65,7 +68,7 @@ describe('the Hero Mask pack', () => {
     expect(column("SELECT revealed_in FROM entity_names WHERE name = 'Jeremy Payne'")).toEqual([4]);
     expect(column("SELECT revealed_in FROM entity_names WHERE name = 'Fred Faraday'")).toEqual([7]);
     expect(
-      column("SELECT revealed_in FROM entity_attributes WHERE entity_id = 'robert-walter' AND target_entity_id = 'live-corporation'"),
+      column("SELECT revealed_in FROM entity_attributes WHERE entity_id = 'robert' AND target_entity_id = 'live-corporation'"),
     ).toEqual([12]);
   });
 
@@ -106,6 +109,18 @@ describe('the Hero Mask pack', () => {
         expect(late, `${question.id}: ${text}`).toEqual([]);
       }
     }
+  });
+
+  it('cites only what its source documents say, and each research key is defined in the note it names', () => {
+    // The documents sit beside the repository (../shared), as kb:build expects; a copy of the
+    // repository without them still has the unit tests of checkSourceFiles.
+    const loaded = loadPack(heroMaskPackDirectory);
+    if (!loaded.ok) throw new Error('the pack should load');
+    const sourcesDirectory = fileURLToPath(new URL('../../../shared', import.meta.url));
+    const problems = existsSync(sourcesDirectory) ? checkSourceFiles(loaded.pack, sourcesDirectory) : [];
+    expect(problems).toEqual([]);
+    expect(loaded.pack.manifest.sources.map((source) => source.key)).not.toContain('research:S2-notes');
+    expect(loaded.pack.manifest.sources.every((source) => source.file !== undefined && source.description.length > 0)).toBe(true);
   });
 
   it('compiles well under a second', () => {

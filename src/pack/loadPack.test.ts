@@ -147,12 +147,41 @@ describe('loadPack', () => {
       expected: { file: 'entities/cast.json', path: '$.entities[0].voiceActors[0].dub', reason: /not declared/ },
     },
     {
+      name: 'a production fact about season 2 shown before season 1 is over',
+      file: 'series.json',
+      edit: (value) => { value.series.facts[0].text = 'Season 2 added a new storyboard artist.'; },
+      expected: { file: 'series.json', path: '$.series.facts[0].revealedIn', reason: /speaks of season 2.*end of season 1 \(2\), not 0/ },
+    },
+    {
+      name: 'a role that speaks of the second season before the first is over',
+      file: 'entities/cast.json',
+      edit: (value) => { value.entities[0].roles[0].value = 'a letter carrier who quits in the second season'; },
+      expected: { file: 'entities/cast.json', path: '$.entities[0].roles[0].revealedIn', reason: /speaks of season 2/ },
+    },
+    {
+      name: 'a review verdict shown before episode 1',
+      file: 'series.json',
+      edit: (value) => { value.series.facts[0].category = 'reception'; },
+      expected: { file: 'series.json', path: '$.series.facts[0].revealedIn', reason: /never before episode 1/ },
+    },
+    {
+      name: 'a gender citing an undeclared source',
+      file: 'entities/cast.json',
+      edit: (value) => { value.entities[0].gender = { value: 'female', source: 'seed:999' }; },
+      expected: { file: 'entities/cast.json', path: '$.entities[0].gender.source', reason: /"seed:999" is not listed/ },
+    },
+    {
       name: 'a question that gives its answer as a distractor',
       file: 'questions.json',
       edit: (value) => { value.questions[0].distractors[2] = 'paper moth'; },
       expected: { file: 'questions.json', path: '$.questions[0].distractors', reason: /must all differ/ },
     },
   ];
+
+  it('lets a release fact name a later season from the start: a release is announced, not watched', () => {
+    const directory = brokenCopy(['series.json', (value) => { value.series.facts[0] = { ...value.series.facts[0], category: 'release', text: 'Season 2 premiered a year later.' }; }]);
+    expect(loadPack(directory).ok).toBe(true);
+  });
 
   it.each(crossCheckCases)('catches $name', ({ file, edit, expected }) => {
     const problems = problemsOf(brokenCopy([file, edit]));

@@ -115,7 +115,12 @@ export const episodesFileSchema = z.strictObject({
 });
 
 export const entityKinds = ['character', 'organisation', 'thing', 'person'] as const;
-export const nameKinds = ['primary', 'alias', 'nickname', 'japanese', 'real-name'] as const;
+export const genders = ['female', 'male'] as const;
+/**
+ * `also-spelled` is another spelling of a name (a source's typo or romanisation, e.g. "Ecohes"): it is
+ * found by lookups and search but never shown as an alias, since it is not a name anyone goes by.
+ */
+export const nameKinds = ['primary', 'alias', 'nickname', 'japanese', 'real-name', 'also-spelled'] as const;
 
 export const entitySchema = z.strictObject({
   id: entityId,
@@ -142,6 +147,10 @@ export const entitySchema = z.strictObject({
     z.strictObject({ target: entityId, value: text, revealedIn: stamp, source: sourceKey }),
   ),
   voiceActors: z.array(z.strictObject({ dub: entityId, actor: text, revealedIn: stamp, source: sourceKey })),
+  gender: z
+    .strictObject({ value: z.enum(genders), source: sourceKey })
+    .optional()
+    .describe('Only where a source gives it (a pronoun, "his wife"); trivia offers a character only same-gender look-alikes'),
   facts: z.array(factSchema),
 });
 

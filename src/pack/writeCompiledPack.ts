@@ -29,7 +29,7 @@ export function writeCompiledPack(
     const insert = prepareInserts(database);
     const entities = pack.entityFiles.flatMap((entityFile) => entityFile.entities);
     let searchRowId = 0;
-    const addSearchRow = (text: string, rowKind: 'name' | 'fact', entityId: string | null, factId: number | null, revealedIn: number): void => {
+    const addSearchRow = (text: string, rowKind: 'name' | 'spelling' | 'fact', entityId: string | null, factId: number | null, revealedIn: number): void => {
       searchRowId += 1;
       insert.searchText.run(searchRowId, text);
       insert.searchRow.run(searchRowId, rowKind, entityId, factId, revealedIn);
@@ -90,7 +90,7 @@ export function writeCompiledPack(
       for (const entity of entities) {
         for (const name of entity.names) {
           insert.name.run(entity.id, name.name, normalizeName(name.name), name.kind, name.revealedIn, name.source);
-          addSearchRow(name.name, 'name', entity.id, null, name.revealedIn);
+          addSearchRow(name.name, name.kind === 'also-spelled' ? 'spelling' : 'name', entity.id, null, name.revealedIn);
         }
         for (const role of entity.roles) {
           insert.attribute.run(entity.id, 'role', role.value, null, role.revealedIn, role.source);

@@ -225,7 +225,7 @@ describe('repeats, calendar, cancel and refusals', () => {
     const saved = harness.text(await harness.run('admin', 'settings', { options: { timezone: 'asia/tokyo', reminders: '2h,0' } }));
     expect(saved).toContain('Time zone: Asia/Tokyo');
     expect(saved).toContain('Reminders: 2h,0');
-    expect(harness.text(await harness.run('admin', 'settings', { options: { reminders: '3 weeks' } }))).toContain('can\'t read `3weeks`');
+    expect(harness.text(await harness.run('admin', 'settings', { options: { reminders: '3 weeks' } }))).toContain('can\'t read `3 weeks`');
     const scheduled = harness.text(await harness.run('host', 'watchparty', { subcommand: 'schedule', options: { start: 'tomorrow 20:00' } }));
     expect(scheduled).toContain('Time zone: Asia/Tokyo');
     expect(scheduled).toContain('2h before and at the start');

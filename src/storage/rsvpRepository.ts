@@ -14,6 +14,10 @@ export function createRsvpRepository(database: Database, now: () => Date) {
     counts: database.prepare(
       'SELECT answer, COUNT(*) AS count FROM rsvps WHERE schedule_id = ? AND occurrence_index = ? GROUP BY answer',
     ),
+    members: database.prepare(
+      `SELECT user_id FROM rsvps WHERE schedule_id = ? AND occurrence_index = ? AND answer = ?
+       ORDER BY answered_at, user_id LIMIT ?`,
+    ).pluck(),
   };
 
   function counts(scheduleId: number, occurrenceIndex: number): RsvpCounts {
@@ -30,6 +34,10 @@ export function createRsvpRepository(database: Database, now: () => Date) {
       return counts(scheduleId, occurrenceIndex);
     },
     counts,
+    /** Who gave `answer` for one session, first answers first, at most `limit`. */
+    members(scheduleId: number, occurrenceIndex: number, answer: RsvpAnswer, limit: number): string[] {
+      return statements.members.all(scheduleId, occurrenceIndex, answer, limit) as string[];
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../discord/reply.js';
 import type { AskedQuestion } from '../domain/quiz/index.js';
-import { endedQuestionMessage, finalMessage, questionMessage, revealMessage } from './quizMessages.js';
+import { endedQuestionMessage, finalMessage, questionMessage, revealMessage, standingLines } from './quizMessages.js';
 import type { QuestionContext } from './quizMessages.js';
 
 const longOption = 'An option far longer than any button label Discord accepts, which stops at eighty characters';
@@ -56,5 +56,18 @@ describe('quiz messages', () => {
     ['abandoned', 'offline for too long'],
   ] as const)('explain a %s quiz', (reason, expected) => {
     expect(finalMessage(reason, [], 'Safe up to S1E4', 'u9').embeds?.[0]?.description).toContain(expected);
+  });
+
+  it('drop the old "Safe up to" when progress moved back ended the quiz', () => {
+    const footer = finalMessage('progress-lowered', [], 'Safe up to S1E4').embeds?.[0]?.footer?.text;
+    expect(footer).toBe('Scores count towards /trivia leaderboard');
+  });
+
+  it('give medals only for points', () => {
+    const standing = (position: number, userId: string, points: number) => ({ position, userId, points, correctAnswers: points > 0 ? 1 : 0, bestStreak: 0 });
+    const lines = standingLines([standing(1, 'a', 120), standing(2, 'b', 0), standing(3, 'c', 0)]);
+    expect(lines[0]).toMatch(/^🥇 <@a>/);
+    expect(lines[1]).toMatch(/^\*\*2\.\*\* <@b>/);
+    expect(lines[2]).toMatch(/^\*\*3\.\*\* <@c>/);
   });
 });

@@ -67,7 +67,8 @@ export function standingLines(standings: readonly Standing[]): string[] {
     .slice(0, standingsShown)
     .map(
       (standing) =>
-        `${medals[standing.position - 1] ?? `**${standing.position}.**`} <@${standing.userId}>: ${standing.points} points` +
+        // A medal is earned: nobody gets gold for 0 points.
+        `${(standing.points > 0 ? medals[standing.position - 1] : undefined) ?? `**${standing.position}.**`} <@${standing.userId}>: ${standing.points} points` +
         ` (${standing.correctAnswers} correct, best streak ${standing.bestStreak})`,
     );
 }
@@ -138,7 +139,8 @@ export function finalMessage(reason: QuizEndReason, standings: readonly Standing
         title: ending.title,
         description: [ending.intro(stoppedBy), '', ...results].join('\n'),
         color: colours.ended,
-        footer: { text: `${safeLabel} · Scores count towards /trivia leaderboard` },
+        // After progress moved back, the old "Safe up to" no longer holds for the channel.
+        footer: { text: reason === 'progress-lowered' ? 'Scores count towards /trivia leaderboard' : `${safeLabel} · Scores count towards /trivia leaderboard` },
       },
     ],
   };

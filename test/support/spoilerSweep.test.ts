@@ -24,7 +24,7 @@ describe('the spoiler sweep’s forbidden strings', () => {
     expect(byText.get('Yasuyuki Kase')?.revealedIn).toBe(1);
     expect(byText.get('加瀬康之')?.revealedIn).toBe(1);
     expect(byText.get('a geneticist tied to LIVE Corporation')?.revealedIn).toBe(7);
-    expect(byText.get('He protects Tina from Geffrey Connor.')?.revealedIn).toBe(16);
+    expect(byText.get('He protects Tina from Geffrey Connor.')?.revealedIn).toBe(24);
     expect(byText.has('CEO')).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commands, components } from '../../../commands/index.js';
-import { accessLevelFor, permissionTable } from '../../permissionTable.js';
+import { accessLevelFor, hostPartyFor, hostPartyTable, permissionTable } from '../../permissionTable.js';
 import { commandShapes, permissionKeys } from './commandCatalog.js';
 import { permissionMarkers, permissionTableMarkdown, withPermissionTable } from './permissionTableMarkdown.js';
 
@@ -26,7 +26,7 @@ describe('the permission table covers exactly what the bot registers', () => {
 });
 
 describe('the README table', () => {
-  const table = permissionTableMarkdown(commands, components, accessLevelFor);
+  const table = permissionTableMarkdown(commands, components, accessLevelFor, hostPartyFor);
 
   it('is up to date with src/permissionTable.ts (run `npm run docs:permissions`)', () => {
     const readme = readFileSync('README.md', 'utf8');
@@ -37,13 +37,18 @@ describe('the README table', () => {
   it('has one row per key, saying who may use it', () => {
     const rows = table.split('\n').slice(2);
     expect(rows).toHaveLength(keys.length);
-    expect(rows).toContain('| `/progress set` | hosts | Hosts: set the last episode this party finished |');
+    expect(rows).toContain('| `/progress set` | hosts of this channel’s party | Hosts: set the last episode this party finished |');
+    expect(rows.find((row) => row.startsWith('| `/watchparty cancel`'))).toContain('| hosts of the schedule’s party |');
     expect(rows).toContain('| `/party create` | Manage Server | Manage Server: create a watch party bound to a channel |');
     expect(rows.find((row) => row.startsWith('| button `page`'))).toContain('| everyone |');
   });
 
+  it('names another party only for host-only actions that exist', () => {
+    for (const key of Object.keys(hostPartyTable)) expect(accessLevelFor(key), key).toBe('host');
+  });
+
   it('refuses to document a key the table lacks', () => {
-    expect(() => permissionTableMarkdown(commands, components, () => undefined)).toThrow(/no entry for "help"/);
+    expect(() => permissionTableMarkdown(commands, components, () => undefined, hostPartyFor)).toThrow(/no entry for "help"/);
   });
 
   it.each([

@@ -30,11 +30,12 @@ export function permissionTableMarkdown(
   commands: readonly SlashCommand[],
   components: readonly RegisteredComponent[],
   levelFor: (key: string) => AccessLevel | undefined,
+  hostPartyFor: (key: string) => string,
 ): string {
   const who = (key: string) => {
     const level = levelFor(key);
     if (level === undefined) throw new Error(`the permission table has no entry for "${key}"`);
-    return whoLabels[level];
+    return level === 'host' ? `hosts of ${hostPartyFor(key)}` : whoLabels[level];
   };
   const commandRows = commandShapes(commands).map((shape) => `| \`/${shape.key}\` | ${who(shape.key)} | ${escapeCell(shape.description)} |`);
   const buttonRows = components.map((component) => {

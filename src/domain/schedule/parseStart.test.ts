@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseStart } from './parseStart.js';
+import { parseStart, startingNowMargin } from './parseStart.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -88,6 +88,26 @@ describe('parseStart refuses, saying what to type', () => {
     const result = parseStart(text, { zone, now: londonSaturday });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+
+  it.each([
+    ['the past', '2025-03-29 11:59'],
+    ['an impossible date', '2025-02-30 20:00'],
+    ['garbage', 'blah'],
+    ['nothing', '  '],
+  ])('offers a dated example a week ahead of now after %s', (_name, text) => {
+    const result = parseStart(text, { zone: 'Europe/London', now: londonSaturday });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason).toContain('`2025-04-05 20:00`');
+      expect(result.reason).not.toContain('2025-06-01');
+    }
+  });
+
+  it.each(['now', 'Now', 'right now'])('takes %j as the present moment', (text) => {
+    const result = parseStart(text, { zone: 'Europe/London', now: londonSaturday });
+    expect(result).toMatchObject({ ok: true, instant: new Date(londonSaturday.getTime() + startingNowMargin), zone: 'Europe/London' });
+    if (result.ok) expect(result.interpretedAs).toMatch(/^now, Saturday 29 March 2025, 12:00 Europe\/London/);
   });
 
   it('accepts exactly one year ahead', () => {

@@ -1,6 +1,6 @@
 /**
  * Reads the `start` option of `/watchparty schedule`: an ISO 8601 time with offset, `YYYY-MM-DD HH:mm`
- * in the given zone, or an everyday phrase (`tomorrow 20:00`, `saturday 8pm`, `in 90 minutes`).
+ * in the given zone, an everyday phrase (`tomorrow 20:00`, `saturday 8pm`, `in 90 minutes`), or `now`.
  */
 import * as chrono from 'chrono-node';
 import { DateTime, FixedOffsetZone } from 'luxon';
@@ -18,7 +18,17 @@ export type ParseStartResult =
 
 type Reading = { ok: true; time: DateTime } | { ok: false; reason: string };
 
-const examples = 'for example `2025-06-01 20:00`, `tomorrow 20:00`, `saturday 8pm` or `in 90 minutes`';
+/** Ways to write a start, with a dated example a week from now so it is never in the past. */
+function examples(now: Date, zone: string): string {
+  return `for example \`${datedExample(now, zone)}\`, \`tomorrow 20:00\`, \`saturday 8pm\`, \`in 90 minutes\` or \`now\``;
+}
+
+function datedExample(now: Date, zone: string): string {
+  return DateTime.fromJSDate(now, { zone }).plus({ weeks: 1 }).toFormat('yyyy-MM-dd') + ' 20:00';
+}
+
+const startingNow = /^(?:right\s+)?now$/i;
+export const startingNowMargin = 10_000;
 const isoLike = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
@@ -32,15 +42,20 @@ export function parseStart(text: string, { zone, now }: ParseStartOptions): Pars
     return { ok: false, reason: `I don't know the time zone \`${zone}\`. Use a name like \`Europe/London\`.` };
   }
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, reason: `Tell me when the watch party starts, ${examples}.` };
+  if (trimmed === '') return { ok: false, reason: `Tell me when the watch party starts, ${examples(now, namedZone)}.` };
+  if (startingNow.test(trimmed)) {
+    // A moment ahead, so the "starting now" reminder is still due after the schedule is stored.
+    const time = DateTime.fromJSDate(now, { zone: namedZone }).plus({ milliseconds: startingNowMargin });
+    return { ok: true, instant: time.toJSDate(), zone: namedZone, interpretedAs: `now, ${describe(time)}` };
+  }
 
-  const reading = readIsoLike(trimmed, namedZone) ?? readEverydayPhrase(trimmed, namedZone, now);
+  const reading = readIsoLike(trimmed, namedZone, now) ?? readEverydayPhrase(trimmed, namedZone, now);
   if (!reading.ok) return reading;
 
   const time = reading.time.setZone(namedZone);
   const interpretedAs = describe(time);
   if (time.toMillis() <= now.getTime()) {
-    return { ok: false, reason: `${interpretedAs} has already passed. Pick a time in the future, ${examples}.` };
+    return { ok: false, reason: `${interpretedAs} has already passed. Pick a time in the future, ${examples(now, namedZone)}.` };
   }
   if (time > DateTime.fromJSDate(now, { zone: namedZone }).plus({ years: 1 })) {
     return { ok: false, reason: `${interpretedAs} is more than a year away. Pick a time within the next year.` };
@@ -49,13 +64,13 @@ export function parseStart(text: string, { zone, now }: ParseStartOptions): Pars
 }
 
 /** `2025-06-01 20:00`, `2025-06-01T20:00:00+02:00`, `2025-06-01T19:00Z`; null for anything else. */
-function readIsoLike(text: string, zone: string): Reading | null {
+function readIsoLike(text: string, zone: string, now: Date): Reading | null {
   const match = isoLike.exec(text);
   if (!match) return null;
   const [, date, clock, offset = ''] = match;
   const time = DateTime.fromISO(`${date}T${clock}${offset.toUpperCase()}`, { zone });
   if (!time.isValid) {
-    return { ok: false, reason: `\`${text}\` is not a real date and time. Check it, e.g. \`2025-06-01 20:00\`.` };
+    return { ok: false, reason: `\`${text}\` is not a real date and time. Check it, e.g. \`${datedExample(now, zone)}\`.` };
   }
   return { ok: true, time };
 }
@@ -63,11 +78,11 @@ function readIsoLike(text: string, zone: string): Reading | null {
 function readEverydayPhrase(text: string, zone: string, now: Date): Reading {
   const offsetNow = DateTime.fromJSDate(now, { zone }).offset;
   const [result] = chrono.parse(text, { instant: now, timezone: offsetNow });
-  if (!result) return { ok: false, reason: `I can't read \`${text}\` as a time. Try ${examples}.` };
+  if (!result) return { ok: false, reason: `I can't read \`${text}\` as a time. Try ${examples(now, zone)}.` };
 
   const leftover = `${text.slice(0, result.index)} ${text.slice(result.index + result.text.length)}`.trim();
   if (/[\p{L}\p{N}]/u.test(leftover)) {
-    return { ok: false, reason: `I understood \`${result.text}\` but not \`${leftover}\`. Try ${examples}.` };
+    return { ok: false, reason: `I understood \`${result.text}\` but not \`${leftover}\`. Try ${examples(now, zone)}.` };
   }
   const start = result.start;
   if (!start.isCertain('hour')) {

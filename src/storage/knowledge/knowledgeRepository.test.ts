@@ -181,3 +181,26 @@ describe('episode titles (the fixture pack has some; the real pack has none)', (
     expect(fixture.episode(2, 4)?.title).toBeNull();
   });
 });
+
+describe('other spellings and one hit per entity', () => {
+  it.each([
+    ['Ecohes', 8, 'echoes', 'Echoes'],
+    ['Geoffrey Connor', 1, 'geffrey-connor', 'Geffrey Connor'],
+    ['Tina Hurst', 16, 'tina', 'Tina Herst'],
+  ])('finds %s at progress %i under its own name, and never lists the spelling as a name', (spelling, progress, entityId, shownName) => {
+    const [best] = knowledge.findEntities(spelling, progress);
+    expect(best).toMatchObject({ entityId, matchedName: shownName });
+    expect(knowledge.entityCard(entityId, progress)?.names.map((name) => name.name)).not.toContain(spelling);
+    const hits = knowledge.search(spelling, progress).filter((hit) => hit.entityId === entityId);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.text).not.toBe(spelling);
+  });
+
+  it('returns one hit per entity, however many of its names and facts match', () => {
+    for (const query of ['Monica', 'Harry', 'Fred', 'mask', 'Tina']) {
+      const entityIds = knowledge.search(query, 24).flatMap((hit) => (hit.entityId === null ? [] : [hit.entityId]));
+      expect(entityIds, query).toEqual([...new Set(entityIds)]);
+    }
+    expect(knowledge.search('Monica', 1).filter((hit) => hit.entityId === 'monica-campbell')).toHaveLength(1);
+  });
+});

@@ -16,6 +16,23 @@ import type {
 
 const factColumns = 'id, category, text, episode, revealed_in AS revealedIn, source';
 
+/** How many search rows are read for each hit wanted, since one entity's rows collapse into one hit. */
+const searchRowsPerHit = 4;
+
+/** A search row as stored: another spelling of a name is its own kind, shown as the entity's name. */
+type SearchRow = Omit<SearchHit, 'rowKind'> & { rowKind: SearchHit['rowKind'] | 'spelling' };
+
+/** The best-ranked row of each entity (its name or one of its facts); series and episode facts all stay. */
+function onePerEntity(rows: readonly SearchRow[]): SearchRow[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    if (row.entityId === null) return true;
+    if (seen.has(row.entityId)) return false;
+    seen.add(row.entityId);
+    return true;
+  });
+}
+
 /** Scores at or above this pick one entity for a typed name (prefix of a word or better). */
 const confidentMatchScore = 80;
 
@@ -46,9 +63,11 @@ export function createKnowledgeRepository(database: Database) {
        WHERE entity_id = @id AND name_kind = 'primary' AND is_visible_at(revealed_in, @progress)
        ORDER BY revealed_in DESC, rowid DESC LIMIT 1`,
     ).pluck(),
+    // Other spellings are for finding an entity, not names it goes by: a card never lists them.
     entityNames: database.prepare(
       `SELECT name, name_kind AS nameKind FROM kb.entity_names
-       WHERE entity_id = @id AND is_visible_at(revealed_in, @progress) ORDER BY revealed_in, rowid`,
+       WHERE entity_id = @id AND name_kind != 'also-spelled' AND is_visible_at(revealed_in, @progress)
+       ORDER BY revealed_in, rowid`,
     ),
     entityAttributes: database.prepare(
       `SELECT attribute, value, target_entity_id AS targetEntityId, revealed_in AS revealedIn
@@ -138,7 +157,8 @@ export function createKnowledgeRepository(database: Database) {
       entityId: candidate.entityId,
       kind: candidate.kind,
       name: candidate.primaryName,
-      matchedName: candidate.name,
+      // A match on another spelling is shown under the entity's own name, never the spelling.
+      matchedName: candidate.nameKind === 'also-spelled' ? currentName(candidate.entityId, progress, candidate.primaryName) : candidate.name,
       score,
     }));
   }
@@ -219,10 +239,17 @@ export function createKnowledgeRepository(database: Database) {
     const known = vocabulary;
     const terms = searchTerms(query).map((term) => correctTerm(term, known));
     if (terms.length === 0) return [];
+    // Rows beyond the limit are read because several rows of one entity collapse into one hit.
     const run = (joiner: 'AND' | 'OR') =>
-      statements.search.all({ match: toMatchExpression(terms, joiner), progress, limit }) as SearchHit[];
+      statements.search.all({ match: toMatchExpression(terms, joiner), progress, limit: limit * searchRowsPerHit }) as SearchRow[];
     const everyTerm = run('AND');
-    return everyTerm.length > 0 || terms.length === 1 ? everyTerm : run('OR');
+    const rows = everyTerm.length > 0 || terms.length === 1 ? everyTerm : run('OR');
+    return onePerEntity(rows)
+      .slice(0, limit)
+      .map((row): SearchHit => {
+        if (row.rowKind !== 'spelling') return { ...row, rowKind: row.rowKind };
+        return { ...row, rowKind: 'name', text: currentName(row.entityId ?? '', progress, row.entityName ?? '') };
+      });
   }
 
   function visibleQuestions(progress: number): Question[] {

@@ -1,0 +1,17 @@
+import type { BotContext } from '../context.js';
+import type { Invocation } from '../discord/invocation.js';
+import { replyProgress } from '../services/replyProgress.js';
+import type { StoredSchedule } from '../storage/scheduleRepository.js';
+import { describeEpisodes, plannedEpisodes } from './sessionEpisodes.js';
+
+/** The progress that gates what a reply says about a schedule: its party's, and no further than the channel's. */
+export function gateFor(context: BotContext, invocation: Invocation, schedule: StoredSchedule, audience: 'everyone' | 'asker-only'): number {
+  const partyProgress = context.progress.current(schedule.partyId).episode;
+  return Math.min(partyProgress, replyProgress(context, invocation, audience).progress);
+}
+
+/** The episodes a session of the schedule covers, `sessionsAhead` sessions from the next, named as far as `progress` allows. */
+export function episodesLine(context: BotContext, schedule: StoredSchedule, progress: number, sessionsAhead = 0): string | null {
+  const range = plannedEpisodes(context.knowledge, context.progress.current(schedule.partyId).episode, schedule.episodes, sessionsAhead);
+  return range ? describeEpisodes(range, context.knowledge, progress) : null;
+}
