@@ -1,10 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
+const everyTest = '{src,commands,scripts,bench,test,playground}/**/*.test.ts';
+/** End-to-end tests start the fake Discord, a bot, an HTTP server or a process: `*.e2e.test.ts`. */
+const endToEndTests = '{src,commands,scripts,bench,test,playground}/**/*.e2e.test.ts';
+
 export default defineConfig({
   test: {
-    include: ['{src,commands,scripts,bench,test,playground}/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: [everyTest],
+          exclude: [endToEndTests],
+          setupFiles: ['test/support/noNetworkNoProcesses.ts'],
+          testTimeout: 10_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: [endToEndTests],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });
