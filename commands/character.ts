@@ -16,7 +16,7 @@ import { longEpisodeLabel } from '../src/domain/episodeLabels.js';
 import { decideMatch } from '../src/domain/text/confidentMatch.js';
 import type { Audience } from '../src/domain/spoilerGate.js';
 import { replyProgress } from '../src/services/replyProgress.js';
-import type { EntityCard } from '../src/storage/knowledge/types.js';
+import type { EntityCard } from '../src/domain/knowledge.js';
 
 const definition = new SlashCommandBuilder()
   .setName('character')

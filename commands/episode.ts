@@ -13,7 +13,7 @@ import { defineLookupView } from '../src/discord/render/lookupView.js';
 import { truncate } from '../src/discord/render/spoilerSafeText.js';
 import { longEpisodeLabel } from '../src/domain/episodeLabels.js';
 import { replyProgress } from '../src/services/replyProgress.js';
-import type { EpisodeView } from '../src/storage/knowledge/types.js';
+import type { EpisodeView } from '../src/domain/knowledge.js';
 
 const definition = new SlashCommandBuilder()
   .setName('episode')

@@ -8,7 +8,7 @@ import { ephemeralText } from '../src/discord/reply.js';
 import { runSubcommand } from '../src/discord/subcommands.js';
 import type { SubcommandHandler } from '../src/discord/subcommands.js';
 import { shortEpisodeLabel } from '../src/domain/episodeLabels.js';
-import { ChannelHasPartyError, PartyNameTakenError } from '../src/storage/partyRepository.js';
+import { ChannelHasPartyError, PartyNameTakenError } from '../src/domain/party.js';
 import { outOfRange } from './progress.js';
 
 const definition = new SlashCommandBuilder()

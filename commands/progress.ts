@@ -9,8 +9,8 @@ import { ephemeralText } from '../src/discord/reply.js';
 import { runSubcommand } from '../src/discord/subcommands.js';
 import type { SubcommandHandler } from '../src/discord/subcommands.js';
 import { longEpisodeLabel, shortEpisodeLabel } from '../src/domain/episodeLabels.js';
-import type { Party } from '../src/storage/partyRepository.js';
-import type { ProgressState } from '../src/storage/progressRepository.js';
+import type { Party } from '../src/domain/party.js';
+import type { ProgressState } from '../src/domain/progress.js';
 
 const definition = new SlashCommandBuilder()
   .setName('progress')

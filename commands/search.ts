@@ -7,7 +7,7 @@ import type { Card } from '../src/discord/render/cardPage.js';
 import { currentNamesById } from '../src/discord/render/entityNames.js';
 import { defineLookupView } from '../src/discord/render/lookupView.js';
 import { shortEpisodeLabel } from '../src/domain/episodeLabels.js';
-import type { SearchHit } from '../src/storage/knowledge/types.js';
+import type { SearchHit } from '../src/domain/knowledge.js';
 
 /** Short enough that a page button's custom id (`page:search:<page>:<query>`) stays within 100 characters. */
 const maximumQueryLength = 80;

@@ -8,7 +8,7 @@ import { readableDate } from '../src/discord/render/dates.js';
 import { currentNamesById } from '../src/discord/render/entityNames.js';
 import type { CardSection } from '../src/discord/render/layoutPages.js';
 import { defineArgumentlessView } from '../src/discord/render/lookupView.js';
-import type { Fact } from '../src/storage/knowledge/types.js';
+import type { Fact } from '../src/domain/knowledge.js';
 
 const definition = new SlashCommandBuilder()
   .setName('series')

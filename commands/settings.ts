@@ -6,7 +6,7 @@ import { ephemeralText } from '../src/discord/reply.js';
 import { defaultLeadTimes, formatLeadTimes, parseLeadTimes } from '../src/domain/schedule/leadTimes.js';
 import { resolveTimeZone, suggestTimeZones } from '../src/domain/schedule/timeZones.js';
 import type { MatchDecision } from '../src/domain/text/confidentMatch.js';
-import type { GuildSettings } from '../src/storage/settingsRepository.js';
+import type { GuildSettings } from '../src/domain/settings.js';
 
 const definition = new SlashCommandBuilder()
   .setName('settings')

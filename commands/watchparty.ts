@@ -21,7 +21,7 @@ import { episodesLeftWarning, overlapWarning } from '../src/scheduler/scheduleWa
 import { describeLeadTimes, describeRepeat, describeStart } from '../src/scheduler/sessionText.js';
 import { scheduleTargetParty, watchpartyTargetParty } from '../src/scheduler/scheduleTargetParty.js';
 import { upcomingSessions } from '../src/scheduler/upcomingSessions.js';
-import type { StoredSchedule } from '../src/storage/scheduleRepository.js';
+import type { StoredSchedule } from '../src/domain/schedule/storedSchedule.js';
 
 const maximumOpenSchedules = 25;
 const maximumEpisodesPerSession = 12;

@@ -1,7 +1,7 @@
 import type { BotContext } from '../context.js';
 import { accessLevelDescriptions, mayAccess } from '../domain/permissions.js';
 import { accessLevelFor } from '../permissionTable.js';
-import type { Party } from '../storage/partyRepository.js';
+import type { Party } from '../domain/party.js';
 import type { Actor } from './invocation.js';
 import { Refusal } from './refusal.js';
 import { userMessages } from './userMessages.js';

@@ -1,7 +1,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { z } from 'zod';
 import type { BotContext } from '../context.js';
-import type { Party } from '../storage/partyRepository.js';
+import type { Party } from '../domain/party.js';
 import type { AutocompleteInvocation, Choice, Invocation } from './invocation.js';
 import type { ComponentReply, Reply } from './reply.js';
 

@@ -5,7 +5,7 @@ import { reminderNonce } from '../domain/schedule/reminderNonce.js';
 import type { EpisodeRange } from '../domain/schedule/session.js';
 import type { Reply } from '../discord/reply.js';
 import type { ReminderDeliveryRepository, ReminderKey } from '../storage/reminderDeliveryRepository.js';
-import type { StoredSchedule } from '../storage/scheduleRepository.js';
+import type { StoredSchedule } from '../domain/schedule/storedSchedule.js';
 import { postWithNonce } from './channelMessages.js';
 import { classifyDiscordFailure } from './discordFailure.js';
 import type { DiscordFailure } from './discordFailure.js';

@@ -4,7 +4,7 @@ import { customId } from '../discord/customId.js';
 import type { Reply } from '../discord/reply.js';
 import { discordTimestamp } from '../domain/schedule/discordTimestamp.js';
 import type { ReminderKey } from '../storage/reminderDeliveryRepository.js';
-import type { RsvpAnswer, RsvpCounts } from '../storage/rsvpRepository.js';
+import type { RsvpAnswer, RsvpCounts } from '../domain/schedule/rsvp.js';
 
 export const rsvpComponentName = 'rsvp';
 export const finishedComponentName = 'finished';

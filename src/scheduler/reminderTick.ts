@@ -3,7 +3,7 @@ import type { BotContext } from '../context.js';
 import { defaultGraceMinutes } from '../domain/schedule/dueReminders.js';
 import { occurrenceAt } from '../domain/schedule/recurrence.js';
 import type { ReminderKey } from '../storage/reminderDeliveryRepository.js';
-import type { StoredSchedule } from '../storage/scheduleRepository.js';
+import type { StoredSchedule } from '../domain/schedule/storedSchedule.js';
 import { findPostedMessage } from './channelMessages.js';
 import { deliverReminder } from './deliverReminder.js';
 import type { DeliveryDependencies, DeliveryOutcome } from './deliverReminder.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { BotContext } from '../context.js';
 import type { Invocation } from '../discord/invocation.js';
 import { optionSchemas } from '../discord/optionSchemas.js';
-import type { Party } from '../storage/partyRepository.js';
+import type { Party } from '../domain/party.js';
 
 const channelOption = z.object({ channel: optionSchemas.snowflake.optional() });
 const idOption = z.object({ id: z.number().int().min(1) });

@@ -4,7 +4,7 @@ import type { BotContext } from '../context.js';
 import { occurrenceAt } from '../domain/schedule/recurrence.js';
 import { sessionEndsAt } from '../domain/schedule/session.js';
 import type { ScheduleEventRepository } from '../storage/scheduleEventRepository.js';
-import type { StoredSchedule } from '../storage/scheduleRepository.js';
+import type { StoredSchedule } from '../domain/schedule/storedSchedule.js';
 import { classifyDiscordFailure } from './discordFailure.js';
 import { describeEpisodes, plannedEpisodes } from './sessionEpisodes.js';
 

@@ -3,7 +3,7 @@ import type { Invocation } from '../discord/invocation.js';
 import { safeUpToLabel } from '../domain/episodeLabels.js';
 import { progressForReply } from '../domain/spoilerGate.js';
 import type { Audience } from '../domain/spoilerGate.js';
-import type { Party } from '../storage/partyRepository.js';
+import type { Party } from '../domain/party.js';
 
 export interface ReplyProgress {
   /** The episode this reply is gated at. */

@@ -1,20 +1,8 @@
 import type { Database } from 'better-sqlite3';
-
-export interface Party {
-  id: number;
-  guildId: string;
-  name: string;
-  /** Null for the server's default party. */
-  channelId: string | null;
-  hostRoleId: string | null;
-}
-
-export const defaultPartyName = 'default';
+import { ChannelHasPartyError, defaultPartyName, PartyNameTakenError } from '../domain/party.js';
+import type { Party } from '../domain/party.js';
 
 const partyColumns = 'id, guild_id AS guildId, name, channel_id AS channelId, host_role_id AS hostRoleId';
-
-export class PartyNameTakenError extends Error {}
-export class ChannelHasPartyError extends Error {}
 
 export function createPartyRepository(database: Database, now: () => Date) {
   const statements = {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.js';
 import type { Database } from './database.js';
-import { ChannelHasPartyError, PartyNameTakenError, createPartyRepository } from './partyRepository.js';
+import { createPartyRepository } from './partyRepository.js';
+import { ChannelHasPartyError, PartyNameTakenError } from '../domain/party.js';
 import { createProgressRepository } from './progressRepository.js';
 
 let folder: string;

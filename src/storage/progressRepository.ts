@@ -1,10 +1,5 @@
 import type { Database } from 'better-sqlite3';
-
-export interface ProgressState {
-  episode: number;
-  changedBy: string | null;
-  changedAt: Date | null;
-}
+import type { ProgressState } from '../domain/progress.js';
 
 interface ChangeRow {
   id: number;

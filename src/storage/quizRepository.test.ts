@@ -7,8 +7,10 @@ import type { QuizState } from '../domain/quiz/index.js';
 import { askedQuestion } from '../../test/support/quizFixtures.js';
 import { openDatabase } from './database.js';
 import type { Database } from './database.js';
-import { QuizAlreadyRunningError, createQuizRepository } from './quizRepository.js';
-import type { QuizRepository, StoredQuiz } from './quizRepository.js';
+import { createQuizRepository } from './quizRepository.js';
+import { QuizAlreadyRunningError } from '../domain/quiz/quizRecord.js';
+import type { QuizRepository } from './quizRepository.js';
+import type { StoredQuiz } from '../domain/quiz/quizRecord.js';
 
 let folder: string;
 let database: Database;

@@ -3,8 +3,10 @@ import { dueReminders, nextFireAt } from '../domain/schedule/dueReminders.js';
 import type { DueReminder, Reminder } from '../domain/schedule/dueReminders.js';
 import { nextOccurrences } from '../domain/schedule/recurrence.js';
 import type { EpisodeRange } from '../domain/schedule/session.js';
-import { reminderPlan, scheduleColumns, toStoredSchedule } from './scheduleRepository.js';
-import type { ScheduleRow, StoredSchedule } from './scheduleRepository.js';
+import { scheduleColumns, toStoredSchedule } from './scheduleRepository.js';
+import { reminderPlan } from '../domain/schedule/storedSchedule.js';
+import type { ScheduleRow } from './scheduleRepository.js';
+import type { StoredSchedule } from '../domain/schedule/storedSchedule.js';
 
 /** One reminder: a lead time of one session of one schedule. The database allows one delivery row per key. */
 export interface ReminderKey {

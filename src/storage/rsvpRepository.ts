@@ -1,8 +1,5 @@
 import type { Database } from 'better-sqlite3';
-
-export const rsvpAnswers = ['going', 'maybe', 'cant'] as const;
-export type RsvpAnswer = (typeof rsvpAnswers)[number];
-export type RsvpCounts = Record<RsvpAnswer, number>;
+import type { RsvpAnswer, RsvpCounts } from '../domain/schedule/rsvp.js';
 
 /** Who said they will come to one session of a schedule; a member's newer answer replaces their older one. */
 export function createRsvpRepository(database: Database, now: () => Date) {

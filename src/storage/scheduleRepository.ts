@@ -1,54 +1,19 @@
 import type { Database } from 'better-sqlite3';
 import { nextFireAt } from '../domain/schedule/dueReminders.js';
-import type { ReminderPlan } from '../domain/schedule/dueReminders.js';
-import type { Repeat, Schedule } from '../domain/schedule/recurrence.js';
+import type { Repeat } from '../domain/schedule/recurrence.js';
+import { reminderPlan } from '../domain/schedule/storedSchedule.js';
+import type { NewSchedule, ScheduleStatus, StoredSchedule } from '../domain/schedule/storedSchedule.js';
 
-export type ScheduleStatus = 'active' | 'paused' | 'cancelled' | 'finished';
-
-/** A watch-party schedule as stored: when its sessions are, where reminders go, and how far reminding has got. */
-export interface StoredSchedule {
-  id: number;
-  guildId: string;
-  partyId: number;
-  channelId: string;
-  pingRoleId: string | null;
-  title: string;
-  schedule: Schedule;
-  episodes: number;
-  /** Minutes before each session; the negative one is the "did you finish?" prompt after it. */
-  leadMinutes: number[];
-  createdBy: string;
-  createdAt: Date;
-  lastCheckedAt: Date | null;
-  nextFireAt: Date | null;
-  status: ScheduleStatus;
-  pausedReason: string | null;
-}
-
-/** What a host decides when scheduling; the rest of a StoredSchedule is the bot's bookkeeping. */
-export type NewSchedule = Pick<
-  StoredSchedule,
-  'guildId' | 'partyId' | 'channelId' | 'pingRoleId' | 'title' | 'schedule' | 'episodes' | 'leadMinutes' | 'createdBy'
->;
-
-export interface ScheduleRow {
-  id: number;
-  guildId: string;
-  partyId: number;
-  channelId: string;
-  pingRoleId: string | null;
-  title: string;
+/** A schedules row as scheduleColumns reads it: times in milliseconds, the recurrence in columns, lead times as JSON. */
+export interface ScheduleRow
+  extends Pick<StoredSchedule, 'id' | 'guildId' | 'partyId' | 'channelId' | 'pingRoleId' | 'title' | 'episodes' | 'createdBy' | 'status' | 'pausedReason'> {
   firstStart: number;
   timeZone: string;
   repeat: Repeat;
-  episodes: number;
   leadMinutes: string;
-  createdBy: string;
   createdAt: number;
   lastCheckedAt: number | null;
   nextFireAt: number | null;
-  status: ScheduleStatus;
-  pausedReason: string | null;
 }
 
 export const scheduleColumns = `id, guild_id AS guildId, party_id AS partyId, channel_id AS channelId, ping_role_id AS pingRoleId,
@@ -76,15 +41,6 @@ export function toStoredSchedule(row: ScheduleRow): StoredSchedule {
     nextFireAt: dateOrNull(row.nextFireAt),
     status: row.status,
     pausedReason: row.pausedReason,
-  };
-}
-
-export function reminderPlan(schedule: StoredSchedule): ReminderPlan {
-  return {
-    schedule: schedule.schedule,
-    leadMinutes: schedule.leadMinutes,
-    createdAt: schedule.createdAt,
-    lastCheckedAt: schedule.lastCheckedAt,
   };
 }
 

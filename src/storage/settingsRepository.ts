@@ -1,11 +1,5 @@
 import type { Database } from 'better-sqlite3';
-
-export interface GuildSettings {
-  timeZone: string | null;
-  hostRoleId: string | null;
-  /** Minutes before a session at which reminders go out, largest first. */
-  reminderLeadMinutes: number[] | null;
-}
+import type { GuildSettings } from '../domain/settings.js';
 
 const noSettings: GuildSettings = { timeZone: null, hostRoleId: null, reminderLeadMinutes: null };
 

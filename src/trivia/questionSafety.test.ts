@@ -7,7 +7,7 @@ import { openDatabase } from '../storage/database.js';
 import type { Database } from '../storage/database.js';
 import { createKnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
 import type { KnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
-import type { Question } from '../storage/knowledge/types.js';
+import type { Question } from '../domain/knowledge.js';
 
 /*
  * The real pack's trivia against its own spoiler stamps: a quiz gated at a progress must not

@@ -5,7 +5,7 @@ import { truncate } from '../discord/render/spoilerSafeText.js';
 import type { Reply } from '../discord/reply.js';
 import type { AskedQuestion, Standing } from '../domain/quiz/index.js';
 import { discordTimestamp } from '../domain/schedule/discordTimestamp.js';
-import type { QuizEndReason, StoredReveal } from '../storage/quizRepository.js';
+import type { QuizEndReason, StoredReveal } from '../domain/quiz/quizRecord.js';
 import { answerButtonId } from './answerButton.js';
 
 const colours = { question: 0x5865f2, reveal: 0x57f287, ended: 0xfee75c } as const;

@@ -13,7 +13,8 @@ import {
 } from '../domain/quiz/index.js';
 import type { QuizState } from '../domain/quiz/index.js';
 import type { Logger } from '../logging/logger.js';
-import type { QuizRepository, StoredQuiz, StoredQuizQuestion } from '../storage/quizRepository.js';
+import type { QuizRepository } from '../storage/quizRepository.js';
+import type { StoredQuiz, StoredQuizQuestion } from '../domain/quiz/quizRecord.js';
 import { ChannelUnavailableError, MessageGoneError } from './channelPublisher.js';
 import type { ChannelPublisher } from './channelPublisher.js';
 import { endedQuestionMessage, finalMessage, questionMessage, revealMessage } from './quizMessages.js';

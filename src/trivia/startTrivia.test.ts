@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeQuestion, openQuestion, seededRandom } from '../domain/quiz/index.js';
 import { openDatabase } from '../storage/database.js';
 import type { Database } from '../storage/database.js';
-import type { Question } from '../storage/knowledge/types.js';
+import type { Question } from '../domain/knowledge.js';
 import { createQuizRepository } from '../storage/quizRepository.js';
 import type { QuizRepository } from '../storage/quizRepository.js';
 import { startTrivia } from './startTrivia.js';

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { selectQuestions, shuffleOptions, startQuiz } from '../domain/quiz/index.js';
 import type { DifficultyFilter, QuestionScope, Random } from '../domain/quiz/index.js';
-import type { Question } from '../storage/knowledge/types.js';
-import { QuizAlreadyRunningError } from '../storage/quizRepository.js';
-import type { QuizRepository, StoredQuiz } from '../storage/quizRepository.js';
+import type { Question } from '../domain/knowledge.js';
+import { QuizAlreadyRunningError } from '../domain/quiz/quizRecord.js';
+import type { QuizRepository } from '../storage/quizRepository.js';
+import type { StoredQuiz } from '../domain/quiz/quizRecord.js';
 
 /** `scope:latest` asks about this many of the most recently finished episodes. */
 export const latestEpisodeWindow = 3;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityName } from '../../storage/knowledge/types.js';
+import type { EntityName } from '../../domain/knowledge.js';
 import { currentNamesById, otherNames } from './entityNames.js';
 
 const fredNames = [

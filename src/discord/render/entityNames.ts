@@ -1,4 +1,4 @@
-import type { EntityName } from '../../storage/knowledge/types.js';
+import type { EntityName } from '../../domain/knowledge.js';
 
 export interface RevealedName {
   name: string;

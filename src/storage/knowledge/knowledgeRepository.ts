@@ -12,7 +12,7 @@ import type {
   Question,
   SearchHit,
   Season,
-} from './types.js';
+} from '../../domain/knowledge.js';
 
 const factColumns = 'id, category, text, episode, revealed_in AS revealedIn, source';
 

@@ -1,0 +1,7 @@
+/** How far a party has got: the last finished episode (0 = not started), and who set it when. */
+export interface ProgressState {
+  episode: number;
+  changedBy: string | null;
+  changedAt: Date | null;
+}
+
