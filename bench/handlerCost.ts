@@ -4,7 +4,7 @@ import { episodeCommand } from '../commands/episode.js';
 import { searchCommand } from '../commands/search.js';
 import type { SlashCommand } from '../src/discord/command.js';
 import { splitCustomId } from '../src/discord/customId.js';
-import { openQuestion } from '../src/domain/quiz/index.js';
+import { openQuestion } from '../src/domain/trivia/index.js';
 import { answerButtonId } from '../src/trivia/answerButton.js';
 import { startTrivia } from '../src/trivia/startTrivia.js';
 import type { HandlerWorld } from './handlerWorld.js';

@@ -15,7 +15,7 @@ import { truncate } from '../src/discord/render/spoilerSafeText.js';
 import { longEpisodeLabel } from '../src/domain/episodeLabels.js';
 import { decideMatch } from '../src/domain/text/confidentMatch.js';
 import type { Audience } from '../src/domain/spoilerGate.js';
-import { replyProgress } from '../src/services/replyProgress.js';
+import { replyProgress } from '../src/discord/replyProgress.js';
 import type { EntityCard } from '../src/domain/knowledge.js';
 
 const definition = new SlashCommandBuilder()

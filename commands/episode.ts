@@ -12,7 +12,7 @@ import { discordLimits } from '../src/discord/render/discordLimits.js';
 import { defineLookupView } from '../src/discord/render/lookupView.js';
 import { truncate } from '../src/discord/render/spoilerSafeText.js';
 import { longEpisodeLabel } from '../src/domain/episodeLabels.js';
-import { replyProgress } from '../src/services/replyProgress.js';
+import { replyProgress } from '../src/discord/replyProgress.js';
 import type { EpisodeView } from '../src/domain/knowledge.js';
 
 const definition = new SlashCommandBuilder()

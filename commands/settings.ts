@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { SlashCommand } from '../src/discord/command.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import { ephemeralText } from '../src/discord/reply.js';
-import { defaultLeadTimes, formatLeadTimes, parseLeadTimes } from '../src/domain/schedule/leadTimes.js';
-import { resolveTimeZone, suggestTimeZones } from '../src/domain/schedule/timeZones.js';
+import { defaultLeadTimes, formatLeadTimes, parseLeadTimes } from '../src/domain/watchparty/leadTimes.js';
+import { resolveTimeZone, suggestTimeZones } from '../src/domain/watchparty/timeZones.js';
 import type { MatchDecision } from '../src/domain/text/confidentMatch.js';
 import type { GuildSettings } from '../src/domain/settings.js';
 

@@ -7,21 +7,21 @@ import type { AutocompleteInvocation, Choice, Invocation } from '../src/discord/
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import type { Reply } from '../src/discord/reply.js';
 import { ephemeralText } from '../src/discord/reply.js';
-import type { CalendarSession } from '../src/domain/schedule/calendar.js';
-import { discordTimestamp } from '../src/domain/schedule/discordTimestamp.js';
-import { defaultLeadTimes, parseLeadTimes } from '../src/domain/schedule/leadTimes.js';
-import { repeatKinds } from '../src/domain/schedule/recurrence.js';
-import { defaultMinutesPerEpisode } from '../src/domain/schedule/session.js';
-import { suggestTimeZones } from '../src/domain/schedule/timeZones.js';
+import type { CalendarSession } from '../src/domain/watchparty/calendar.js';
+import { discordTimestamp } from '../src/domain/watchparty/discordTimestamp.js';
+import { defaultLeadTimes, parseLeadTimes } from '../src/domain/watchparty/leadTimes.js';
+import { repeatKinds } from '../src/domain/watchparty/recurrence.js';
+import { defaultMinutesPerEpisode } from '../src/domain/watchparty/session.js';
+import { suggestTimeZones } from '../src/domain/watchparty/timeZones.js';
 import { runSubcommand } from '../src/discord/subcommands.js';
 import type { SubcommandHandler } from '../src/discord/subcommands.js';
-import { episodesLine, gateFor } from '../src/scheduler/scheduleGate.js';
-import { listSchedules } from '../src/scheduler/scheduleList.js';
-import { episodesLeftWarning, overlapWarning } from '../src/scheduler/scheduleWarnings.js';
-import { describeLeadTimes, describeRepeat, describeStart } from '../src/scheduler/sessionText.js';
-import { scheduleTargetParty, watchpartyTargetParty } from '../src/scheduler/scheduleTargetParty.js';
-import { upcomingSessions } from '../src/scheduler/upcomingSessions.js';
-import type { StoredSchedule } from '../src/domain/schedule/storedSchedule.js';
+import { episodesLine, gateFor } from '../src/watchparty/scheduleGate.js';
+import { listSchedules } from '../src/watchparty/scheduleList.js';
+import { episodesLeftWarning, overlapWarning } from '../src/watchparty/scheduleWarnings.js';
+import { describeLeadTimes, describeRepeat, describeStart } from '../src/watchparty/sessionText.js';
+import { scheduleTargetParty, watchpartyTargetParty } from '../src/watchparty/scheduleTargetParty.js';
+import { upcomingSessions } from '../src/watchparty/upcomingSessions.js';
+import type { StoredSchedule } from '../src/domain/watchparty/storedSchedule.js';
 
 const maximumOpenSchedules = 25;
 const maximumEpisodesPerSession = 12;
@@ -105,7 +105,7 @@ function noSuchSchedule(id: number): Reply {
 // chrono-node and ical-generator load on first use: only these two subcommands need them, and loading them
 // at start made the bot noticeably slower to get ready (npm run bench, start-to-ready).
 async function scheduleSession(invocation: Invocation, context: BotContext): Promise<Reply> {
-  const { parseStart } = await import('../src/domain/schedule/parseStart.js');
+  const { parseStart } = await import('../src/domain/watchparty/parseStart.js');
   const options = scheduleOptions.parse(invocation.options);
   const now = context.now();
   const settings = context.settings.get(invocation.guildId);
@@ -178,7 +178,7 @@ function resumeSchedule(invocation: Invocation, context: BotContext): Reply {
 }
 
 async function calendarFile(invocation: Invocation, context: BotContext): Promise<Reply> {
-  const { buildCalendar } = await import('../src/domain/schedule/calendar.js');
+  const { buildCalendar } = await import('../src/domain/watchparty/calendar.js');
   const now = context.now();
   const until = new Date(now.getTime() + calendarDays * 24 * 60 * 60_000);
   const sessions: CalendarSession[] = context.schedules

@@ -1,5 +1,5 @@
 import type { BackgroundJob } from './backgroundJob.js';
-import { createReminderJob } from './scheduler/reminderJob.js';
+import { createReminderJob } from './watchparty/reminderJob.js';
 import { createTriviaJob } from './trivia/triviaJob.js';
 
 /** The timed jobs the bot runs once ready. */

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { registerComponent } from '../../src/discord/command.js';
 import type { ComponentHandler } from '../../src/discord/command.js';
 import { ephemeralText } from '../../src/discord/reply.js';
-import { finishedComponentName, finishedRecordedMessage } from '../../src/scheduler/reminderMessages.js';
-import { partyOfSchedule } from '../../src/scheduler/scheduleTargetParty.js';
-import { describeEpisodes } from '../../src/scheduler/sessionEpisodes.js';
+import { finishedComponentName, finishedRecordedMessage } from '../../src/watchparty/reminderMessages.js';
+import { partyOfSchedule } from '../../src/watchparty/scheduleTargetParty.js';
+import { describeEpisodes } from '../../src/watchparty/sessionEpisodes.js';
 
 const count = z.string().regex(/^\d{1,9}$/).transform(Number);
 

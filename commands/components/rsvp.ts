@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { registerComponent } from '../../src/discord/command.js';
 import type { ComponentHandler } from '../../src/discord/command.js';
 import { ephemeralText } from '../../src/discord/reply.js';
-import { rsvpButtons, rsvpComponentName } from '../../src/scheduler/reminderMessages.js';
+import { rsvpButtons, rsvpComponentName } from '../../src/watchparty/reminderMessages.js';
 import type { ReminderKey } from '../../src/storage/reminderDeliveryRepository.js';
-import { rsvpAnswers } from '../../src/domain/schedule/rsvp.js';
-import type { RsvpAnswer } from '../../src/domain/schedule/rsvp.js';
+import { rsvpAnswers } from '../../src/domain/watchparty/rsvp.js';
+import type { RsvpAnswer } from '../../src/domain/watchparty/rsvp.js';
 
 const count = z.string().regex(/^\d{1,9}$/).transform(Number);
 const lead = z.string().regex(/^-?\d{1,6}$/).transform(Number);

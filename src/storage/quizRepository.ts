@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import { QuizAlreadyRunningError } from '../domain/quiz/quizRecord.js';
-import type { LeaderboardEntry, MemberTriviaStats, QuizEndReason, StoredQuiz, StoredQuizQuestion, StoredReveal } from '../domain/quiz/quizRecord.js';
-import { isFinished, quizStateSchema } from '../domain/quiz/index.js';
-import type { QuizState } from '../domain/quiz/index.js';
+import { QuizAlreadyRunningError } from '../domain/trivia/quizRecord.js';
+import type { LeaderboardEntry, MemberTriviaStats, QuizEndReason, StoredQuiz, StoredQuizQuestion, StoredReveal } from '../domain/trivia/quizRecord.js';
+import { isFinished, quizStateSchema } from '../domain/trivia/index.js';
+import type { QuizState } from '../domain/trivia/index.js';
 
 interface QuizRow {
   quizId: string;

@@ -7,7 +7,7 @@ import type { Database } from './database.js';
 import { createPartyRepository } from './partyRepository.js';
 import { createReminderDeliveryRepository } from './reminderDeliveryRepository.js';
 import { createScheduleRepository } from './scheduleRepository.js';
-import type { NewSchedule } from '../domain/schedule/storedSchedule.js';
+import type { NewSchedule } from '../domain/watchparty/storedSchedule.js';
 
 const minute = 60_000;
 const firstStart = new Date('2026-03-07T20:00:00Z');

@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { dueReminders, nextFireAt } from '../domain/schedule/dueReminders.js';
-import type { DueReminder, Reminder } from '../domain/schedule/dueReminders.js';
-import { nextOccurrences } from '../domain/schedule/recurrence.js';
-import type { EpisodeRange } from '../domain/schedule/session.js';
+import { dueReminders, nextFireAt } from '../domain/watchparty/dueReminders.js';
+import type { DueReminder, Reminder } from '../domain/watchparty/dueReminders.js';
+import { nextOccurrences } from '../domain/watchparty/recurrence.js';
+import type { EpisodeRange } from '../domain/watchparty/session.js';
 import { scheduleColumns, toStoredSchedule } from './scheduleRepository.js';
-import { reminderPlan } from '../domain/schedule/storedSchedule.js';
+import { reminderPlan } from '../domain/watchparty/storedSchedule.js';
 import type { ScheduleRow } from './scheduleRepository.js';
-import type { StoredSchedule } from '../domain/schedule/storedSchedule.js';
+import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 
 /** One reminder: a lead time of one session of one schedule. The database allows one delivery row per key. */
 export interface ReminderKey {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { RsvpAnswer, RsvpCounts } from '../domain/schedule/rsvp.js';
+import type { RsvpAnswer, RsvpCounts } from '../domain/watchparty/rsvp.js';
 
 /** Who said they will come to one session of a schedule; a member's newer answer replaces their older one. */
 export function createRsvpRepository(database: Database, now: () => Date) {

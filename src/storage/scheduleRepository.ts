@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import { nextFireAt } from '../domain/schedule/dueReminders.js';
-import type { Repeat } from '../domain/schedule/recurrence.js';
-import { reminderPlan } from '../domain/schedule/storedSchedule.js';
-import type { NewSchedule, ScheduleStatus, StoredSchedule } from '../domain/schedule/storedSchedule.js';
+import { nextFireAt } from '../domain/watchparty/dueReminders.js';
+import type { Repeat } from '../domain/watchparty/recurrence.js';
+import { reminderPlan } from '../domain/watchparty/storedSchedule.js';
+import type { NewSchedule, ScheduleStatus, StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 
 /** A schedules row as scheduleColumns reads it: times in milliseconds, the recurrence in columns, lead times as JSON. */
 export interface ScheduleRow

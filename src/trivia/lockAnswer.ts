@@ -1,5 +1,5 @@
-import { answer, isFinished } from '../domain/quiz/index.js';
-import type { AnswerOutcome, QuizState } from '../domain/quiz/index.js';
+import { answer, isFinished } from '../domain/trivia/index.js';
+import type { AnswerOutcome, QuizState } from '../domain/trivia/index.js';
 import type { QuizRepository } from '../storage/quizRepository.js';
 import type { AnswerButton } from './answerButton.js';
 

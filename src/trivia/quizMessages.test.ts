@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../discord/reply.js';
-import type { AskedQuestion } from '../domain/quiz/index.js';
+import type { AskedQuestion } from '../domain/trivia/index.js';
 import { endedQuestionMessage, finalMessage, questionMessage, revealMessage, standingLines } from './quizMessages.js';
 import type { QuestionContext } from './quizMessages.js';
 

@@ -3,9 +3,9 @@ import type { APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 import { discordLimits } from '../discord/render/discordLimits.js';
 import { truncate } from '../discord/render/spoilerSafeText.js';
 import type { Reply } from '../discord/reply.js';
-import type { AskedQuestion, Standing } from '../domain/quiz/index.js';
-import { discordTimestamp } from '../domain/schedule/discordTimestamp.js';
-import type { QuizEndReason, StoredReveal } from '../domain/quiz/quizRecord.js';
+import type { AskedQuestion, Standing } from '../domain/trivia/index.js';
+import { discordTimestamp } from '../domain/watchparty/discordTimestamp.js';
+import type { QuizEndReason, StoredReveal } from '../domain/trivia/quizRecord.js';
 import { answerButtonId } from './answerButton.js';
 
 const colours = { question: 0x5865f2, reveal: 0x57f287, ended: 0xfee75c } as const;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../discord/reply.js';
-import { answer, startQuiz, stopQuiz } from '../domain/quiz/index.js';
+import { answer, startQuiz, stopQuiz } from '../domain/trivia/index.js';
 import { askedQuestion } from '../../test/support/quizFixtures.js';
 import { openDatabase } from '../storage/database.js';
 import type { Database } from '../storage/database.js';

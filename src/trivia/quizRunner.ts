@@ -10,11 +10,11 @@ import {
   shouldClose,
   standings,
   stopQuiz,
-} from '../domain/quiz/index.js';
-import type { QuizState } from '../domain/quiz/index.js';
+} from '../domain/trivia/index.js';
+import type { QuizState } from '../domain/trivia/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { QuizRepository } from '../storage/quizRepository.js';
-import type { StoredQuiz, StoredQuizQuestion } from '../domain/quiz/quizRecord.js';
+import type { StoredQuiz, StoredQuizQuestion } from '../domain/trivia/quizRecord.js';
 import { ChannelUnavailableError, MessageGoneError } from './channelPublisher.js';
 import type { ChannelPublisher } from './channelPublisher.js';
 import { endedQuestionMessage, finalMessage, questionMessage, revealMessage } from './quizMessages.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeQuestion, openQuestion, seededRandom } from '../domain/quiz/index.js';
+import { closeQuestion, openQuestion, seededRandom } from '../domain/trivia/index.js';
 import { openDatabase } from '../storage/database.js';
 import type { Database } from '../storage/database.js';
 import type { Question } from '../domain/knowledge.js';

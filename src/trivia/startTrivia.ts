@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { selectQuestions, shuffleOptions, startQuiz } from '../domain/quiz/index.js';
-import type { DifficultyFilter, QuestionScope, Random } from '../domain/quiz/index.js';
+import { selectQuestions, shuffleOptions, startQuiz } from '../domain/trivia/index.js';
+import type { DifficultyFilter, QuestionScope, Random } from '../domain/trivia/index.js';
 import type { Question } from '../domain/knowledge.js';
-import { QuizAlreadyRunningError } from '../domain/quiz/quizRecord.js';
+import { QuizAlreadyRunningError } from '../domain/trivia/quizRecord.js';
 import type { QuizRepository } from '../storage/quizRepository.js';
-import type { StoredQuiz } from '../domain/quiz/quizRecord.js';
+import type { StoredQuiz } from '../domain/trivia/quizRecord.js';
 
 /** `scope:latest` asks about this many of the most recently finished episodes. */
 export const latestEpisodeWindow = 3;

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/botHarness.js';
 import type { TestBot } from '../support/botHarness.js';
 import type { FakeChannel, InteractionOutcome, RecordedRequest, StoredMessage } from '../fakeDiscord/index.js';
-import { createReminderTick } from '../../src/scheduler/reminderTick.js';
-import type { TickReport } from '../../src/scheduler/reminderTick.js';
+import { createReminderTick } from '../../src/watchparty/reminderTick.js';
+import type { TickReport } from '../../src/watchparty/reminderTick.js';
 
 /*
  * The real bot in this process against the fake Discord, which drops the gateway and answers REST requests

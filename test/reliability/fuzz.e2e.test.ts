@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { seededRandom } from '../../src/domain/quiz/index.js';
-import type { Random } from '../../src/domain/quiz/index.js';
+import { seededRandom } from '../../src/domain/trivia/index.js';
+import type { Random } from '../../src/domain/trivia/index.js';
 import { startTestBot } from '../support/botHarness.js';
 import type { TestBot } from '../support/botHarness.js';
 import type { InteractionOutcome, StoredMessage } from '../fakeDiscord/index.js';

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { seededRandom } from '../../src/domain/quiz/index.js';
+import { seededRandom } from '../../src/domain/trivia/index.js';
 import { commandShapes } from '../../src/discord/catalog/commandCatalog.js';
 import type { OptionDefinition } from '../../src/discord/catalog/commandCatalog.js';
 import { candidateValues, examplesFromDescription, generateOptions, optionVariants, typedTexts } from './optionGenerators.js';

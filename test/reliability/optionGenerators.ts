@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord.js';
-import type { Random } from '../../src/domain/quiz/index.js';
+import type { Random } from '../../src/domain/trivia/index.js';
 import type { CommandShape, OptionDefinition } from '../../src/discord/catalog/commandCatalog.js';
 
 export type OptionValue = string | number | boolean;

@@ -4,7 +4,7 @@ import { accessLevelDescriptions } from '../../src/domain/permissions.js';
 import type { AccessLevel } from '../../src/domain/permissions.js';
 import { userMessages } from '../../src/discord/userMessages.js';
 import { accessLevelFor } from '../../src/permissionTable.js';
-import { createReminderTick } from '../../src/scheduler/reminderTick.js';
+import { createReminderTick } from '../../src/watchparty/reminderTick.js';
 import { startTestBot } from '../support/botHarness.js';
 import type { TestBot } from '../support/botHarness.js';
 import type { StoredMessage } from '../fakeDiscord/index.js';

@@ -1,6 +1,6 @@
-import type { OptionIndex } from '../../src/domain/quiz/options.js';
-import { startQuiz } from '../../src/domain/quiz/quizMachine.js';
-import type { AskedQuestion, QuizState } from '../../src/domain/quiz/quizState.js';
+import type { OptionIndex } from '../../src/domain/trivia/options.js';
+import { startQuiz } from '../../src/domain/trivia/quizMachine.js';
+import type { AskedQuestion, QuizState } from '../../src/domain/trivia/quizState.js';
 
 /** Shared by the quiz tests: a fixed clock origin and small quizzes with known answers. */
 export const quizEpoch = new Date('2026-03-01T20:00:00.000Z');

@@ -1,5 +1,5 @@
-import { createReminderTick } from '../../src/scheduler/reminderTick.js';
-import type { TickReport } from '../../src/scheduler/reminderTick.js';
+import { createReminderTick } from '../../src/watchparty/reminderTick.js';
+import type { TickReport } from '../../src/watchparty/reminderTick.js';
 import { startTestBot } from './botHarness.js';
 import type { StoredMessage } from '../fakeDiscord/index.js';
 

@@ -9,7 +9,7 @@
 import pino from 'pino';
 import { startBot } from '../../src/bot.js';
 import { parseConfig } from '../../src/config/config.js';
-import { createReminderJob } from '../../src/scheduler/reminderJob.js';
+import { createReminderJob } from '../../src/watchparty/reminderJob.js';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);

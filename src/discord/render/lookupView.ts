@@ -1,7 +1,7 @@
 import type { BotContext } from '../../context.js';
 import type { Audience } from '../../domain/spoilerGate.js';
-import { replyProgress } from '../../services/replyProgress.js';
-import type { ReplyProgress } from '../../services/replyProgress.js';
+import { replyProgress } from '../replyProgress.js';
+import type { ReplyProgress } from '../replyProgress.js';
 import { customId } from '../customId.js';
 import type { Invocation } from '../invocation.js';
 import type { ComponentReply, Reply } from '../reply.js';

@@ -1,8 +1,8 @@
 import type { BotContext } from '../context.js';
 import type { Invocation } from '../discord/invocation.js';
 import type { Reply } from '../discord/reply.js';
-import { discordTimestamp } from '../domain/schedule/discordTimestamp.js';
-import type { StoredSchedule } from '../domain/schedule/storedSchedule.js';
+import { discordTimestamp } from '../domain/watchparty/discordTimestamp.js';
+import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 import { episodesLine, gateFor } from './scheduleGate.js';
 import { describeRepeat } from './sessionText.js';
 import { upcomingSessions } from './upcomingSessions.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startingNowMargin } from '../domain/schedule/parseStart.js';
+import { startingNowMargin } from '../domain/watchparty/parseStart.js';
 import { startTestBot } from '../../test/support/botHarness.js';
 import type { TestBot } from '../../test/support/botHarness.js';
 import { createReminderTick } from './reminderTick.js';

@@ -1,6 +1,6 @@
-import { occurrencesFrom } from '../domain/schedule/recurrence.js';
-import { sessionEndsAt } from '../domain/schedule/session.js';
-import type { StoredSchedule } from '../domain/schedule/storedSchedule.js';
+import { occurrencesFrom } from '../domain/watchparty/recurrence.js';
+import { sessionEndsAt } from '../domain/watchparty/session.js';
+import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 
 export interface UpcomingSession {
   occurrenceIndex: number;

@@ -1,6 +1,6 @@
 import { shortEpisodeLabel } from '../domain/episodeLabels.js';
-import { episodesCovered } from '../domain/schedule/session.js';
-import type { EpisodeRange } from '../domain/schedule/session.js';
+import { episodesCovered } from '../domain/watchparty/session.js';
+import type { EpisodeRange } from '../domain/watchparty/session.js';
 import type { KnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
 
 /**

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { formatLeadTimes } from '../domain/schedule/leadTimes.js';
-import type { Schedule } from '../domain/schedule/recurrence.js';
+import { formatLeadTimes } from '../domain/watchparty/leadTimes.js';
+import type { Schedule } from '../domain/watchparty/recurrence.js';
 
 const repeatPhrases: Record<Schedule['repeat'], (local: DateTime) => string> = {
   none: () => 'once',

@@ -1,10 +1,10 @@
 import { ChannelType, GuildScheduledEventEntityType, GuildScheduledEventPrivacyLevel, Routes } from 'discord.js';
 import type { APIGuildScheduledEvent, Client, RESTPostAPIGuildScheduledEventJSONBody } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { occurrenceAt } from '../domain/schedule/recurrence.js';
-import { sessionEndsAt } from '../domain/schedule/session.js';
+import { occurrenceAt } from '../domain/watchparty/recurrence.js';
+import { sessionEndsAt } from '../domain/watchparty/session.js';
 import type { ScheduleEventRepository } from '../storage/scheduleEventRepository.js';
-import type { StoredSchedule } from '../domain/schedule/storedSchedule.js';
+import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 import { classifyDiscordFailure } from './discordFailure.js';
 import { describeEpisodes, plannedEpisodes } from './sessionEpisodes.js';
 

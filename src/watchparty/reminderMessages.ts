@@ -2,9 +2,9 @@ import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIComponentInMessageActionRow } from 'discord.js';
 import { customId } from '../discord/customId.js';
 import type { Reply } from '../discord/reply.js';
-import { discordTimestamp } from '../domain/schedule/discordTimestamp.js';
+import { discordTimestamp } from '../domain/watchparty/discordTimestamp.js';
 import type { ReminderKey } from '../storage/reminderDeliveryRepository.js';
-import type { RsvpAnswer, RsvpCounts } from '../domain/schedule/rsvp.js';
+import type { RsvpAnswer, RsvpCounts } from '../domain/watchparty/rsvp.js';
 
 export const rsvpComponentName = 'rsvp';
 export const finishedComponentName = 'finished';

@@ -1,5 +1,5 @@
 import type { BotContext } from '../context.js';
-import type { Invocation } from '../discord/invocation.js';
+import type { Invocation } from './invocation.js';
 import { safeUpToLabel } from '../domain/episodeLabels.js';
 import { progressForReply } from '../domain/spoilerGate.js';
 import type { Audience } from '../domain/spoilerGate.js';

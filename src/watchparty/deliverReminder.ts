@@ -1,11 +1,11 @@
 import type { Client } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { occurrenceAt } from '../domain/schedule/recurrence.js';
-import { reminderNonce } from '../domain/schedule/reminderNonce.js';
-import type { EpisodeRange } from '../domain/schedule/session.js';
+import { occurrenceAt } from '../domain/watchparty/recurrence.js';
+import { reminderNonce } from '../domain/watchparty/reminderNonce.js';
+import type { EpisodeRange } from '../domain/watchparty/session.js';
 import type { Reply } from '../discord/reply.js';
 import type { ReminderDeliveryRepository, ReminderKey } from '../storage/reminderDeliveryRepository.js';
-import type { StoredSchedule } from '../domain/schedule/storedSchedule.js';
+import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 import { postWithNonce } from './channelMessages.js';
 import { classifyDiscordFailure } from './discordFailure.js';
 import type { DiscordFailure } from './discordFailure.js';

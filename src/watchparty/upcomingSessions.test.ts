@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredSchedule } from '../domain/schedule/storedSchedule.js';
+import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 import { upcomingSessions } from './upcomingSessions.js';
 
 const minute = 60_000;

@@ -1,9 +1,9 @@
 import type { Client } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { defaultGraceMinutes } from '../domain/schedule/dueReminders.js';
-import { occurrenceAt } from '../domain/schedule/recurrence.js';
+import { defaultGraceMinutes } from '../domain/watchparty/dueReminders.js';
+import { occurrenceAt } from '../domain/watchparty/recurrence.js';
 import type { ReminderKey } from '../storage/reminderDeliveryRepository.js';
-import type { StoredSchedule } from '../domain/schedule/storedSchedule.js';
+import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 import { findPostedMessage } from './channelMessages.js';
 import { deliverReminder } from './deliverReminder.js';
 import type { DeliveryDependencies, DeliveryOutcome } from './deliverReminder.js';

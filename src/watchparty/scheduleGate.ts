@@ -1,7 +1,7 @@
 import type { BotContext } from '../context.js';
 import type { Invocation } from '../discord/invocation.js';
-import { replyProgress } from '../services/replyProgress.js';
-import type { StoredSchedule } from '../domain/schedule/storedSchedule.js';
+import { replyProgress } from '../discord/replyProgress.js';
+import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 import { describeEpisodes, plannedEpisodes } from './sessionEpisodes.js';
 
 /** The progress that gates what a reply says about a schedule: its party's, and no further than the channel's. */

@@ -1,6 +1,6 @@
-import { discordTimestamp } from '../domain/schedule/discordTimestamp.js';
+import { discordTimestamp } from '../domain/watchparty/discordTimestamp.js';
 import type { KnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
-import type { StoredSchedule } from '../domain/schedule/storedSchedule.js';
+import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 import { upcomingSessions } from './upcomingSessions.js';
 
 /** Sessions of each schedule compared for overlaps: weeks of weekly repeats, enough to catch a clash. */

@@ -1,6 +1,6 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reminderNonce } from '../domain/schedule/reminderNonce.js';
+import { reminderNonce } from '../domain/watchparty/reminderNonce.js';
 import type { TestBot } from '../../test/support/botHarness.js';
 import { startReminderTestBot } from '../../test/support/reminderTestBot.js';
 import type { ReminderTestBot } from '../../test/support/reminderTestBot.js';
