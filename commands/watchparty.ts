@@ -18,6 +18,7 @@ import { episodesLine, gateFor } from '../src/scheduler/scheduleGate.js';
 import { listSchedules } from '../src/scheduler/scheduleList.js';
 import { episodesLeftWarning, overlapWarning } from '../src/scheduler/scheduleWarnings.js';
 import { describeLeadTimes, describeRepeat, describeStart } from '../src/scheduler/sessionText.js';
+import { reminderTargetRefusal } from '../src/scheduler/reminderTarget.js';
 import { scheduleTargetParty, watchpartyTargetParty } from '../src/scheduler/scheduleTargetParty.js';
 import { upcomingSessions } from '../src/scheduler/upcomingSessions.js';
 import type { StoredSchedule } from '../src/storage/scheduleRepository.js';
@@ -116,6 +117,8 @@ async function scheduleSession(invocation: Invocation, context: BotContext): Pro
   }
 
   const party = scheduleTargetParty(invocation, context);
+  const refusal = reminderTargetRefusal(invocation, { chosenChannelId: options.channel ?? null, roleId: options.role ?? null, partyChannelId: party.channelId });
+  if (refusal) return ephemeralText(refusal);
   const episodes = options.episodes ?? 1;
   const reminderLeads = settings.reminderLeadMinutes ?? defaultLeadMinutes;
   const schedule = context.schedules.create({
@@ -171,6 +174,9 @@ function resumeSchedule(invocation: Invocation, context: BotContext): Reply {
   if (channel && context.parties.forChannel(invocation.guildId, channel).id !== schedule.partyId) {
     return ephemeralText('That channel belongs to another watch party. Pick a channel of this party, or schedule a new session there.');
   }
+  const partyChannelId = context.parties.byId(schedule.partyId)?.channelId ?? null;
+  const refusal = reminderTargetRefusal(invocation, { chosenChannelId: channel ?? null, roleId: null, partyChannelId });
+  if (refusal) return ephemeralText(refusal);
   const resumed = context.schedules.resume(schedule, channel ?? schedule.channelId);
   if (!resumed) return noSuchSchedule(id);
   return { content: `▶️ Reminders for **${resumed.title}** (id ${id}) are back on in <#${resumed.channelId}>. Reminders missed while paused are not sent.` };

@@ -13,7 +13,7 @@ import { createAccessCheck } from './accessCheck.js';
 import type { RegisteredComponent, SlashCommand } from './command.js';
 import { splitCustomId } from './customId.js';
 import type { Choice } from './invocation.js';
-import { componentValues, interactionName, readActor, readOptions } from './readInteraction.js';
+import { componentValues, interactionName, readActor, readOptions, readResolved } from './readInteraction.js';
 import type { Reply } from './reply.js';
 import { Refusal } from './refusal.js';
 import { replyFlags, toDiscordMessage } from './toDiscordMessage.js';
@@ -87,6 +87,7 @@ export function createRouter(options: RouterOptions) {
       actor,
       subcommand,
       options: parsed.data as Record<string, unknown>,
+      resolved: readResolved(interaction.options.data),
     };
     // An unknown schedule id falls back to the channel's party: a member who may not act learns nothing about it.
     if (checkedLater) access.ensureAllowed(key, actor, where, () => command.targetParty?.(invocation, context) ?? access.channelParty(where)());

@@ -20,7 +20,7 @@ import { scheduledEventRoutes } from './routes/scheduledEventRoutes.js';
 import { createSnowflake } from './snowflake.js';
 import { FakeDiscordState } from './state.js';
 import type { ScheduledEvent } from './state.js';
-import type { FakeChannel, FakeGuild, FakeRole, FakeUser, InteractionOutcome, RecordedRequest, StoredMessage } from './types.js';
+import type { FakeChannel, FakeGuild, FakePermissionOverwrite, FakeRole, FakeUser, InteractionOutcome, RecordedRequest, StoredMessage } from './types.js';
 import { DEFAULT_TIMEOUT_MS, UserActions } from './userActions.js';
 import type { AutocompleteInput, ButtonInput, CommandInteractionInput, ModalInput, SelectMenuInput } from './userActions.js';
 
@@ -91,7 +91,7 @@ export class FakeDiscord {
     return guild;
   }
 
-  addChannel(guildId: string, spec: { id?: string; name: string; type?: number }): FakeChannel {
+  addChannel(guildId: string, spec: { id?: string; name: string; type?: number; overwrites?: FakePermissionOverwrite[] }): FakeChannel {
     const channel = this.state.addChannel(guildId, spec);
     this.gateway.dispatch(guildId, GatewayDispatchEvents.ChannelCreate, toApiChannel(this.state, channel));
     return channel;
@@ -103,7 +103,7 @@ export class FakeDiscord {
     this.gateway.dispatch(channel.guildId, GatewayDispatchEvents.ChannelDelete, toApiChannel(this.state, channel));
   }
 
-  addRole(guildId: string, spec: { id?: string; name: string; permissions?: bigint }): FakeRole {
+  addRole(guildId: string, spec: { id?: string; name: string; permissions?: bigint; mentionable?: boolean }): FakeRole {
     const role = this.state.addRole(guildId, spec);
     this.gateway.dispatch(guildId, GatewayDispatchEvents.GuildRoleCreate, { guild_id: guildId, role: toApiRole(role) });
     return role;
