@@ -52,11 +52,18 @@ export interface ContextInput {
   sharding?: ShardOwnership;
 }
 
+/** Handlers never need the bot token: only the login and the sharding manager do, and they get it from main. */
+function withoutToken(config: Config): Config {
+  const copy = { ...config };
+  delete copy.DISCORD_TOKEN;
+  return copy;
+}
+
 export function createContext(input: ContextInput): BotContext {
   const now = input.now ?? (() => new Date());
   const { database, sharding } = input;
   return {
-    config: input.config,
+    config: withoutToken(input.config),
     logger: input.logger,
     now,
     database,

@@ -53,6 +53,8 @@ export function createRouter(options: RouterOptions) {
 
   function guildOf(interaction: Interaction): { guildId: string; channelId: string } {
     if (!interaction.guildId || !interaction.channelId) throw new Refusal(userMessages.serverOnly, 'refused');
+    // A user-installed command can arrive from a server the bot was never invited to: keep nothing for it.
+    if (!interaction.client.guilds.cache.has(interaction.guildId)) throw new Refusal(userMessages.notInServer, 'refused');
     return { guildId: interaction.guildId, channelId: interaction.channelId };
   }
 
@@ -99,7 +101,7 @@ export function createRouter(options: RouterOptions) {
 
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = commands.get(interaction.commandName);
-    if (!command?.autocomplete || !interaction.guildId || !interaction.channelId) {
+    if (!command?.autocomplete || !interaction.guildId || !interaction.channelId || !interaction.client.guilds.cache.has(interaction.guildId)) {
       await interaction.respond([]);
       return;
     }

@@ -55,9 +55,9 @@ async function expectRefused(outcome: InteractionOutcome, reason: string | RegEx
 
 describe('the channel option', () => {
   it.each([
-    ['staff', 'a channel the host cannot see'],
-    ['announcements', 'a channel where the host cannot send messages'],
-  ] as const)('refuses #%s, %s, and stores nothing', async (name) => {
+    { name: 'staff', what: 'a channel the host cannot see' },
+    { name: 'announcements', what: 'a channel where the host cannot send messages' },
+  ] as const)('refuses #$name, $what, and stores nothing', async ({ name }) => {
     const before = openSchedules().length;
 
     const outcome = await schedule(harness.users.host, { channel: channels[name].id });

@@ -76,6 +76,14 @@ export class FakeDiscord {
   }
 
   /**
+   * A server the bot was never invited to. Nothing about it reaches the bot over the gateway, but its members can
+   * still use the bot's commands there if the application allows User Install: Discord then sends the interaction.
+   */
+  addGuildWithoutBot(spec: { name: string }): FakeGuild {
+    return this.state.addGuild({ ...spec, withBot: false });
+  }
+
+  /**
    * A guild that already has channels and roles, announced in one GUILD_CREATE as when the bot joins a
    * populated server: how the benchmark builds thousands of realistic guilds quickly.
    */

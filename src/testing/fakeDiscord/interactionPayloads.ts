@@ -63,8 +63,9 @@ function guildFields(state: FakeDiscordState, guildId: string, channelId: string
       guild: { id: guildId, locale: 'en-US', features: [] },
       guild_locale: 'en-US',
       member: { ...toApiMember(state, guild, userId), permissions },
-      app_permissions: state.channelPermissions(channelId, state.botUser.id).toString(),
-      authorizing_integration_owners: { '0': guildId },
+      // A user-installed app in a server without the bot acts with @everyone's permissions, installed by the user.
+      app_permissions: (state.botIsIn(guildId) ? state.channelPermissions(channelId, state.botUser.id) : (state.roles.get(guildId)?.permissions ?? 0n)).toString(),
+      authorizing_integration_owners: state.botIsIn(guildId) ? { '0': guildId } : { '1': userId },
       context: InteractionContextType.Guild,
     },
   };

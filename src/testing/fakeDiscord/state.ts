@@ -56,7 +56,8 @@ export class FakeDiscordState {
     return user;
   }
 
-  addGuild(spec: { id?: string; name: string; ownerId?: string; botPermissions?: bigint }): FakeGuild {
+  /** `withBot: false` is a server the bot was never invited to, where a member may still use a user-installed app. */
+  addGuild(spec: { id?: string; name: string; ownerId?: string; botPermissions?: bigint; withBot?: boolean }): FakeGuild {
     const id = spec.id ?? createSnowflake();
     const ownerId = spec.ownerId ?? this.addUser({ username: `${spec.name} owner` }).id;
     if (!this.users.has(ownerId)) this.addUser({ id: ownerId, username: `${spec.name} owner` });
@@ -66,7 +67,7 @@ export class FakeDiscordState {
     this.addRole(id, { id, name: '@everyone', permissions: DEFAULT_EVERYONE_PERMISSIONS });
     const botRole = this.addRole(id, { name: this.botUser.username, permissions: DEFAULT_BOT_PERMISSIONS });
     this.addMember(id, ownerId, []);
-    this.addMember(id, this.botUser.id, [botRole.id], spec.botPermissions);
+    if (spec.withBot !== false) this.addMember(id, this.botUser.id, [botRole.id], spec.botPermissions);
     return guild;
   }
 
@@ -164,6 +165,11 @@ export class FakeDiscordState {
     if (guildId === null) return;
     const granted = this.memberPermissions(guildId, this.botUser.id);
     if (![required, ...alternatives].some((candidate) => (granted & candidate) === candidate)) throw new DiscordApiError('missingPermissions');
+  }
+
+  /** Whether the bot is a member of the guild (it was invited); only those guilds reach it over the gateway. */
+  botIsIn(guildId: string): boolean {
+    return this.guilds.get(guildId)?.members.has(this.botUser.id) ?? false;
   }
 
   /** Fixes the bot's effective guild permissions, whatever its roles and @everyone grant. */
