@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
-import { ChannelType } from 'discord.js';
+import { ChannelType, PermissionFlagsBits } from 'discord.js';
 import { z } from 'zod';
 import type { SlashCommand } from '../src/discord/command.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
@@ -14,6 +14,8 @@ import { outOfRange } from './progress.js';
 const definition = new SlashCommandBuilder()
   .setName('party')
   .setDescription('Watch parties: one per channel, for groups watching at different speeds')
+  // Discord hides it from members without Manage Server unless an admin says otherwise; the bot checks again itself.
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addSubcommand((subcommand) =>
     subcommand
       .setName('create')

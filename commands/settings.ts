@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
+import { PermissionFlagsBits } from 'discord.js';
 import { z } from 'zod';
 import type { SlashCommand } from '../src/discord/command.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
@@ -11,6 +12,8 @@ import type { GuildSettings } from '../src/domain/settings.js';
 const definition = new SlashCommandBuilder()
   .setName('settings')
   .setDescription('Manage Server: time zone, host role and reminder times for this server')
+  // Discord hides it from members without Manage Server unless an admin says otherwise; the bot checks again itself.
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addStringOption((option) =>
     option.setName('timezone').setDescription('The server’s time zone, e.g. Europe/London').setAutocomplete(true).setMaxLength(64),
   )

@@ -19,6 +19,7 @@ import { episodesLine, gateFor } from '../src/watchparty/scheduleGate.js';
 import { listSchedules } from '../src/watchparty/scheduleList.js';
 import { episodesLeftWarning, overlapWarning } from '../src/watchparty/scheduleWarnings.js';
 import { describeLeadTimes, describeRepeat, describeStart } from '../src/watchparty/sessionText.js';
+import { reminderTargetRefusal } from '../src/watchparty/reminderTarget.js';
 import { scheduleTargetParty, watchpartyTargetParty } from '../src/watchparty/scheduleTargetParty.js';
 import { upcomingSessions } from '../src/watchparty/upcomingSessions.js';
 import type { StoredSchedule } from '../src/domain/watchparty/storedSchedule.js';
@@ -117,6 +118,8 @@ async function scheduleSession(invocation: Invocation, context: BotContext): Pro
   }
 
   const party = scheduleTargetParty(invocation, context);
+  const refusal = reminderTargetRefusal(invocation, { chosenChannelId: options.channel ?? null, roleId: options.role ?? null, partyChannelId: party.channelId });
+  if (refusal) return ephemeralText(refusal);
   const episodes = options.episodes ?? 1;
   const reminderLeads = settings.reminderLeadMinutes ?? defaultLeadMinutes;
   const schedule = context.schedules.create({
@@ -172,6 +175,9 @@ function resumeSchedule(invocation: Invocation, context: BotContext): Reply {
   if (channel && context.parties.forChannel(invocation.guildId, channel).id !== schedule.partyId) {
     return ephemeralText('That channel belongs to another watch party. Pick a channel of this party, or schedule a new session there.');
   }
+  const partyChannelId = context.parties.byId(schedule.partyId)?.channelId ?? null;
+  const refusal = reminderTargetRefusal(invocation, { chosenChannelId: channel ?? null, roleId: null, partyChannelId });
+  if (refusal) return ephemeralText(refusal);
   const resumed = context.schedules.resume(schedule, channel ?? schedule.channelId);
   if (!resumed) return noSuchSchedule(id);
   return { content: `▶️ Reminders for **${resumed.title}** (id ${id}) are back on in <#${resumed.channelId}>. Reminders missed while paused are not sent.` };

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +30,35 @@ describe('npm start', () => {
     expect(started.output()).toContain('DISCORD_TOKEN is not set');
     expect(started.output()).toContain('discord.com/developers/applications');
     expect(started.output()).toContain('npm run playground');
+    expect(started.output()).toContain('DISCORD_TOKEN=your-token npm start');
   });
+
+  it('reports a token Discord refuses as a bad token', async () => {
+    const refusing = createServer((_request, response) => {
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ message: '401: Unauthorized', code: 0 }));
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    const { port } = refusing.address() as AddressInfo;
+    const environment = { DISCORD_TOKEN: 'wrong', DISCORD_API_BASE: `http://127.0.0.1:${port}/api`, DATABASE_PATH: join(folder, 'refused.sqlite') };
+    const started = run('src/main.ts', { ...environment, KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite') });
+    const deploy = run('scripts/deployCommands.ts', environment);
+    expect(await started.exited).toBe(1);
+    expect(await deploy.exited).toBe(1);
+    refusing.close();
+    for (const output of [started.output(), deploy.output()]) expect(output).toContain('Discord refused the bot token in DISCORD_TOKEN');
+  }, 60_000);
+
+  it('says the network failed when Discord cannot be reached', async () => {
+    const started = run('src/main.ts', {
+      DISCORD_TOKEN: 'a-token',
+      DISCORD_API_BASE: 'http://127.0.0.1:1/api',
+      DATABASE_PATH: join(folder, 'offline.sqlite'),
+      KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite'),
+    });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain('Could not reach Discord: the network failed (ECONNREFUSED)');
+  }, 60_000);
 
   it('names every bad setting', async () => {
     const started = run('src/main.ts', { DISCORD_TOKEN: 'x', LOG_LEVEL: 'loud', DISCORD_API_BASE: 'nope' });
@@ -75,6 +105,12 @@ describe('npm start', () => {
 });
 
 describe('npm run deploy-commands', () => {
+  it('without a token says to run it with one', async () => {
+    const deploy = run('scripts/deployCommands.ts', {});
+    expect(await deploy.exited).toBe(1);
+    expect(deploy.output()).toContain('DISCORD_TOKEN=your-token npm run deploy-commands');
+  });
+
   it('registers every command to one server with --guild', async () => {
     const fake = await startFakeDiscord();
     const guild = fake.addGuild({ name: 'Deploy test' });

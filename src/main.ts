@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { startBot } from './bot.js';
 import type { RunningBot } from './bot.js';
-import { ConfigError, loadConfig, missingTokenMessage } from './config/config.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { describeStartFailure, missingTokenMessage } from './startMessages.js';
 import type { Config } from './config/config.js';
 import { checkBotHealth, createBotHealthSource } from './health/botHealth.js';
 import { cacheHealth } from './health/cachedHealthSource.js';
@@ -116,7 +117,8 @@ async function main(): Promise<void> {
   }
   const token = config.DISCORD_TOKEN;
   if (!token) {
-    console.error(missingTokenMessage);
+    // Compiled (dist/src/main.js) it runs as start:production; from the sources, as npm start.
+    console.error(missingTokenMessage(import.meta.url.endsWith('.js') ? 'npm run start:production' : 'npm start'));
     process.exit(1);
   }
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: process.stdout.isTTY });
@@ -147,6 +149,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('Watchalong could not start:', error instanceof Error ? error.message : error);
+  console.error(describeStartFailure(error));
   process.exit(1);
 });

@@ -67,13 +67,6 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
   return result.data;
 }
 
-export const missingTokenMessage = [
-  'DISCORD_TOKEN is not set, so the bot cannot log in to Discord.',
-  'Create an application and a bot at https://discord.com/developers/applications, copy the bot token,',
-  'and put it in a .env file (see .env.example) or the environment: DISCORD_TOKEN=your-token npm start',
-  'To try the bot without a token, run: npm run playground',
-].join('\n');
-
 /** Reads the process environment (and a .env file, if present). Called once, at start. */
 export function loadConfig(): Config {
   loadDotEnv({ quiet: true });

@@ -1,7 +1,9 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import type { AnySelectMenuInteraction, ButtonInteraction, CommandInteractionOption, Interaction } from 'discord.js';
 import { splitCustomId } from './customId.js';
-import type { Actor } from './invocation.js';
+import type { Actor, ResolvedOptions } from './invocation.js';
+
+const viewAndSend = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
 
 /**
  * The member's role ids as Discord sent them. The client caches only @everyone of each server's roles
@@ -21,6 +23,9 @@ export function readActor(interaction: Interaction): Actor {
     displayName: member && 'displayName' in member ? member.displayName : interaction.user.username,
     canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     roleIds,
+    // In a server, Discord sends the member's permissions in the interaction's channel, overwrites included.
+    canMentionEveryone: interaction.memberPermissions?.has(PermissionFlagsBits.MentionEveryone) ?? false,
+    canSendMessagesHere: interaction.memberPermissions?.has(viewAndSend) ?? false,
   };
 }
 
@@ -40,6 +45,24 @@ export function readOptions(data: readonly CommandInteractionOption[]): {
   const options: Record<string, unknown> = {};
   for (const option of data) options[option.name] = option.value;
   return { subcommand: null, options };
+}
+
+/**
+ * The channels and roles that options name, with what Discord says about them for this member: their permissions
+ * in each channel (Discord computes them, overwrites included) and whether each role is mentionable.
+ */
+export function readResolved(data: readonly CommandInteractionOption[]): ResolvedOptions {
+  const resolved: ResolvedOptions = { channels: {}, roles: {} };
+  const visit = (options: readonly CommandInteractionOption[]) => {
+    for (const option of options) {
+      if (option.options) visit(option.options);
+      const channel = option.channel as { id: string; permissions?: { has(bits: bigint): boolean } | null } | null | undefined;
+      if (channel) resolved.channels[channel.id] = { canSendMessages: channel.permissions?.has(viewAndSend) ?? false };
+      if (option.role) resolved.roles[option.role.id] = { mentionable: option.role.mentionable };
+    }
+  };
+  visit(data);
+  return resolved;
 }
 
 export function componentValues(interaction: ButtonInteraction | AnySelectMenuInteraction): string[] {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Routes } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, Routes } from 'discord.js';
 import type { REST, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { BotStateRepository } from '../storage/botStateRepository.js';
 
@@ -17,6 +17,14 @@ export function definitionsHash(definitions: readonly RESTPostAPIChatInputApplic
   return createHash('sha256').update(JSON.stringify(definitions)).digest('hex');
 }
 
+/**
+ * Every command works in servers only, and only where the bot was invited (Guild Install): were an operator to turn
+ * on User Install, commands would otherwise run in servers the bot is not in.
+ */
+export function inInvitedServersOnly(definition: RESTPostAPIChatInputApplicationCommandsJSONBody): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return { ...definition, contexts: [InteractionContextType.Guild], integration_types: [ApplicationIntegrationType.GuildInstall] };
+}
+
 /** Replaces the registered commands with these definitions (one bulk overwrite). */
 export async function registerCommands(
   rest: REST,
@@ -26,7 +34,7 @@ export async function registerCommands(
   const route = target.guildId
     ? Routes.applicationGuildCommands(target.applicationId, target.guildId)
     : Routes.applicationCommands(target.applicationId);
-  await rest.put(route, { body: definitions });
+  await rest.put(route, { body: definitions.map(inInvitedServersOnly) });
 }
 
 /** Registers only when the definitions changed since the last registration to the same target. */
@@ -36,7 +44,8 @@ export async function registerCommandsIfChanged(
   definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
   botState: BotStateRepository,
 ): Promise<boolean> {
-  const hash = definitionsHash(definitions);
+  // What is sent, so that a change to the scope re-registers too.
+  const hash = definitionsHash(definitions.map(inInvitedServersOnly));
   if (botState.get(registrationKey(target)) === hash) return false;
   await registerCommands(rest, target, definitions);
   botState.set(registrationKey(target), hash);

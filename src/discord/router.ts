@@ -14,7 +14,7 @@ import type { RegisteredComponent, SlashCommand } from './command.js';
 import { splitCustomId } from './customId.js';
 import type { InteractionReport } from './interactionReport.js';
 import type { Choice } from './invocation.js';
-import { componentValues, interactionName, readActor, readOptions } from './readInteraction.js';
+import { componentValues, interactionName, readActor, readOptions, readResolved } from './readInteraction.js';
 import type { Reply } from './reply.js';
 import { Refusal } from './refusal.js';
 import { replyFlags, toDiscordMessage } from './toDiscordMessage.js';
@@ -47,6 +47,8 @@ export function createRouter(options: RouterOptions) {
 
   function guildOf(interaction: Interaction): { guildId: string; channelId: string } {
     if (!interaction.guildId || !interaction.channelId) throw new Refusal(userMessages.serverOnly, 'refused');
+    // A user-installed command can arrive from a server the bot was never invited to: keep nothing for it.
+    if (!interaction.client.guilds.cache.has(interaction.guildId)) throw new Refusal(userMessages.notInServer, 'refused');
     return { guildId: interaction.guildId, channelId: interaction.channelId };
   }
 
@@ -81,6 +83,7 @@ export function createRouter(options: RouterOptions) {
       actor,
       subcommand,
       options: parsed.data as Record<string, unknown>,
+      resolved: readResolved(interaction.options.data),
     };
     // An unknown schedule id falls back to the channel's party: a member who may not act learns nothing about it.
     if (checkedLater) access.ensureAllowed(key, actor, where, () => command.targetParty?.(invocation, context) ?? access.channelParty(where)());
@@ -92,7 +95,7 @@ export function createRouter(options: RouterOptions) {
 
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = commands.get(interaction.commandName);
-    if (!command?.autocomplete || !interaction.guildId || !interaction.channelId) {
+    if (!command?.autocomplete || !interaction.guildId || !interaction.channelId || !interaction.client.guilds.cache.has(interaction.guildId)) {
       await interaction.respond([]);
       return;
     }

@@ -1,6 +1,8 @@
 /** What users read when something is not possible. Friendly, and each says what to do next. */
 export const userMessages = {
   serverOnly: 'Watchalong works inside a server. Use this command in a server channel where the bot is present.',
+  notInServer:
+    'I’m not in this server, so I can’t keep a watch party here. A server admin can invite me (Add App on my profile), then try again.',
   unknownCommand: 'I do not know that command (it may have just been updated). Wait a minute and try again.',
   notAllowed: (who: string) => `Only ${who} can do that. Ask one of them to do it for you.`,
   notHostOf: (party: string) =>

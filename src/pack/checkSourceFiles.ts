@@ -19,17 +19,24 @@ export function checkSourceFiles(pack: Pack, sourcesDirectory: string): PackProb
   const textByKey = new Map<string, string>();
   pack.manifest.sources.forEach((source, index) => {
     if (source.file === undefined) return;
-    const path = join(sourcesDirectory, source.file);
-    const where = formatJsonPath(['sources', index, 'file']);
-    if (!existsSync(path)) {
-      problems.push({ file: packFileNames.manifest, path: where, reason: `${source.file} is not in ${sourcesDirectory}` });
-      return;
-    }
-    const text = readFileSync(path, 'utf8');
-    if (source.file.endsWith('.md') && !definesKey(text, source.key)) {
-      problems.push({ file: packFileNames.manifest, path: where, reason: `${source.file} does not define the key "${source.key}" in its sources table` });
-    }
-    textByKey.set(source.key, normalizeForQuotes(text));
+    const files: [string, (string | number)[]][] = [
+      [source.file, ['sources', index, 'file']],
+      ...(source.alsoDefinedIn ?? []).map((file, fileIndex): [string, (string | number)[]] => [file, ['sources', index, 'alsoDefinedIn', fileIndex]]),
+    ];
+    const texts = files.flatMap(([file, jsonPath]) => {
+      const where = formatJsonPath(jsonPath);
+      const path = join(sourcesDirectory, file);
+      if (!existsSync(path)) {
+        problems.push({ file: packFileNames.manifest, path: where, reason: `${file} is not in ${sourcesDirectory}` });
+        return [];
+      }
+      const text = readFileSync(path, 'utf8');
+      if (file.endsWith('.md') && !definesKey(text, source.key)) {
+        problems.push({ file: packFileNames.manifest, path: where, reason: `${file} does not define the key "${source.key}" in its sources table` });
+      }
+      return [normalizeForQuotes(text)];
+    });
+    textByKey.set(source.key, texts.join('\n'));
   });
 
   const cited = [

@@ -22,6 +22,11 @@ export function crossCheckQuestions(pack: Pack, context: CheckContext): void {
     if (new Set(options).size !== options.length) {
       context.report(file, [...path, 'distractors'], 'the answer and the three distractors must all differ');
     }
+    const subjects = new Set(context.findMentions(question.prompt).map((mention) => mention.entityId));
+    question.distractors.forEach((distractor, distractorIndex) => {
+      const subject = context.findMentions(distractor).find((mention) => subjects.has(mention.entityId));
+      if (subject) context.report(file, [...path, 'distractors', distractorIndex], `offers "${subject.name}", whom the question is about, as a wrong answer`);
+    });
     const texts: [(string | number)[], string][] = [
       [['prompt'], question.prompt],
       [['answer'], question.answer],

@@ -171,6 +171,12 @@ describe('loadPack', () => {
       expected: { file: 'entities/cast.json', path: '$.entities[0].gender.source', reason: /"seed:999" is not listed/ },
     },
     {
+      name: 'a question that offers its own subject as a wrong answer',
+      file: 'questions.json',
+      edit: (value) => { value.questions[0].prompt = 'Which studio did Mira Vale work for?'; value.questions[0].distractors[1] = 'Mira Vale'; },
+      expected: { file: 'questions.json', path: '$.questions[0].distractors[1]', reason: /offers "Mira Vale", whom the question is about/ },
+    },
+    {
       name: 'a question that gives its answer as a distractor',
       file: 'questions.json',
       edit: (value) => { value.questions[0].distractors[2] = 'paper moth'; },

@@ -52,6 +52,10 @@ export const sourceSchema = z.strictObject({
   key: sourceKey,
   description: text,
   file: z.string().optional().describe('File the key stands for, when the source is a local document'),
+  alsoDefinedIn: z
+    .array(z.string())
+    .optional()
+    .describe('Further documents that define the same key and add to it (a second research pass)'),
 });
 
 export const dubSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { schemaVersion } from './migrate.js';
 
@@ -30,7 +30,12 @@ export function defaultBackupPath(databasePath: string, now: Date): string {
  * so a backup file either is complete and sound or does not exist.
  */
 export async function backupDatabase(sourcePath: string, destinationPath: string): Promise<BackupResult> {
-  if (!existsSync(sourcePath)) throw new BackupError(`There is no database at ${sourcePath}. Check DATABASE_PATH.`);
+  if (!existsSync(sourcePath)) {
+    throw new BackupError(
+      `There is no database at ${resolve(sourcePath)} (DATABASE_PATH). Point it at the bot's database: set DATABASE_PATH as the bot has it ` +
+        '(in its .env or environment), e.g. `DATABASE_PATH=/path/to/watchalong.sqlite npm run backup`, or run the backup in the folder the bot runs in.',
+    );
+  }
   if (existsSync(destinationPath)) throw new BackupError(`${destinationPath} already exists. Pick a new file name for the backup.`);
   mkdirSync(dirname(destinationPath), { recursive: true });
   const partialPath = `${destinationPath}.partial`;

@@ -36,7 +36,7 @@ describe('a scheduled watch party, from /watchparty schedule to "did you finish?
   let pingRoleId: string;
 
   it('confirms the session with Discord timestamps, the zone and the episodes it covers', async () => {
-    pingRoleId = harness.fake.addRole(harness.guild.id, { name: 'Watchers' }).id;
+    pingRoleId = harness.fake.addRole(harness.guild.id, { name: 'Watchers', mentionable: true }).id;
     start = new Date(reminders.clock.now.getTime() + 90 * minute);
     const outcome = await harness.run('host', 'watchparty', {
       subcommand: 'schedule',

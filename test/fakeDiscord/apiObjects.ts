@@ -48,7 +48,7 @@ export function toApiRole(role: FakeRole): Record<string, unknown> {
     position: role.position,
     permissions: role.permissions.toString(),
     managed: false,
-    mentionable: false,
+    mentionable: role.mentionable,
     flags: 0,
   };
 }
@@ -65,7 +65,12 @@ export function toApiChannel(state: FakeDiscordState, channel: FakeChannel): Rec
     guild_id: channel.guildId,
     name: channel.name,
     position,
-    permission_overwrites: [],
+    permission_overwrites: channel.overwrites.map((overwrite) => ({
+      id: overwrite.id,
+      type: overwrite.type === 'role' ? 0 : 1,
+      allow: overwrite.allow.toString(),
+      deny: overwrite.deny.toString(),
+    })),
     parent_id: null,
     topic: null,
     nsfw: false,

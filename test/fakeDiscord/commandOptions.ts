@@ -53,7 +53,13 @@ function checkRange(value: number, option: OptionDefinition): string | undefined
   return undefined;
 }
 
-export function buildCommandOptions(state: FakeDiscordState, guildId: string | null, command: Record<string, unknown>, input: CommandInput): BuiltOptions {
+export function buildCommandOptions(
+  state: FakeDiscordState,
+  guildId: string | null,
+  command: Record<string, unknown>,
+  input: CommandInput,
+  invokerId: string | null = null,
+): BuiltOptions {
   const label = ['/' + input.name, input.subcommandGroup, input.subcommand].filter(Boolean).join(' ');
   const fail = (problem: string): never => {
     throw new Error(`fake Discord: ${label}: ${problem}`);
@@ -93,7 +99,7 @@ export function buildCommandOptions(state: FakeDiscordState, guildId: string | n
       return [{ name: definition.name, type: definition.type, value: String(value), focused: true }];
     }
     const valueCheck = VALUE_CHECKS[definition.type];
-    const problem = valueCheck === undefined ? resolveMention(state, guildId, definition.type, value, resolved) : valueCheck(value, definition);
+    const problem = valueCheck === undefined ? resolveMention(state, guildId, definition.type, value, resolved, invokerId) : valueCheck(value, definition);
     if (problem !== undefined) fail(`option '${definition.name}' ${problem}`);
     if (definition.choices !== undefined && !definition.choices.some((choice) => choice.value === value)) {
       fail(`option '${definition.name}' must be one of the choices ${definition.choices.map((choice) => JSON.stringify(choice.value)).join(', ')}`);
@@ -112,6 +118,7 @@ function resolveMention(
   type: number,
   value: OptionValue,
   resolved: Record<string, Record<string, unknown>>,
+  invokerId: string | null,
 ): string | undefined {
   const id = String(value);
   const add = (group: string, entry: Record<string, unknown>) => {
@@ -141,7 +148,8 @@ function resolveMention(
     [ApplicationCommandOptionType.Mentionable]: () => addUser() || addRole(),
     [ApplicationCommandOptionType.Channel]: () => {
       if (channel === undefined) return false;
-      add('channels', { ...toApiChannel(state, channel), permissions: '0' });
+      // Discord sends the invoker's own permissions in the channel named by the option.
+      add('channels', { ...toApiChannel(state, channel), permissions: invokerId === null ? '0' : state.channelPermissions(channel.id, invokerId).toString() });
       return true;
     },
   };

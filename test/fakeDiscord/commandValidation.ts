@@ -31,6 +31,29 @@ export function findCommandProblems(command: Json, path: string): FieldProblem[]
   if (isChatInput && (description.length < 1 || description.length > 100)) problems.push({ path: `${path}.description`, message: 'Must be between 1 and 100 in length.' });
   if (!isChatInput && description !== '') problems.push({ path: `${path}.description`, message: 'Context menu commands have no description.' });
   problems.push(...findOptionListProblems(asArray(command['options']), `${path}.options`, 0));
+  problems.push(...findScopeProblems(command, path));
+  return problems;
+}
+
+const CONTEXT_TYPES = new Set<unknown>([0, 1, 2]);
+const INTEGRATION_TYPES = new Set<unknown>([0, 1]);
+
+/** `contexts` (0 guild, 1 bot DM, 2 private channel), `integration_types` (0 guild install, 1 user install), `default_member_permissions`. */
+function findScopeProblems(command: Json, path: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const listOf = (field: string, allowed: Set<unknown>) => {
+    const value = command[field];
+    if (value === undefined || value === null) return;
+    if (!Array.isArray(value) || value.length === 0 || value.some((entry) => !allowed.has(entry))) {
+      problems.push({ path: `${path}.${field}`, message: `Value must be a non-empty list of ${[...allowed].join(', ')}.` });
+    }
+  };
+  listOf('contexts', CONTEXT_TYPES);
+  listOf('integration_types', INTEGRATION_TYPES);
+  const permissions = command['default_member_permissions'];
+  if (permissions !== undefined && permissions !== null && !(typeof permissions === 'string' && /^\d{1,20}$/.test(permissions))) {
+    problems.push({ path: `${path}.default_member_permissions`, message: 'Must be a permission bit set as a string of digits.' });
+  }
   return problems;
 }
 

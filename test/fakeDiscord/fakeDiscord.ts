@@ -20,7 +20,7 @@ import { scheduledEventRoutes } from './routes/scheduledEventRoutes.js';
 import { createSnowflake } from './snowflake.js';
 import { FakeDiscordState } from './state.js';
 import type { ScheduledEvent } from './state.js';
-import type { FakeChannel, FakeGuild, FakeRole, FakeUser, InteractionOutcome, RecordedRequest, StoredMessage } from './types.js';
+import type { FakeChannel, FakeGuild, FakePermissionOverwrite, FakeRole, FakeUser, InteractionOutcome, RecordedRequest, StoredMessage } from './types.js';
 import { DEFAULT_TIMEOUT_MS, UserActions } from './userActions.js';
 import type { AutocompleteInput, ButtonInput, CommandInteractionInput, ModalInput, SelectMenuInput } from './userActions.js';
 
@@ -76,6 +76,14 @@ export class FakeDiscord {
   }
 
   /**
+   * A server the bot was never invited to. Nothing about it reaches the bot over the gateway, but its members can
+   * still use the bot's commands there if the application allows User Install: Discord then sends the interaction.
+   */
+  addGuildWithoutBot(spec: { name: string }): FakeGuild {
+    return this.state.addGuild({ ...spec, withBot: false });
+  }
+
+  /**
    * A guild that already has channels and roles, announced in one GUILD_CREATE as when the bot joins a
    * populated server: how the benchmark builds thousands of realistic guilds quickly.
    */
@@ -91,7 +99,7 @@ export class FakeDiscord {
     return guild;
   }
 
-  addChannel(guildId: string, spec: { id?: string; name: string; type?: number }): FakeChannel {
+  addChannel(guildId: string, spec: { id?: string; name: string; type?: number; overwrites?: FakePermissionOverwrite[] }): FakeChannel {
     const channel = this.state.addChannel(guildId, spec);
     this.gateway.dispatch(guildId, GatewayDispatchEvents.ChannelCreate, toApiChannel(this.state, channel));
     return channel;
@@ -103,7 +111,7 @@ export class FakeDiscord {
     this.gateway.dispatch(channel.guildId, GatewayDispatchEvents.ChannelDelete, toApiChannel(this.state, channel));
   }
 
-  addRole(guildId: string, spec: { id?: string; name: string; permissions?: bigint }): FakeRole {
+  addRole(guildId: string, spec: { id?: string; name: string; permissions?: bigint; mentionable?: boolean }): FakeRole {
     const role = this.state.addRole(guildId, spec);
     this.gateway.dispatch(guildId, GatewayDispatchEvents.GuildRoleCreate, { guild_id: guildId, role: toApiRole(role) });
     return role;

@@ -125,7 +125,7 @@ export class FakeGateway {
     }
     const session = new GatewaySession(randomBytes(16).toString('hex'), shardId, shardCount, data.intents, socket);
     this.sessions.set(session.id, session);
-    const guilds = [...this.state.guilds.values()].filter((guild) => shardIdForGuild(guild.id, shardCount) === shardId);
+    const guilds = [...this.state.guilds.values()].filter((guild) => shardIdForGuild(guild.id, shardCount) === shardId && this.state.botIsIn(guild.id));
     session.dispatch(GatewayDispatchEvents.Ready, {
       v: 10,
       user: toApiUser(this.state.botUser),

@@ -28,7 +28,7 @@ export function buildInteraction(state: FakeDiscordState, scene: InteractionScen
   const token = `fake-interaction-token.${id}.${randomBytes(12).toString('hex')}`;
   const channel = state.requireChannel(scene.channelId);
   const user = state.requireUser(scene.userId);
-  const where = scene.guildId === null ? directMessageFields(scene) : guildFields(state, scene.guildId, scene.userId);
+  const where = scene.guildId === null ? directMessageFields(scene) : guildFields(state, scene.guildId, scene.channelId, scene.userId);
   return {
     id,
     token,
@@ -51,10 +51,11 @@ export function buildInteraction(state: FakeDiscordState, scene: InteractionScen
   };
 }
 
-function guildFields(state: FakeDiscordState, guildId: string, userId: string) {
+function guildFields(state: FakeDiscordState, guildId: string, channelId: string, userId: string) {
   const guild = state.requireGuild(guildId);
   if (!guild.members.has(userId)) throw new Error(`fake Discord: user ${userId} is not a member of guild ${guildId}; addMember first`);
-  const permissions = state.memberPermissions(guildId, userId).toString();
+  // As Discord: the member's and the app's permissions in the channel of the interaction, overwrites included.
+  const permissions = state.channelPermissions(channelId, userId).toString();
   return {
     permissions,
     fields: {
@@ -62,8 +63,9 @@ function guildFields(state: FakeDiscordState, guildId: string, userId: string) {
       guild: { id: guildId, locale: 'en-US', features: [] },
       guild_locale: 'en-US',
       member: { ...toApiMember(state, guild, userId), permissions },
-      app_permissions: state.memberPermissions(guildId, state.botUser.id).toString(),
-      authorizing_integration_owners: { '0': guildId },
+      // A user-installed app in a server without the bot acts with @everyone's permissions, installed by the user.
+      app_permissions: (state.botIsIn(guildId) ? state.channelPermissions(channelId, state.botUser.id) : (state.roles.get(guildId)?.permissions ?? 0n)).toString(),
+      authorizing_integration_owners: state.botIsIn(guildId) ? { '0': guildId } : { '1': userId },
       context: InteractionContextType.Guild,
     },
   };

@@ -1,7 +1,7 @@
 import { ChannelType, PermissionFlagsBits } from 'discord.js';
 import { DiscordApiError } from './restErrors.js';
 import { createSnowflake } from './snowflake.js';
-import type { FakeChannel, FakeGuild, FakeMember, FakeRole, FakeUser, StoredMessage } from './types.js';
+import type { FakeChannel, FakeGuild, FakeMember, FakePermissionOverwrite, FakeRole, FakeUser, StoredMessage } from './types.js';
 
 const ALL_PERMISSIONS = Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n);
 
@@ -56,7 +56,8 @@ export class FakeDiscordState {
     return user;
   }
 
-  addGuild(spec: { id?: string; name: string; ownerId?: string; botPermissions?: bigint }): FakeGuild {
+  /** `withBot: false` is a server the bot was never invited to, where a member may still use a user-installed app. */
+  addGuild(spec: { id?: string; name: string; ownerId?: string; botPermissions?: bigint; withBot?: boolean }): FakeGuild {
     const id = spec.id ?? createSnowflake();
     const ownerId = spec.ownerId ?? this.addUser({ username: `${spec.name} owner` }).id;
     if (!this.users.has(ownerId)) this.addUser({ id: ownerId, username: `${spec.name} owner` });
@@ -66,11 +67,11 @@ export class FakeDiscordState {
     this.addRole(id, { id, name: '@everyone', permissions: DEFAULT_EVERYONE_PERMISSIONS });
     const botRole = this.addRole(id, { name: this.botUser.username, permissions: DEFAULT_BOT_PERMISSIONS });
     this.addMember(id, ownerId, []);
-    this.addMember(id, this.botUser.id, [botRole.id], spec.botPermissions);
+    if (spec.withBot !== false) this.addMember(id, this.botUser.id, [botRole.id], spec.botPermissions);
     return guild;
   }
 
-  addRole(guildId: string, spec: { id?: string; name: string; permissions?: bigint }): FakeRole {
+  addRole(guildId: string, spec: { id?: string; name: string; permissions?: bigint; mentionable?: boolean }): FakeRole {
     const guild = this.requireGuild(guildId);
     const role: FakeRole = {
       id: spec.id ?? createSnowflake(),
@@ -78,18 +79,23 @@ export class FakeDiscordState {
       name: spec.name,
       permissions: spec.permissions ?? 0n,
       position: guild.roleIds.length,
+      mentionable: spec.mentionable ?? false,
     };
     this.roles.set(role.id, role);
     guild.roleIds.push(role.id);
     return role;
   }
 
-  addChannel(guildId: string | null, spec: { id?: string; name: string; type?: number; recipientId?: string }): FakeChannel {
+  addChannel(
+    guildId: string | null,
+    spec: { id?: string; name: string; type?: number; recipientId?: string; overwrites?: FakePermissionOverwrite[] },
+  ): FakeChannel {
     const channel: FakeChannel = {
       id: spec.id ?? createSnowflake(),
       guildId,
       name: spec.name,
       type: spec.type ?? ChannelType.GuildText,
+      overwrites: spec.overwrites ?? [],
     };
     if (spec.recipientId !== undefined) channel.recipientId = spec.recipientId;
     this.channels.set(channel.id, channel);
@@ -131,11 +137,39 @@ export class FakeDiscordState {
     return (granted & PermissionFlagsBits.Administrator) !== 0n ? ALL_PERMISSIONS : granted;
   }
 
+  /**
+   * A member's permissions in one channel, as Discord computes them: the server permissions, then the channel's
+   * overwrites for @everyone, for the member's roles, and for the member. Without View Channel they have none there.
+   */
+  channelPermissions(channelId: string, userId: string): bigint {
+    const channel = this.requireChannel(channelId);
+    if (channel.guildId === null) return 0n;
+    const guild = this.requireGuild(channel.guildId);
+    const base = this.memberPermissions(guild.id, userId);
+    const member = guild.members.get(userId);
+    if ((base & PermissionFlagsBits.Administrator) !== 0n || guild.ownerId === userId || member?.permissionsOverride !== undefined) return base;
+    const apply = (permissions: bigint, overwrites: FakePermissionOverwrite[]) => {
+      const deny = overwrites.reduce((all, overwrite) => all | overwrite.deny, 0n);
+      const allow = overwrites.reduce((all, overwrite) => all | overwrite.allow, 0n);
+      return (permissions & ~deny) | allow;
+    };
+    const roleIds = new Set(member?.roleIds ?? []);
+    let permissions = apply(base, channel.overwrites.filter((overwrite) => overwrite.type === 'role' && overwrite.id === guild.id));
+    permissions = apply(permissions, channel.overwrites.filter((overwrite) => overwrite.type === 'role' && roleIds.has(overwrite.id)));
+    permissions = apply(permissions, channel.overwrites.filter((overwrite) => overwrite.type === 'member' && overwrite.id === userId));
+    return (permissions & PermissionFlagsBits.ViewChannel) === 0n ? 0n : permissions;
+  }
+
   /** Answers 403 Missing Permissions unless the bot has every bit of `required`, or of one of the alternatives. */
   requireBotPermissions(guildId: string | null, required: bigint, ...alternatives: bigint[]): void {
     if (guildId === null) return;
     const granted = this.memberPermissions(guildId, this.botUser.id);
     if (![required, ...alternatives].some((candidate) => (granted & candidate) === candidate)) throw new DiscordApiError('missingPermissions');
+  }
+
+  /** Whether the bot is a member of the guild (it was invited); only those guilds reach it over the gateway. */
+  botIsIn(guildId: string): boolean {
+    return this.guilds.get(guildId)?.members.has(this.botUser.id) ?? false;
   }
 
   /** Fixes the bot's effective guild permissions, whatever its roles and @everyone grant. */

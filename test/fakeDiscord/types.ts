@@ -13,6 +13,16 @@ export interface FakeRole {
   name: string;
   permissions: bigint;
   position: number;
+  /** Anyone may @mention it (Server Settings → Roles → Allow anyone to @mention this role). */
+  mentionable: boolean;
+}
+
+/** A channel's permission overwrite for a role (@everyone's id is the guild id) or a member. */
+export interface FakePermissionOverwrite {
+  id: string;
+  type: 'role' | 'member';
+  allow: bigint;
+  deny: bigint;
 }
 
 export interface FakeChannel {
@@ -24,6 +34,8 @@ export interface FakeChannel {
   type: number;
   /** For DM channels: the user on the other side. */
   recipientId?: string;
+  /** Guild channels: what the channel grants or takes away from roles and members, on top of their server permissions. */
+  overwrites: FakePermissionOverwrite[];
 }
 
 export interface FakeMember {

@@ -78,7 +78,7 @@ export class UserActions {
   private sendCommandInteraction(type: InteractionType, input: SceneInput & CommandInput): Promise<InteractionOutcome> {
     const scene = this.scene(input);
     const command = this.registeredCommand(scene.guildId, input.name);
-    const { options, resolved } = buildCommandOptions(this.state, scene.guildId, command, input);
+    const { options, resolved } = buildCommandOptions(this.state, scene.guildId, command, input, scene.userId);
     const label = ['/' + input.name, input.subcommandGroup, input.subcommand].filter(Boolean).join(' ');
     return this.send(scene, type, chatInputData(command, options, resolved), { label, message: undefined, timeoutMs: input.timeoutMs });
   }

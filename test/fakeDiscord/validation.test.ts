@@ -53,6 +53,10 @@ describe('command registration rules', () => {
   const command = (overrides: Record<string, unknown>) => ({ name: 'watch', description: 'Watch parties', ...overrides });
   const option = (overrides: Record<string, unknown>) => ({ name: 'episode', description: 'Which one', type: 4, ...overrides });
 
+  it('accepts a command for servers only, guild-installed, with default member permissions', () => {
+    expect(findCommandListProblems([command({ contexts: [0], integration_types: [0], default_member_permissions: '32' })])).toEqual([]);
+  });
+
   it('accepts subcommands with required options first', () => {
     const subcommand = { name: 'start', description: 'Start', type: 1, options: [option({ required: true }), option({ name: 'note', type: 3 })] };
 
@@ -67,6 +71,9 @@ describe('command registration rules', () => {
     { why: 'a required option after an optional one', commands: [command({ options: [option({}), option({ name: 'b', required: true })] })], path: '0.options.1.required' },
     { why: 'choices with autocomplete', commands: [command({ options: [option({ choices: [{ name: 'one', value: 1 }], autocomplete: true })] })], path: '0.options.0.autocomplete' },
     { why: 'subcommands mixed with options', commands: [command({ options: [{ name: 'start', description: 'Start', type: 1 }, option({})] })], path: '0.options' },
+    { why: 'an unknown context', commands: [command({ contexts: [0, 7] })], path: '0.contexts' },
+    { why: 'no integration type', commands: [command({ integration_types: [] })], path: '0.integration_types' },
+    { why: 'default member permissions as a number', commands: [command({ default_member_permissions: 32 })], path: '0.default_member_permissions' },
   ])('refuses $why', ({ commands, path }) => {
     expect(findCommandListProblems(commands).map((problem) => problem.path)).toContain(path);
   });

@@ -81,6 +81,14 @@ describe('npm run backup while the bot runs', () => {
     expect(writes.answered.length).toBeGreaterThan(answeredBefore.length);
   });
 
+  it('without a database says where it looked and how to point it at one', async () => {
+    const missing = join(world.folder, 'nowhere', 'watchalong.sqlite');
+    const backup = runScript('scripts/backup.ts', { DATABASE_PATH: missing });
+    expect(await backup.exited).toMatchObject({ code: 1 });
+    expect(backup.output()).toContain(`There is no database at ${missing} (DATABASE_PATH)`);
+    expect(backup.output()).toContain('DATABASE_PATH=/path/to/watchalong.sqlite npm run backup');
+  });
+
   it('refuses to overwrite a file, and says so', async () => {
     const taken = join(world.folder, 'taken.sqlite');
     const first = runScript('scripts/backup.ts', { DATABASE_PATH: botFiles(world.folder).database }, [taken]);

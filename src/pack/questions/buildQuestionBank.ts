@@ -59,7 +59,7 @@ export function buildQuestionBank(pack: Pack): CompiledQuestion[] {
 
 function finishDraft(view: PackView, draft: QuestionDraft): CompiledQuestion | null {
   const id = `${generatedQuestionIdPrefix}${draft.key}`;
-  const picked = pickDistractors(id, draft.answer, draft.candidates, draft.revealedIn);
+  const picked = pickDistractors(id, draft.answer, withoutTheSubject(view, draft), draft.revealedIn);
   if (!picked) return null;
   const texts = [draft.prompt, draft.answer, draft.explanation, ...picked.distractors];
   return {
@@ -74,6 +74,12 @@ function finishDraft(view: PackView, draft: QuestionDraft): CompiledQuestion | n
     revealedIn: Math.max(picked.revealedIn, stampOfTexts(view, texts)),
     source: draft.source,
   };
+}
+
+/** Whoever the prompt names is the question's subject, never a wrong answer (Sarah is not her own boss). */
+function withoutTheSubject(view: PackView, draft: QuestionDraft): QuestionDraft['candidates'] {
+  const subjects = new Set(view.findMentions(draft.prompt).map((mention) => mention.entityId));
+  return draft.candidates.filter((candidate) => !view.findMentions(candidate.text).some((mention) => subjects.has(mention.entityId)));
 }
 
 function stampOfTexts(view: PackView, texts: readonly string[]): number {

@@ -4,14 +4,22 @@ import type { Candidate } from './pickDistractors.js';
 import { neighbourEpisodeCandidates } from './pickDistractors.js';
 import type { QuestionDraft } from './questionDraft.js';
 
+/** Another entity that could pass for the answer: not the answer, and of its gender where the pack records one. */
+function isLookAlike(entity: Entity, answer: Entity): boolean {
+  return entity.id !== answer.id && (answer.gender === undefined || entity.gender?.value === answer.gender.value);
+}
+
 function namedCharacters(view: PackView): Entity[] {
   return view.entities.filter((entity) => entity.kind === 'character' && entity.named);
 }
 
-/** Other named characters as distractors, each under the name it goes by at the question's stamp. */
-function characterCandidates(view: PackView, stamp: number, excludedIds: ReadonlySet<string>): Candidate[] {
+/**
+ * Other named characters as distractors, each under the name it goes by at the question's stamp; only
+ * look-alikes, so the options cannot be told apart by gender alone.
+ */
+export function characterCandidates(view: PackView, stamp: number, answer: Entity): Candidate[] {
   return namedCharacters(view)
-    .filter((entity) => !excludedIds.has(entity.id))
+    .filter((entity) => isLookAlike(entity, answer))
     .map((entity) => {
       const name = view.nameAt(entity, stamp);
       return { text: name.name, revealedIn: Math.max(entity.revealedIn, name.revealedIn) };
@@ -50,7 +58,7 @@ export function roleQuestions(view: PackView): QuestionDraft[] {
         key: `role-${entity.id}-${index + 1}`,
         prompt: `Which character is this: ${role.value}?`,
         answer: name.name,
-        candidates: characterCandidates(view, revealedIn, new Set([entity.id])),
+        candidates: characterCandidates(view, revealedIn, entity),
         explanation: `${name.name}: ${role.value}.`,
         difficulty: 'easy',
         aboutEpisode: null,
@@ -139,7 +147,7 @@ export function otherNameQuestions(view: PackView): QuestionDraft[] {
         {
           key: `${otherName.kind}-${entity.id}-${index + 1}`,
           ...otherNamePhrasing[otherName.kind](name.name, otherName.name),
-          candidates: characterCandidates(view, revealedIn, new Set([entity.id])),
+          candidates: characterCandidates(view, revealedIn, entity),
           difficulty: 'medium',
           aboutEpisode: null,
           revealedIn,
@@ -163,7 +171,7 @@ export function japaneseNameQuestions(view: PackView): QuestionDraft[] {
         key: `japanese-name-${entity.id}`,
         prompt: `How is ${name.name}'s name written in Japanese?`,
         answer: japanese.name,
-        candidates: namesOfKind(view, 'japanese', entity.id),
+        candidates: namesOfKind(view, 'japanese', entity),
         explanation: `${name.name} is written ${japanese.name} in Japanese.`,
         difficulty: 'hard',
         aboutEpisode: null,
@@ -174,9 +182,9 @@ export function japaneseNameQuestions(view: PackView): QuestionDraft[] {
   });
 }
 
-function namesOfKind(view: PackView, kind: 'japanese', excludedId: string): Candidate[] {
+function namesOfKind(view: PackView, kind: 'japanese', answer: Entity): Candidate[] {
   return namedCharacters(view)
-    .filter((entity) => entity.id !== excludedId)
+    .filter((entity) => isLookAlike(entity, answer))
     .flatMap((entity) =>
       entity.names.filter((name) => name.kind === kind).map((name) => ({ text: name.name, revealedIn: name.revealedIn })),
     );

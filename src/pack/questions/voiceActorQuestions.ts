@@ -1,4 +1,5 @@
 import type { Entity } from '../packSchema.js';
+import { characterCandidates } from './characterQuestions.js';
 import type { PackView } from './packView.js';
 import type { QuestionDraft } from './questionDraft.js';
 
@@ -30,31 +31,29 @@ export function voiceActorQuestions(view: PackView): QuestionDraft[] {
   });
 }
 
-/** "Which character does actor A voice in dub D?": distractors are other named characters. */
+/**
+ * "Which character does actor A voice in dub D?": distractors are other named characters. An actor who
+ * voices several characters in one dub gets no such question: each of them would be a right answer.
+ */
 export function voicedCharacterQuestions(view: PackView): QuestionDraft[] {
   const credits = voiceCredits(view).filter((credit) => credit.entity.named);
-  return credits.map((credit) => {
+  const rolesOf = (actor: string, dub: string) => credits.filter((other) => other.actor === actor && other.dub === dub).length;
+  return credits.flatMap((credit) => {
+    if (rolesOf(credit.actor, credit.dub) > 1) return [];
     const character = view.nameAt(credit.entity, credit.revealedIn);
     const revealedIn = Math.max(credit.revealedIn, character.revealedIn);
-    const sameActor = new Set(
-      credits.filter((other) => other.actor === credit.actor && other.dub === credit.dub).map((other) => other.entity.id),
-    );
     const dub = view.dubLabel(credit.dub);
-    return {
+    const draft: QuestionDraft = {
       key: `voiced-character-${credit.entity.id}-${credit.dub}`,
       prompt: `Which character does ${credit.actor} voice in ${dub}?`,
       answer: character.name,
-      candidates: view.entities
-        .filter((entity) => entity.kind === 'character' && entity.named && !sameActor.has(entity.id))
-        .map((entity) => {
-          const name = view.nameAt(entity, revealedIn);
-          return { text: name.name, revealedIn: Math.max(entity.revealedIn, name.revealedIn) };
-        }),
+      candidates: characterCandidates(view, revealedIn, credit.entity),
       explanation: `${credit.actor} voices ${character.name} in ${dub}.`,
       difficulty: 'hard',
       aboutEpisode: null,
       revealedIn,
       source: credit.source,
     };
+    return [draft];
   });
 }
