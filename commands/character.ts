@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
-import type { SlashCommand } from '../src/discord/command.js';
+import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { AutocompleteInvocation, Choice } from '../src/discord/invocation.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import { ephemeralText } from '../src/discord/reply.js';
@@ -132,18 +132,22 @@ function entityMeant(typed: string, progress: number, context: BotContext): stri
   return { ambiguous: `Which one do you mean: ${candidates.join(', ')}? Type more of the name, or pick one as you type.` };
 }
 
-export const characterCommand: SlashCommand = {
+export const characterCommand = declareCommand({
   definition,
-  options: { '': characterOptions },
-  isEphemeral: (invocation) => invocation.options['private'] === true,
-  execute(invocation, context) {
-    const options = characterOptions.parse(invocation.options);
-    const isPrivate = options.private === true;
-    const { progress } = replyProgress(context, invocation, audienceOf(isPrivate));
-    const entityId = entityMeant(options.name, progress, context);
-    if (entityId === null) return ephemeralText(unknownNameMessage);
-    if (typeof entityId !== 'string') return ephemeralText(entityId.ambiguous);
-    return characterView.answer({ entityId, private: isPrivate }, invocation, context);
+  subcommands: {
+    '': subcommand({
+      access: 'everyone',
+      options: characterOptions,
+      ephemeral: (options) => options.private === true,
+      run(invocation, context) {
+        const isPrivate = invocation.options.private === true;
+        const { progress } = replyProgress(context, invocation, audienceOf(isPrivate));
+        const entityId = entityMeant(invocation.options.name, progress, context);
+        if (entityId === null) return ephemeralText(unknownNameMessage);
+        if (typeof entityId !== 'string') return ephemeralText(entityId.ambiguous);
+        return characterView.answer({ entityId, private: isPrivate }, invocation, context);
+      },
+    }),
   },
   autocomplete: nameChoices,
-};
+});

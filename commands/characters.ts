@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
-import type { SlashCommand } from '../src/discord/command.js';
+import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { Card } from '../src/discord/render/cardPage.js';
 import { currentNamesById } from '../src/discord/render/entityNames.js';
 import { defineArgumentlessView } from '../src/discord/render/lookupView.js';
@@ -46,8 +46,9 @@ function charactersCard(progress: number, context: BotContext): Card {
 
 export const charactersView = defineArgumentlessView('characters', charactersCard);
 
-export const charactersCommand: SlashCommand = {
+export const charactersCommand = declareCommand({
   definition,
-  options: { '': z.object({}) },
-  execute: (invocation, context) => charactersView.answer({}, invocation, context),
-};
+  subcommands: {
+    '': subcommand({ access: 'everyone', options: z.object({}), run: (invocation, context) => charactersView.answer({}, invocation, context) }),
+  },
+});

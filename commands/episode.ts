@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
-import type { SlashCommand } from '../src/discord/command.js';
+import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { AutocompleteInvocation, Choice } from '../src/discord/invocation.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import { ephemeralText } from '../src/discord/reply.js';
@@ -97,14 +97,19 @@ function episodeChoices(invocation: AutocompleteInvocation, context: BotContext)
     .map(({ choice }) => choice);
 }
 
-export const episodeCommand: SlashCommand = {
+export const episodeCommand = declareCommand({
   definition,
-  options: { '': episodeOptions },
-  execute(invocation, context) {
-    const { number } = episodeOptions.parse(invocation.options);
-    const total = context.knowledge.episodeCount();
-    if (number > total) return ephemeralText(`There are only ${total} episodes. Pick an episode from 1 to ${total}.`);
-    return episodeView.answer({ number }, invocation, context);
+  subcommands: {
+    '': subcommand({
+      access: 'everyone',
+      options: episodeOptions,
+      run(invocation, context) {
+        const { number } = invocation.options;
+        const total = context.knowledge.episodeCount();
+        if (number > total) return ephemeralText(`There are only ${total} episodes. Pick an episode from 1 to ${total}.`);
+        return episodeView.answer({ number }, invocation, context);
+      },
+    }),
   },
   autocomplete: episodeChoices,
-};
+});

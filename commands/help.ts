@@ -3,7 +3,9 @@ import { ApplicationCommandOptionType } from 'discord.js';
 import type { APIApplicationCommandOption } from 'discord.js';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
+import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { SlashCommand } from '../src/discord/command.js';
+import type { Reply } from '../src/discord/reply.js';
 import type { Invocation } from '../src/discord/invocation.js';
 import { mayAccess } from '../src/domain/permissions.js';
 
@@ -36,27 +38,27 @@ function firstStep(invocation: Invocation, context: BotContext): string {
 
 /** /help lists the other commands from their own definitions, so it never goes stale. */
 export function createHelpCommand(allCommands: () => readonly SlashCommand[]): SlashCommand {
-  return {
+  return declareCommand({
     definition,
-    options: { '': z.object({}) },
-    isEphemeral: () => true,
-    execute(invocation, context) {
-      const title = context.knowledge.meta('title') ?? 'the series';
-      return {
-        ephemeral: true,
-        embeds: [
-          {
-            title: 'Watchalong',
-            description: [
-              `Spoiler-safe watch parties for **${title}**. Hosts record the last episode the group finished;`,
-              'everything I say is gated at that episode, so nothing from later episodes slips out.',
-              '',
-              ...allCommands().flatMap(commandLines),
-            ].join('\n'),
-            footer: { text: firstStep(invocation, context) },
-          },
-        ],
-      };
-    },
-  };
+    subcommands: { '': subcommand({ access: 'everyone', options: z.object({}), ephemeral: true, run: helpReply }) },
+  });
+
+  function helpReply(invocation: Invocation, context: BotContext): Reply {
+    const title = context.knowledge.meta('title') ?? 'the series';
+    return {
+      ephemeral: true,
+      embeds: [
+        {
+          title: 'Watchalong',
+          description: [
+            `Spoiler-safe watch parties for **${title}**. Hosts record the last episode the group finished;`,
+            'everything I say is gated at that episode, so nothing from later episodes slips out.',
+            '',
+            ...allCommands().flatMap(commandLines),
+          ].join('\n'),
+          footer: { text: firstStep(invocation, context) },
+        },
+      ],
+    };
+  }
 }

@@ -1,12 +1,10 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { ChannelType, PermissionFlagsBits } from 'discord.js';
 import { z } from 'zod';
-import type { SlashCommand } from '../src/discord/command.js';
+import { declareCommand, subcommand } from '../src/discord/command.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import type { Reply } from '../src/discord/reply.js';
 import { ephemeralText } from '../src/discord/reply.js';
-import { runSubcommand } from '../src/discord/subcommands.js';
-import type { SubcommandHandler } from '../src/discord/subcommands.js';
 import { shortEpisodeLabel } from '../src/domain/episodeLabels.js';
 import { ChannelHasPartyError, PartyNameTakenError } from '../src/domain/party.js';
 import { outOfRange } from './progress.js';
@@ -54,55 +52,66 @@ function partyErrorReply(error: unknown): Reply {
   throw error;
 }
 
-const handlers: Record<string, SubcommandHandler> = {
-  create(invocation, context) {
-    const options = createOptions.parse(invocation.options);
-    const refusal = options.episode === undefined ? undefined : outOfRange(context, options.episode);
-    if (refusal) return refusal;
-    // The channel keeps the progress it followed until now (the server's party), unless told otherwise.
-    const followed = context.parties.defaultFor(invocation.guildId);
-    const episode = options.episode ?? context.progress.current(followed.id).episode;
-    try {
-      const party = context.parties.create({
-        guildId: invocation.guildId,
-        name: options.name,
-        channelId: options.channel,
-        hostRoleId: options['host-role'] ?? null,
+const subcommands = {
+  create: subcommand({
+    access: 'manage-server',
+    options: createOptions,
+    run(invocation, context) {
+      const { options } = invocation;
+      const refusal = options.episode === undefined ? undefined : outOfRange(context, options.episode);
+      if (refusal) return refusal;
+      // The channel keeps the progress it followed until now (the server's party), unless told otherwise.
+      const followed = context.parties.defaultFor(invocation.guildId);
+      const episode = options.episode ?? context.progress.current(followed.id).episode;
+      try {
+        const party = context.parties.create({
+          guildId: invocation.guildId,
+          name: options.name,
+          channelId: options.channel,
+          hostRoleId: options['host-role'] ?? null,
+        });
+        if (episode > 0) context.progress.set(party.id, episode, invocation.actor.userId);
+        const hosts = party.hostRoleId ? ` Members with <@&${party.hostRoleId}> can change its progress.` : '';
+        const carried = options.episode === undefined && episode > 0 ? ', carried over from the server’s watch party' : '';
+        const start = episode === 0 ? 'starting before episode 1' : `having finished ${shortEpisodeLabel(episode, context.knowledge.seasons())}${carried}`;
+        return { content: `Watch party **${party.name}** now watches in <#${options.channel}>, ${start}.${hosts}` };
+      } catch (error) {
+        return partyErrorReply(error);
+      }
+    },
+  }),
+  list: subcommand({
+    access: 'everyone',
+    options: z.object({}),
+    run(invocation, context) {
+      const seasons = context.knowledge.seasons();
+      const lines = context.parties.list(invocation.guildId).map((party) => {
+        const episode = context.progress.current(party.id).episode;
+        const where = party.channelId ? `<#${party.channelId}>` : 'every other channel';
+        const hosts = party.hostRoleId ? `, hosts <@&${party.hostRoleId}>` : '';
+        return `• **${party.name}** in ${where}: ${shortEpisodeLabel(episode, seasons)}${hosts}`;
       });
-      if (episode > 0) context.progress.set(party.id, episode, invocation.actor.userId);
-      const hosts = party.hostRoleId ? ` Members with <@&${party.hostRoleId}> can change its progress.` : '';
-      const carried = options.episode === undefined && episode > 0 ? ', carried over from the server’s watch party' : '';
-      const start = episode === 0 ? 'starting before episode 1' : `having finished ${shortEpisodeLabel(episode, context.knowledge.seasons())}${carried}`;
-      return { content: `Watch party **${party.name}** now watches in <#${options.channel}>, ${start}.${hosts}` };
-    } catch (error) {
-      return partyErrorReply(error);
-    }
-  },
-  list(invocation, context) {
-    const seasons = context.knowledge.seasons();
-    const lines = context.parties.list(invocation.guildId).map((party) => {
-      const episode = context.progress.current(party.id).episode;
-      const where = party.channelId ? `<#${party.channelId}>` : 'every other channel';
-      const hosts = party.hostRoleId ? `, hosts <@&${party.hostRoleId}>` : '';
-      return `• **${party.name}** in ${where}: ${shortEpisodeLabel(episode, seasons)}${hosts}`;
-    });
-    return { content: lines.join('\n') };
-  },
-  remove(invocation, context) {
-    const { name } = removeOptions.parse(invocation.options);
-    const party = context.parties.byName(invocation.guildId, name);
-    if (!party || party.channelId === null) {
-      return ephemeralText('There is no channel party with that name. `/party list` shows them (the default party always stays).');
-    }
-    context.parties.remove(party.id);
-    return { content: `Watch party **${party.name}** removed. <#${party.channelId}> now follows the server’s watch party.` };
-  },
+      return { content: lines.join('\n') };
+    },
+  }),
+  remove: subcommand({
+    access: 'manage-server',
+    options: removeOptions,
+    run(invocation, context) {
+      const { name } = invocation.options;
+      const party = context.parties.byName(invocation.guildId, name);
+      if (!party || party.channelId === null) {
+        return ephemeralText('There is no channel party with that name. `/party list` shows them (the default party always stays).');
+      }
+      context.parties.remove(party.id);
+      return { content: `Watch party **${party.name}** removed. <#${party.channelId}> now follows the server’s watch party.` };
+    },
+  }),
 };
 
-export const partyCommand: SlashCommand = {
+export const partyCommand = declareCommand({
   definition,
-  options: { create: createOptions, list: z.object({}), remove: removeOptions },
-  execute: runSubcommand(handlers),
+  subcommands,
   autocomplete(invocation, context) {
     const typed = invocation.focusedValue.toLowerCase();
     return context.parties
@@ -111,4 +120,4 @@ export const partyCommand: SlashCommand = {
       .slice(0, 25)
       .map((party) => ({ name: party.name, value: party.name }));
   },
-};
+});

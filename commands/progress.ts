@@ -1,13 +1,11 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
-import type { SlashCommand } from '../src/discord/command.js';
+import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { AutocompleteInvocation, Choice } from '../src/discord/invocation.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import type { Reply } from '../src/discord/reply.js';
 import { ephemeralText } from '../src/discord/reply.js';
-import { runSubcommand } from '../src/discord/subcommands.js';
-import type { SubcommandHandler } from '../src/discord/subcommands.js';
 import { longEpisodeLabel, shortEpisodeLabel } from '../src/domain/episodeLabels.js';
 import type { Party } from '../src/domain/party.js';
 import type { ProgressState } from '../src/domain/progress.js';
@@ -38,6 +36,7 @@ const definition = new SlashCommandBuilder()
 
 const noOptions = z.object({});
 const episodeOption = z.object({ episode: optionSchemas.episode });
+const personalEpisodeOption = z.object({ episode: optionSchemas.episode.optional() });
 
 function describeProgress(context: BotContext, party: Party, state: ProgressState): string {
   const seasons = context.knowledge.seasons();
@@ -56,53 +55,74 @@ export function outOfRange(context: BotContext, episode: number): Reply | undefi
   return episode > total ? ephemeralText(`There are only ${total} episodes. Pick an episode from 0 to ${total}.`) : undefined;
 }
 
-const handlers: Record<string, SubcommandHandler> = {
-  show(invocation, context) {
-    const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
-    return { content: describeProgress(context, party, context.progress.current(party.id)) };
-  },
-  set(invocation, context) {
-    const { episode } = episodeOption.parse(invocation.options);
-    const refusal = outOfRange(context, episode);
-    if (refusal) return refusal;
-    const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
-    const state = context.progress.set(party.id, episode, invocation.actor.userId);
-    return { content: `Progress saved. ${describeProgress(context, party, state)}` };
-  },
-  next(invocation, context) {
-    const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
-    const current = context.progress.current(party.id).episode;
-    if (current >= context.knowledge.episodeCount()) {
-      return ephemeralText('This party has finished the whole series. Use `/progress set` to start a rewatch.');
-    }
-    const state = context.progress.set(party.id, current + 1, invocation.actor.userId);
-    return { content: `Progress saved. ${describeProgress(context, party, state)}` };
-  },
-  undo(invocation, context) {
-    const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
-    const state = context.progress.undo(party.id);
-    if (!state) return ephemeralText('There is no progress change to undo yet.');
-    return { content: `Undone. ${describeProgress(context, party, state)}` };
-  },
-  mine(invocation, context) {
-    const { episode } = z.object({ episode: optionSchemas.episode.optional() }).parse(invocation.options);
-    if (episode === undefined) {
-      context.progress.clearPersonal(invocation.guildId, invocation.actor.userId);
-      return ephemeralText('You now follow your watch party’s progress again.');
-    }
-    const refusal = outOfRange(context, episode);
-    if (refusal) return refusal;
-    context.progress.setPersonal(invocation.guildId, invocation.actor.userId, episode);
-    const seasons = context.knowledge.seasons();
-    const label = episode === 0 ? 'not started' : `episode ${episode} (${shortEpisodeLabel(episode, seasons)})`;
-    const partyEpisode = context.progress.current(context.parties.forChannel(invocation.guildId, invocation.channelId).id).episode;
-    // Public answers are gated at the lower of the party's progress and the asker's own.
-    const publicAnswers =
-      episode < partyEpisode
-        ? 'Public answers you ask for stay at or below this'
-        : `Public answers here follow your party, which has finished ${partyEpisode === 0 ? 'no episode yet' : shortEpisodeLabel(partyEpisode, seasons)}`;
-    return ephemeralText(`Saved: you have finished ${label}. ${publicAnswers}; answers only you see use yours.`);
-  },
+const subcommands = {
+  show: subcommand({
+    access: 'everyone',
+    options: noOptions,
+    run(invocation, context) {
+      const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+      return { content: describeProgress(context, party, context.progress.current(party.id)) };
+    },
+  }),
+  set: subcommand({
+    access: 'host',
+    options: episodeOption,
+    run(invocation, context) {
+      const { episode } = invocation.options;
+      const refusal = outOfRange(context, episode);
+      if (refusal) return refusal;
+      const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+      const state = context.progress.set(party.id, episode, invocation.actor.userId);
+      return { content: `Progress saved. ${describeProgress(context, party, state)}` };
+    },
+  }),
+  next: subcommand({
+    access: 'host',
+    options: noOptions,
+    run(invocation, context) {
+      const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+      const current = context.progress.current(party.id).episode;
+      if (current >= context.knowledge.episodeCount()) {
+        return ephemeralText('This party has finished the whole series. Use `/progress set` to start a rewatch.');
+      }
+      const state = context.progress.set(party.id, current + 1, invocation.actor.userId);
+      return { content: `Progress saved. ${describeProgress(context, party, state)}` };
+    },
+  }),
+  undo: subcommand({
+    access: 'host',
+    options: noOptions,
+    run(invocation, context) {
+      const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+      const state = context.progress.undo(party.id);
+      if (!state) return ephemeralText('There is no progress change to undo yet.');
+      return { content: `Undone. ${describeProgress(context, party, state)}` };
+    },
+  }),
+  mine: subcommand({
+    access: 'everyone',
+    options: personalEpisodeOption,
+    ephemeral: true,
+    run(invocation, context) {
+      const { episode } = invocation.options;
+      if (episode === undefined) {
+        context.progress.clearPersonal(invocation.guildId, invocation.actor.userId);
+        return ephemeralText('You now follow your watch party’s progress again.');
+      }
+      const refusal = outOfRange(context, episode);
+      if (refusal) return refusal;
+      context.progress.setPersonal(invocation.guildId, invocation.actor.userId, episode);
+      const seasons = context.knowledge.seasons();
+      const label = episode === 0 ? 'not started' : `episode ${episode} (${shortEpisodeLabel(episode, seasons)})`;
+      const partyEpisode = context.progress.current(context.parties.forChannel(invocation.guildId, invocation.channelId).id).episode;
+      // Public answers are gated at the lower of the party's progress and the asker's own.
+      const publicAnswers =
+        episode < partyEpisode
+          ? 'Public answers you ask for stay at or below this'
+          : `Public answers here follow your party, which has finished ${partyEpisode === 0 ? 'no episode yet' : shortEpisodeLabel(partyEpisode, seasons)}`;
+      return ephemeralText(`Saved: you have finished ${label}. ${publicAnswers}; answers only you see use yours.`);
+    },
+  }),
 };
 
 function episodeChoices(typed: string, context: BotContext): Choice[] {
@@ -115,10 +135,8 @@ function episodeChoices(typed: string, context: BotContext): Choice[] {
     .slice(0, 25);
 }
 
-export const progressCommand: SlashCommand = {
+export const progressCommand = declareCommand({
   definition,
-  options: { show: noOptions, set: episodeOption, next: noOptions, undo: noOptions, mine: z.object({ episode: optionSchemas.episode.optional() }) },
-  isEphemeral: (invocation) => invocation.subcommand === 'mine',
-  execute: runSubcommand(handlers),
+  subcommands,
   autocomplete: (invocation: AutocompleteInvocation, context) => episodeChoices(invocation.focusedValue, context),
-};
+});

@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
-import type { SlashCommand } from '../src/discord/command.js';
+import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { Card } from '../src/discord/render/cardPage.js';
 import { defineLookupView } from '../src/discord/render/lookupView.js';
 import { longEpisodeLabel } from '../src/domain/episodeLabels.js';
@@ -50,11 +50,13 @@ export const recapView = defineLookupView<{ episodes: number }>({
   card: (input, gate, context) => recapCard(input.episodes, gate.progress, context),
 });
 
-export const recapCommand: SlashCommand = {
+export const recapCommand = declareCommand({
   definition,
-  options: { '': recapOptions },
-  execute(invocation, context) {
-    const { episodes = defaultEpisodes } = recapOptions.parse(invocation.options);
-    return recapView.answer({ episodes }, invocation, context);
+  subcommands: {
+    '': subcommand({
+      access: 'everyone',
+      options: recapOptions,
+      run: (invocation, context) => recapView.answer({ episodes: invocation.options.episodes ?? defaultEpisodes }, invocation, context),
+    }),
   },
-};
+});

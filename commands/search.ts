@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
-import type { SlashCommand } from '../src/discord/command.js';
+import { declareCommand, subcommand } from '../src/discord/command.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import type { Card } from '../src/discord/render/cardPage.js';
 import { currentNamesById } from '../src/discord/render/entityNames.js';
@@ -60,11 +60,13 @@ export const searchView = defineLookupView<{ query: string }>({
   card: (input, gate, context) => searchCard(input.query, gate.progress, context),
 });
 
-export const searchCommand: SlashCommand = {
+export const searchCommand = declareCommand({
   definition,
-  options: { '': searchOptions },
-  execute(invocation, context) {
-    const { query } = searchOptions.parse(invocation.options);
-    return searchView.answer({ query }, invocation, context);
+  subcommands: {
+    '': subcommand({
+      access: 'everyone',
+      options: searchOptions,
+      run: (invocation, context) => searchView.answer({ query: invocation.options.query }, invocation, context),
+    }),
   },
-};
+});

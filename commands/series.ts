@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
-import type { SlashCommand } from '../src/discord/command.js';
+import { declareCommand, subcommand } from '../src/discord/command.js';
 import { bullet } from '../src/discord/render/cardPage.js';
 import type { Card } from '../src/discord/render/cardPage.js';
 import { readableDate } from '../src/discord/render/dates.js';
@@ -91,8 +91,9 @@ function seriesCard(progress: number, context: BotContext): Card {
 
 export const seriesView = defineArgumentlessView('series', seriesCard);
 
-export const seriesCommand: SlashCommand = {
+export const seriesCommand = declareCommand({
   definition,
-  options: { '': z.object({}) },
-  execute: (invocation, context) => seriesView.answer({}, invocation, context),
-};
+  subcommands: {
+    '': subcommand({ access: 'everyone', options: z.object({}), run: (invocation, context) => seriesView.answer({}, invocation, context) }),
+  },
+});

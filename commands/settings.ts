@@ -1,7 +1,10 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { PermissionFlagsBits } from 'discord.js';
 import { z } from 'zod';
-import type { SlashCommand } from '../src/discord/command.js';
+import type { BotContext } from '../src/context.js';
+import { declareCommand, subcommand } from '../src/discord/command.js';
+import type { Invocation } from '../src/discord/invocation.js';
+import type { Reply } from '../src/discord/reply.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import { ephemeralText } from '../src/discord/reply.js';
 import { defaultLeadTimes, formatLeadTimes, parseLeadTimes } from '../src/domain/watchparty/leadTimes.js';
@@ -49,32 +52,35 @@ function timeZoneRefusal(typed: string, decision: MatchDecision<string>): string
   return `I don't know the time zone \`${typed.replaceAll('`', "'")}\`. Pick one from the list, like \`Europe/London\`.`;
 }
 
-export const settingsCommand: SlashCommand = {
-  definition,
-  options: { '': settingsOptions },
-  isEphemeral: () => true,
-  execute(invocation, context) {
-    const options = settingsOptions.parse(invocation.options);
-    const changes: Partial<GuildSettings> = {};
-    if (options.timezone !== undefined) {
-      const zone = resolveTimeZone(options.timezone);
-      if (zone.kind !== 'one') return ephemeralText(timeZoneRefusal(options.timezone, zone));
-      changes.timeZone = zone.value;
-    }
-    let remindersAsTyped: string[] | undefined;
-    if (options.reminders !== undefined) {
-      const leads = parseLeadTimes(options.reminders);
-      if (!leads.ok) return ephemeralText(leads.reason);
-      changes.reminderLeadMinutes = leads.minutes;
-      remindersAsTyped = leads.asTyped;
-    }
-    if (options['host-role'] !== undefined) changes.hostRoleId = options['host-role'];
+/** `/settings` with no options shows the settings; with options it changes those and shows the result. */
+function changeSettings(invocation: Invocation<z.output<typeof settingsOptions>>, context: BotContext): Reply {
+  const { options } = invocation;
+  const changes: Partial<GuildSettings> = {};
+  if (options.timezone !== undefined) {
+    const zone = resolveTimeZone(options.timezone);
+    if (zone.kind !== 'one') return ephemeralText(timeZoneRefusal(options.timezone, zone));
+    changes.timeZone = zone.value;
+  }
+  let remindersAsTyped: string[] | undefined;
+  if (options.reminders !== undefined) {
+    const leads = parseLeadTimes(options.reminders);
+    if (!leads.ok) return ephemeralText(leads.reason);
+    changes.reminderLeadMinutes = leads.minutes;
+    remindersAsTyped = leads.asTyped;
+  }
+  if (options['host-role'] !== undefined) changes.hostRoleId = options['host-role'];
 
-    if (Object.keys(changes).length === 0) {
-      return ephemeralText(`**Server settings**\n${describeSettings(context.settings.get(invocation.guildId))}`);
-    }
-    const saved = context.settings.update(invocation.guildId, changes);
-    return ephemeralText(`Settings saved.\n${describeSettings(saved, remindersAsTyped)}`);
+  if (Object.keys(changes).length === 0) {
+    return ephemeralText(`**Server settings**\n${describeSettings(context.settings.get(invocation.guildId))}`);
+  }
+  const saved = context.settings.update(invocation.guildId, changes);
+  return ephemeralText(`Settings saved.\n${describeSettings(saved, remindersAsTyped)}`);
+}
+
+export const settingsCommand = declareCommand({
+  definition,
+  subcommands: {
+    '': subcommand({ access: 'manage-server', options: settingsOptions, ephemeral: true, run: changeSettings }),
   },
   autocomplete: (invocation) => suggestTimeZones(invocation.focusedValue).map((zone) => ({ name: zone, value: zone })),
-};
+});

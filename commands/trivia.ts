@@ -2,13 +2,12 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
-import type { SlashCommand } from '../src/discord/command.js';
+import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { Reply } from '../src/discord/reply.js';
 import { ephemeralText } from '../src/discord/reply.js';
-import { runSubcommand } from '../src/discord/subcommands.js';
-import type { SubcommandHandler } from '../src/discord/subcommands.js';
 import { safeUpToLabel } from '../src/domain/episodeLabels.js';
 import { quizLimits, standings, stopQuiz } from '../src/domain/trivia/index.js';
+import { mayStopQuiz } from '../src/domain/trivia/stopRule.js';
 import { replyProgress } from '../src/discord/replyProgress.js';
 import { finalMessage } from '../src/trivia/quizMessages.js';
 import { latestEpisodeWindow, startTrivia } from '../src/trivia/startTrivia.js';
@@ -104,78 +103,91 @@ function startOfMonth(context: BotContext, guildId: string): Date {
   return DateTime.fromJSDate(context.now()).setZone(zone).startOf('month').toJSDate();
 }
 
-const handlers: Record<string, SubcommandHandler> = {
-  start(invocation, context) {
-    const options = startOptions.parse(invocation.options);
-    const gate = replyProgress(context, invocation, 'everyone');
-    const request: TriviaStartRequest = {
-      guildId: invocation.guildId,
-      channelId: invocation.channelId,
-      starterId: invocation.actor.userId,
-      progress: gate.progress,
-      questionCount: options.questions,
-      secondsPerQuestion: options.seconds,
-      scope: options.scope,
-      difficulty: options.difficulty,
-    };
-    const started = startTrivia({ quizzes: context.quizzes, visibleQuestions: context.knowledge.visibleQuestions }, request, context.now());
-    if (started.outcome === 'already-running') return alreadyRunning;
-    if (started.outcome === 'no-questions') return noQuestionsReply(request);
-    return {
-      embeds: [
-        {
-          title: 'Trivia time!',
-          description: [
-            `<@${invocation.actor.userId}> started a quiz: ${quizSummary(request, started.quiz.state.questions.length, started.shortfall)}`,
-            '',
-            'Click an answer on each question. Your first click counts, and nobody sees your choice before the reveal.',
-            'Right answers score 100, plus up to 50 for speed and a bonus for streaks.',
-            'The first question is coming up.',
-          ].join('\n'),
-          color: 0x5865f2,
-          footer: { text: gate.safeLabel },
-        },
-      ],
-    };
-  },
-  stop(invocation, context) {
-    const quiz = context.quizzes.runningInChannel(invocation.channelId);
-    if (!quiz) return ephemeralText('There is no quiz running in this channel. Start one with `/trivia start`.');
-    if (quiz.state.starterId !== invocation.actor.userId && !invocation.actor.canManageServer) {
-      return ephemeralText(`Only <@${quiz.state.starterId}>, who started this quiz, or someone with Manage Server can stop it.`);
-    }
-    const stopped = context.quizzes.save(quiz.quizId, stopQuiz(quiz.state, context.now()).state, { endReason: 'stopped' });
-    // This reply is the end announcement; the quiz runner only tidies the open question's message.
-    context.quizzes.markEndAnnounced(quiz.quizId);
-    const safeLabel = safeUpToLabel(stopped.progress, context.knowledge.seasons());
-    return finalMessage('stopped', standings(stopped.state), safeLabel, invocation.actor.userId);
-  },
-  leaderboard(invocation, context) {
-    const { period } = leaderboardOptions.parse(invocation.options);
-    const since = period === 'month' ? startOfMonth(context, invocation.guildId) : null;
-    const entries = context.quizzes.leaderboard(invocation.guildId, since);
-    const when = period === 'month' ? 'this month' : 'all time';
-    if (entries.length === 0) return ephemeralText(`Nobody has trivia points ${when} yet. Start a quiz with \`/trivia start\`!`);
-    const lines = entries.map(
-      (entry, index) =>
-        `**${index + 1}.** <@${entry.userId}>: ${entry.points} points (${entry.correctAnswers} correct in ${entry.quizzes} ${entry.quizzes === 1 ? 'quiz' : 'quizzes'})`,
-    );
-    return { embeds: [{ title: `Trivia leaderboard: ${when}`, description: lines.join('\n'), color: 0xfee75c }] };
-  },
-  stats(invocation, context) {
-    const stats = context.quizzes.memberStats(invocation.guildId, invocation.actor.userId);
-    if (stats.answered === 0) return ephemeralText('You have not answered a trivia question in this server yet. Join the next `/trivia start`!');
-    const share = Math.round((100 * stats.correct) / stats.answered);
-    return ephemeralText(
-      `Your trivia here: **${stats.answered}** answered, **${stats.correct}** correct (${share}%), best streak **${stats.bestStreak}**, ` +
-        `${stats.points} points over ${stats.quizzes} ${stats.quizzes === 1 ? 'quiz' : 'quizzes'}.`,
-    );
-  },
+const subcommands = {
+  start: subcommand({
+    access: 'everyone',
+    options: startOptions,
+    run(invocation, context) {
+      const { options } = invocation;
+      const gate = replyProgress(context, invocation, 'everyone');
+      const request: TriviaStartRequest = {
+        guildId: invocation.guildId,
+        channelId: invocation.channelId,
+        starterId: invocation.actor.userId,
+        progress: gate.progress,
+        questionCount: options.questions,
+        secondsPerQuestion: options.seconds,
+        scope: options.scope,
+        difficulty: options.difficulty,
+      };
+      const started = startTrivia({ quizzes: context.quizzes, visibleQuestions: context.knowledge.visibleQuestions }, request, context.now());
+      if (started.outcome === 'already-running') return alreadyRunning;
+      if (started.outcome === 'no-questions') return noQuestionsReply(request);
+      return {
+        embeds: [
+          {
+            title: 'Trivia time!',
+            description: [
+              `<@${invocation.actor.userId}> started a quiz: ${quizSummary(request, started.quiz.state.questions.length, started.shortfall)}`,
+              '',
+              'Click an answer on each question. Your first click counts, and nobody sees your choice before the reveal.',
+              'Right answers score 100, plus up to 50 for speed and a bonus for streaks.',
+              'The first question is coming up.',
+            ].join('\n'),
+            color: 0x5865f2,
+            footer: { text: gate.safeLabel },
+          },
+        ],
+      };
+    },
+  }),
+  stop: subcommand({
+    // Anyone may ask; the domain rule lets only the quiz's starter or Manage Server stop it.
+    access: 'everyone',
+    options: noOptions,
+    run(invocation, context) {
+      const quiz = context.quizzes.runningInChannel(invocation.channelId);
+      if (!quiz) return ephemeralText('There is no quiz running in this channel. Start one with `/trivia start`.');
+      if (!mayStopQuiz(quiz.state.starterId, invocation.actor)) {
+        return ephemeralText(`Only <@${quiz.state.starterId}>, who started this quiz, or someone with Manage Server can stop it.`);
+      }
+      const stopped = context.quizzes.save(quiz.quizId, stopQuiz(quiz.state, context.now()).state, { endReason: 'stopped' });
+      // This reply is the end announcement; the quiz runner only tidies the open question's message.
+      context.quizzes.markEndAnnounced(quiz.quizId);
+      const safeLabel = safeUpToLabel(stopped.progress, context.knowledge.seasons());
+      return finalMessage('stopped', standings(stopped.state), safeLabel, invocation.actor.userId);
+    },
+  }),
+  leaderboard: subcommand({
+    access: 'everyone',
+    options: leaderboardOptions,
+    run(invocation, context) {
+      const { period } = invocation.options;
+      const since = period === 'month' ? startOfMonth(context, invocation.guildId) : null;
+      const entries = context.quizzes.leaderboard(invocation.guildId, since);
+      const when = period === 'month' ? 'this month' : 'all time';
+      if (entries.length === 0) return ephemeralText(`Nobody has trivia points ${when} yet. Start a quiz with \`/trivia start\`!`);
+      const lines = entries.map(
+        (entry, index) =>
+          `**${index + 1}.** <@${entry.userId}>: ${entry.points} points (${entry.correctAnswers} correct in ${entry.quizzes} ${entry.quizzes === 1 ? 'quiz' : 'quizzes'})`,
+      );
+      return { embeds: [{ title: `Trivia leaderboard: ${when}`, description: lines.join('\n'), color: 0xfee75c }] };
+    },
+  }),
+  stats: subcommand({
+    access: 'everyone',
+    options: noOptions,
+    ephemeral: true,
+    run(invocation, context) {
+      const stats = context.quizzes.memberStats(invocation.guildId, invocation.actor.userId);
+      if (stats.answered === 0) return ephemeralText('You have not answered a trivia question in this server yet. Join the next `/trivia start`!');
+      const share = Math.round((100 * stats.correct) / stats.answered);
+      return ephemeralText(
+        `Your trivia here: **${stats.answered}** answered, **${stats.correct}** correct (${share}%), best streak **${stats.bestStreak}**, ` +
+          `${stats.points} points over ${stats.quizzes} ${stats.quizzes === 1 ? 'quiz' : 'quizzes'}.`,
+      );
+    },
+  }),
 };
 
-export const triviaCommand: SlashCommand = {
-  definition,
-  options: { start: startOptions, stop: noOptions, leaderboard: leaderboardOptions, stats: noOptions },
-  isEphemeral: (invocation) => invocation.subcommand === 'stats',
-  execute: runSubcommand(handlers),
-};
+export const triviaCommand = declareCommand({ definition, subcommands });

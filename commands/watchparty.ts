@@ -2,33 +2,21 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import { ChannelType } from 'discord.js';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
-import type { SlashCommand } from '../src/discord/command.js';
+import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { AutocompleteInvocation, Choice, Invocation } from '../src/discord/invocation.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import type { Reply } from '../src/discord/reply.js';
-import { ephemeralText } from '../src/discord/reply.js';
-import type { CalendarSession } from '../src/domain/watchparty/calendar.js';
-import { discordTimestamp } from '../src/domain/watchparty/discordTimestamp.js';
-import { defaultLeadTimes, parseLeadTimes } from '../src/domain/watchparty/leadTimes.js';
 import { repeatKinds } from '../src/domain/watchparty/recurrence.js';
-import { defaultMinutesPerEpisode } from '../src/domain/watchparty/session.js';
-import { suggestTimeZones } from '../src/domain/watchparty/timeZones.js';
-import { runSubcommand } from '../src/discord/subcommands.js';
-import type { SubcommandHandler } from '../src/discord/subcommands.js';
-import { episodesLine, gateFor } from '../src/watchparty/scheduleGate.js';
-import { listSchedules } from '../src/watchparty/scheduleList.js';
-import { episodesLeftWarning, overlapWarning } from '../src/watchparty/scheduleWarnings.js';
-import { describeLeadTimes, describeRepeat, describeStart } from '../src/watchparty/sessionText.js';
-import { reminderTargetRefusal } from '../src/watchparty/reminderTarget.js';
-import { scheduleTargetParty, watchpartyTargetParty } from '../src/watchparty/scheduleTargetParty.js';
-import { upcomingSessions } from '../src/watchparty/upcomingSessions.js';
 import type { StoredSchedule } from '../src/domain/watchparty/storedSchedule.js';
+import { suggestTimeZones } from '../src/domain/watchparty/timeZones.js';
+import { calendarFile } from '../src/watchparty/calendarFile.js';
+import { cancelSchedule, resumeSchedule } from '../src/watchparty/scheduleChanges.js';
+import { listSchedules } from '../src/watchparty/scheduleList.js';
+import { scheduleSession } from '../src/watchparty/scheduleSession.js';
+import { watchpartyTargetParty } from '../src/watchparty/scheduleTargetParty.js';
+import { describeRepeat, describeStart } from '../src/watchparty/sessionText.js';
 
-const maximumOpenSchedules = 25;
 const maximumEpisodesPerSession = 12;
-const calendarDays = 60;
-const calendarSessionsPerSchedule = 10;
-const fallbackTimeZone = 'UTC';
 
 const definition = new SlashCommandBuilder()
   .setName('watchparty')
@@ -93,137 +81,6 @@ const noOptions = z.object({});
 /** The subcommands only hosts reach; their replies also carry notices meant for any host. */
 const hostSubcommands = new Set(['schedule', 'cancel', 'resume']);
 
-const defaultLeadMinutes = (() => {
-  const parsed = parseLeadTimes(defaultLeadTimes);
-  if (!parsed.ok) throw new Error(`default lead times do not parse: ${parsed.reason}`);
-  return parsed.minutes;
-})();
-
-function noSuchSchedule(id: number): Reply {
-  return ephemeralText(`There is no open watch party with id ${id}. \`/watchparty list\` shows them with their ids.`);
-}
-
-// chrono-node and ical-generator load on first use: only these two subcommands need them, and loading them
-// at start made the bot noticeably slower to get ready (npm run bench, start-to-ready).
-async function scheduleSession(invocation: Invocation, context: BotContext): Promise<Reply> {
-  const { parseStart } = await import('../src/domain/watchparty/parseStart.js');
-  const options = scheduleOptions.parse(invocation.options);
-  const now = context.now();
-  const settings = context.settings.get(invocation.guildId);
-  const zone = options.timezone ?? settings.timeZone ?? fallbackTimeZone;
-  const parsed = parseStart(options.start, { zone, now });
-  if (!parsed.ok) return ephemeralText(parsed.reason);
-  if (context.schedules.listOpen(invocation.guildId).length >= maximumOpenSchedules) {
-    return ephemeralText(`This server already has ${maximumOpenSchedules} scheduled watch parties. Cancel one with \`/watchparty cancel\` first.`);
-  }
-
-  const party = scheduleTargetParty(invocation, context);
-  const refusal = reminderTargetRefusal(invocation, { chosenChannelId: options.channel ?? null, roleId: options.role ?? null, partyChannelId: party.channelId });
-  if (refusal) return ephemeralText(refusal);
-  const episodes = options.episodes ?? 1;
-  const reminderLeads = settings.reminderLeadMinutes ?? defaultLeadMinutes;
-  const schedule = context.schedules.create({
-    guildId: invocation.guildId,
-    partyId: party.id,
-    channelId: options.channel ?? party.channelId ?? invocation.channelId,
-    pingRoleId: options.role ?? null,
-    title: options.title ?? (party.channelId ? `${party.name} watch party` : 'Watch party'),
-    schedule: { firstStart: parsed.instant, zone: parsed.zone, repeat: options.repeat ?? 'none' },
-    episodes,
-    // The negative lead is the "did you finish?" prompt once the session has run its course.
-    leadMinutes: [...reminderLeads, -episodes * defaultMinutesPerEpisode],
-    createdBy: invocation.actor.userId,
-  });
-
-  const start = parsed.instant;
-  const repeat = schedule.schedule.repeat === 'none' ? '' : `, then ${describeRepeat(schedule.schedule)}`;
-  const zoneNote = options.timezone || settings.timeZone ? '' : ' (no server time zone is set; an admin can pick one with `/settings timezone`)';
-  const covered = episodesLine(context, schedule, gateFor(context, invocation, schedule, 'everyone'));
-  // The same rule as the reminder plan: a reminder due before the schedule was stored is never sent.
-  const pastLeads = reminderLeads.filter((lead) => start.getTime() - lead * 60_000 < schedule.createdAt.getTime());
-  const warnings = [
-    episodesLeftWarning(context.knowledge, context.progress.current(party.id).episode, episodes),
-    overlapWarning(schedule, context.schedules.listOpen(invocation.guildId), now),
-  ].filter((warning) => warning !== null);
-  const ping = schedule.pingRoleId ? `, pinging <@&${schedule.pingRoleId}>` : '';
-  return {
-    content: [
-      `📅 **${schedule.title}** is scheduled (id ${schedule.id}): ${discordTimestamp(start, 'F')} (${discordTimestamp(start, 'R')})${repeat}.`,
-      `Time zone: ${parsed.zone}${zoneNote}. I read \`${options.start.replaceAll('`', "'")}\` as ${parsed.interpretedAs}.`,
-      covered ? `This session: ${covered}.` : 'The party has finished the series; this session is a rewatch.',
-      `Reminders in <#${schedule.channelId}> ${describeLeadTimes(reminderLeads)}${ping}; afterwards I ask whether you finished.`,
-      ...(pastLeads.length > 0 ? [`Already past, so not sent this time: ${describeLeadTimes(pastLeads)}.`] : []),
-      ...warnings,
-      `Cancel with \`/watchparty cancel id:${schedule.id}\`.`,
-    ].join('\n'),
-  };
-}
-
-function cancelSchedule(invocation: Invocation, context: BotContext): Reply {
-  const { id } = idOption.parse(invocation.options);
-  const schedule = context.schedules.byId(invocation.guildId, id);
-  const cancelled = schedule && context.schedules.cancel(schedule.id);
-  if (!cancelled) return noSuchSchedule(id);
-  return { content: `❌ **${cancelled.title}** (id ${id}) is cancelled: no more reminders, and its Discord event goes away shortly.` };
-}
-
-function resumeSchedule(invocation: Invocation, context: BotContext): Reply {
-  const { id, channel } = resumeOptions.parse(invocation.options);
-  const schedule = context.schedules.byId(invocation.guildId, id);
-  if (!schedule || (schedule.status !== 'paused' && schedule.status !== 'active')) return noSuchSchedule(id);
-  if (schedule.status === 'active') return ephemeralText(`**${schedule.title}** (id ${id}) is not paused; its reminders are on.`);
-  if (channel && context.parties.forChannel(invocation.guildId, channel).id !== schedule.partyId) {
-    return ephemeralText('That channel belongs to another watch party. Pick a channel of this party, or schedule a new session there.');
-  }
-  const partyChannelId = context.parties.byId(schedule.partyId)?.channelId ?? null;
-  const refusal = reminderTargetRefusal(invocation, { chosenChannelId: channel ?? null, roleId: null, partyChannelId });
-  if (refusal) return ephemeralText(refusal);
-  const resumed = context.schedules.resume(schedule, channel ?? schedule.channelId);
-  if (!resumed) return noSuchSchedule(id);
-  return { content: `▶️ Reminders for **${resumed.title}** (id ${id}) are back on in <#${resumed.channelId}>. Reminders missed while paused are not sent.` };
-}
-
-async function calendarFile(invocation: Invocation, context: BotContext): Promise<Reply> {
-  const { buildCalendar } = await import('../src/domain/watchparty/calendar.js');
-  const now = context.now();
-  const until = new Date(now.getTime() + calendarDays * 24 * 60 * 60_000);
-  const sessions: CalendarSession[] = context.schedules
-    .listOpen(invocation.guildId)
-    .filter((schedule) => schedule.status === 'active')
-    .flatMap((schedule) => {
-      const progress = gateFor(context, invocation, schedule, 'asker-only');
-      return upcomingSessions(schedule, now, calendarSessionsPerSchedule, until).map((session, sessionsAhead) => {
-        const covered = episodesLine(context, schedule, progress, sessionsAhead);
-        return {
-          id: `schedule-${schedule.id}-occurrence-${session.occurrenceIndex}`,
-          title: schedule.title,
-          start: session.start,
-          end: session.end,
-          description: covered ? `Watch party, planned: ${covered}.` : 'Watch party.',
-          location: `https://discord.com/channels/${invocation.guildId}/${schedule.channelId}`,
-        };
-      });
-    })
-    .sort((a, b) => a.start.getTime() - b.start.getTime());
-  if (sessions.length === 0) return ephemeralText('There are no upcoming sessions to put in a calendar yet.');
-  const seriesTitle = context.knowledge.meta('title') ?? 'Watchalong';
-  return {
-    ephemeral: true,
-    content: `${sessions.length} upcoming session${sessions.length === 1 ? '' : 's'} in the next ${calendarDays} days. Open the file with your calendar app; import it again after changes and the sessions update in place.`,
-    files: [{ name: 'watch-parties.ics', data: buildCalendar(sessions, { name: `${seriesTitle} watch parties`, now }), description: 'Upcoming watch-party sessions' }],
-  };
-}
-
-const handlers: Record<string, SubcommandHandler> = {
-  schedule: scheduleSession,
-  list: listSchedules,
-  cancel: cancelSchedule,
-  resume: resumeSchedule,
-  calendar: calendarFile,
-};
-
-const runHandler = runSubcommand(handlers);
-
 /** Tells the member what happened while they were away (a paused schedule, a missing permission), once. */
 function withNotices(reply: Reply, invocation: Invocation, context: BotContext): Reply {
   const serverWide = hostSubcommands.has(invocation.subcommand ?? '');
@@ -246,16 +103,24 @@ function scheduleChoices(invocation: AutocompleteInvocation, context: BotContext
     .slice(0, 25);
 }
 
-export const watchpartyCommand: SlashCommand = {
+export const watchpartyCommand = declareCommand({
   definition,
-  options: { schedule: scheduleOptions, list: noOptions, cancel: idOption, resume: resumeOptions, calendar: noOptions },
-  isEphemeral: (invocation) => invocation.subcommand === 'calendar',
-  targetParty: watchpartyTargetParty,
-  async execute(invocation, context) {
-    return withNotices(await runHandler(invocation, context), invocation, context);
+  subcommands: {
+    schedule: subcommand({
+      access: 'host',
+      hostParty: 'the party of the `channel` option (else this channel’s)',
+      options: scheduleOptions,
+      run: scheduleSession,
+    }),
+    list: subcommand({ access: 'everyone', options: noOptions, run: listSchedules }),
+    cancel: subcommand({ access: 'host', hostParty: 'the schedule’s party', options: idOption, run: cancelSchedule }),
+    resume: subcommand({ access: 'host', hostParty: 'the schedule’s party', options: resumeOptions, run: resumeSchedule }),
+    calendar: subcommand({ access: 'everyone', options: noOptions, ephemeral: true, run: calendarFile }),
   },
+  targetParty: watchpartyTargetParty,
+  afterRun: withNotices,
   autocomplete(invocation, context) {
     if (invocation.focusedOption === 'timezone') return suggestTimeZones(invocation.focusedValue).map((zone) => ({ name: zone, value: zone }));
     return scheduleChoices(invocation, context);
   },
-};
+});

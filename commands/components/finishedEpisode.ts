@@ -15,6 +15,9 @@ const finishedArguments = z
 
 const handler: ComponentHandler<{ scheduleId: number; occurrenceIndex: number; lastEpisode: number }> = {
   name: finishedComponentName,
+  access: 'host',
+  hostParty: 'the schedule’s party',
+  description: '“Yes, we finished episode N” after a session',
   parse: finishedArguments,
   // The progress it sets is the schedule's party's, so that party's hosts decide, wherever the prompt was posted.
   targetParty: (invocation, { scheduleId }, context) => partyOfSchedule(context, invocation.guildId, scheduleId),

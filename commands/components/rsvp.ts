@@ -17,6 +17,8 @@ const rsvpArguments = z
 
 const handler: ComponentHandler<{ key: ReminderKey; answer: RsvpAnswer }> = {
   name: rsvpComponentName,
+  access: 'everyone',
+  description: 'Going / Maybe / Can’t under a reminder',
   parse: rsvpArguments,
   execute(invocation, { key, answer }, context) {
     const schedule = context.schedules.byId(invocation.guildId, key.scheduleId);

@@ -19,6 +19,8 @@ const answers: Record<ClickOutcome, (lockedOption: string) => string> = {
 
 const handler: ComponentHandler<AnswerButton> = {
   name: answerButtonName,
+  access: 'everyone',
+  description: 'The answer buttons under a quiz question',
   parse: answerButtonArguments,
   execute(invocation, button, context) {
     const result = lockAnswer(context.quizzes, {

@@ -1,6 +1,6 @@
 import type { BotContext } from '../context.js';
 import { accessLevelDescriptions, mayAccess } from '../domain/permissions.js';
-import { accessLevelFor } from '../permissionTable.js';
+import type { AccessLevel } from '../domain/permissions.js';
 import type { Party } from '../domain/party.js';
 import type { Actor } from './invocation.js';
 import { Refusal } from './refusal.js';
@@ -11,8 +11,11 @@ interface Where {
   channelId: string;
 }
 
-/** The router's checks of who may act: the permission table's level, and the domain's host rule for one party. */
-export function createAccessCheck(context: BotContext) {
+/**
+ * The router's checks of who may act: the level the declaration gives (`levelFor`, by "command subcommand" or
+ * "button:name"), and the domain's host rule for one party. An undeclared key counts as Manage Server.
+ */
+export function createAccessCheck(context: BotContext, levelFor: (key: string) => AccessLevel | undefined) {
   const hostRolesOf = (party: Party) => ({ partyHostRoleId: party.hostRoleId, serverHostRoleId: context.settings.get(party.guildId).hostRoleId });
   const channelParty = (where: Where) => () => context.parties.forChannel(where.guildId, where.channelId);
 
@@ -21,7 +24,7 @@ export function createAccessCheck(context: BotContext) {
    * action acts on (the channel's, unless the command names another), so a host's reach ends at their own party.
    */
   function ensureAllowed(key: string, actor: Actor, where: Where, partyOf: () => Party): void {
-    const level = accessLevelFor(key) ?? 'manage-server';
+    const level = levelFor(key) ?? 'manage-server';
     let party: Party | undefined;
     const allowed = mayAccess(level, actor, () => hostRolesOf((party = partyOf())));
     if (allowed) return;
@@ -36,7 +39,7 @@ export function createAccessCheck(context: BotContext) {
     ensureAllowed,
     /** Host-only actions on a party named by their options are checked once the options are read. */
     checksTargetParty(key: string, targetParty: unknown): boolean {
-      return targetParty !== undefined && (accessLevelFor(key) ?? 'manage-server') === 'host';
+      return targetParty !== undefined && (levelFor(key) ?? 'manage-server') === 'host';
     },
     /** Before reading the options of such an action: refuses members who host no party at all. */
     ensureHostOfSomeParty(key: string, actor: Actor, where: Where): void {

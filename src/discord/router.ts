@@ -10,6 +10,8 @@ import { MessageFlags } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { newErrorId } from '../logging/logger.js';
 import { createAccessCheck } from './accessCheck.js';
+import { accessTable } from './catalog/accessTable.js';
+import { isEphemeral, subcommandOf } from './command.js';
 import type { RegisteredComponent, SlashCommand } from './command.js';
 import { splitCustomId } from './customId.js';
 import type { InteractionReport } from './interactionReport.js';
@@ -43,7 +45,8 @@ export function createRouter(options: RouterOptions) {
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
-  const access = createAccessCheck(context);
+  const declaredAccess = accessTable(options.commands, options.components);
+  const access = createAccessCheck(context, (key) => declaredAccess.get(key)?.level);
 
   function guildOf(interaction: Interaction): { guildId: string; channelId: string } {
     if (!interaction.guildId || !interaction.channelId) throw new Refusal(userMessages.serverOnly, 'refused');
@@ -70,10 +73,10 @@ export function createRouter(options: RouterOptions) {
     const checkedLater = access.checksTargetParty(key, command.targetParty);
     if (checkedLater) access.ensureHostOfSomeParty(key, actor, where);
     else access.ensureAllowed(key, actor, where, access.channelParty(where));
-    const schema = command.options[subcommand ?? ''];
-    const parsed = schema?.safeParse(rawOptions);
-    if (!parsed?.success) {
-      const problems = parsed?.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`);
+    const declared = subcommandOf(command, { subcommand });
+    const parsed = declared?.options.safeParse(rawOptions);
+    if (!declared || !parsed?.success) {
+      const problems = parsed?.error?.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`);
       throw new Refusal(userMessages.invalidOptions(problems?.join('; ') ?? 'unknown subcommand'), 'invalid');
     }
     const invocation = {
@@ -87,8 +90,8 @@ export function createRouter(options: RouterOptions) {
     };
     // An unknown schedule id falls back to the channel's party: a member who may not act learns nothing about it.
     if (checkedLater) access.ensureAllowed(key, actor, where, () => command.targetParty?.(invocation, context) ?? access.channelParty(where)());
-    if (command.defer) {
-      await interaction.deferReply(command.isEphemeral?.(invocation) ? { flags: MessageFlags.Ephemeral } : {});
+    if (declared.defer) {
+      await interaction.deferReply(isEphemeral(declared, invocation.options) ? { flags: MessageFlags.Ephemeral } : {});
     }
     await send(interaction, await command.execute(invocation, context));
   }

@@ -16,7 +16,7 @@ const invisibleOrControl = /[\p{Cc}\p{Cf}]/u;
 
 function schemaOf(shape: CommandShape) {
   const key = [shape.subcommandGroup, shape.subcommand].filter(Boolean).join(' ');
-  const schema = shape.command.options[key];
+  const schema = shape.command.subcommands[key]?.options;
   if (!schema) throw new Error(`/${shape.key} has no option schema`);
   return schema;
 }

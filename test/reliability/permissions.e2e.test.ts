@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
+import { commands, components } from '../../commands/index.js';
 import { accessLevelDescriptions } from '../../src/domain/permissions.js';
 import type { AccessLevel } from '../../src/domain/permissions.js';
 import { userMessages } from '../../src/discord/userMessages.js';
-import { accessLevelFor } from '../../src/permissionTable.js';
+import { declaredAccessLevel } from '../../src/discord/catalog/accessTable.js';
 import { createReminderTick } from '../../src/watchparty/reminderTick.js';
 import { startTestBot } from '../support/botHarness.js';
 import type { TestBot } from '../support/botHarness.js';
@@ -12,6 +12,8 @@ import { commandShapes } from '../../src/discord/catalog/commandCatalog.js';
 import { observeOutcome } from './interactionOutcomes.js';
 import { optionVariants } from './optionGenerators.js';
 import { stateFingerprint } from './stateFingerprint.js';
+
+const accessLevelFor = declaredAccessLevel(commands, components);
 
 /*
  * The permission table enforced through the fake Discord: every command and subcommand, read from

@@ -1,8 +1,11 @@
 import type { BotContext } from '../../src/context.js';
 import type { AccessLevel } from '../../src/domain/permissions.js';
-import { accessLevelFor } from '../../src/permissionTable.js';
+import { commands, components } from '../../commands/index.js';
+import { declaredAccessLevel } from '../../src/discord/catalog/accessTable.js';
 import type { FakeDiscord } from '../fakeDiscord/index.js';
 import type { OptionWorld } from './optionGenerators.js';
+
+const accessLevelFor = declaredAccessLevel(commands, components);
 
 /**
  * A server of its own for one progress, so every progress can be swept at the same time: a

@@ -1,20 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commands, components } from '../../../commands/index.js';
-import { accessLevelFor, hostPartyFor, hostPartyTable, permissionTable } from '../../permissionTable.js';
+import { accessTable } from './accessTable.js';
 import { commandShapes, permissionKeys } from './commandCatalog.js';
 import { permissionMarkers, permissionTableMarkdown, withPermissionTable } from './permissionTableMarkdown.js';
 
 const keys = permissionKeys(commands, components);
+const declared = accessTable(commands, components);
 
-describe('the permission table covers exactly what the bot registers', () => {
-  // The router falls back to Manage Server for a missing key: safe, but a command nobody meant to restrict.
-  it.each(keys)('"%s" has its own entry', (key) => {
-    expect(Object.hasOwn(permissionTable, key)).toBe(true);
+describe('the declarations cover exactly what the bot registers', () => {
+  // The router falls back to Manage Server for an undeclared key: safe, but a command nobody meant to restrict.
+  it.each(keys)('"%s" is declared with who may use it', (key) => {
+    expect(declared.has(key)).toBe(true);
   });
 
-  it('has no entry for a command, subcommand or button that does not exist', () => {
-    expect(Object.keys(permissionTable).filter((key) => !keys.includes(key))).toEqual([]);
+  it('declares no subcommand that Discord does not see', () => {
+    expect([...declared.keys()].filter((key) => !keys.includes(key))).toEqual([]);
   });
 
   it('reads subcommands from the definitions (the catalogue itself sees them)', () => {
@@ -26,9 +27,9 @@ describe('the permission table covers exactly what the bot registers', () => {
 });
 
 describe('the README table', () => {
-  const table = permissionTableMarkdown(commands, components, accessLevelFor, hostPartyFor);
+  const table = permissionTableMarkdown(commands, components);
 
-  it('is up to date with src/permissionTable.ts (run `npm run docs:permissions`)', () => {
+  it('is up to date with the declarations (run `npm run docs:permissions`)', () => {
     const readme = readFileSync('README.md', 'utf8');
     expect(readme).toContain(permissionMarkers.start);
     expect(withPermissionTable(readme, table)).toBe(readme);
@@ -44,11 +45,13 @@ describe('the README table', () => {
   });
 
   it('names another party only for host-only actions that exist', () => {
-    for (const key of Object.keys(hostPartyTable)) expect(accessLevelFor(key), key).toBe('host');
+    for (const [key, entry] of declared) if (entry.hostParty) expect(entry.level, key).toBe('host');
   });
 
-  it('refuses to document a key the table lacks', () => {
-    expect(() => permissionTableMarkdown(commands, components, () => undefined, hostPartyFor)).toThrow(/no entry for "help"/);
+  it('refuses to document a subcommand nothing declares', () => {
+    const [progress] = commands.filter((command) => command.definition.name === 'progress');
+    const undeclared = { ...progress!, subcommands: {} };
+    expect(() => permissionTableMarkdown([undeclared], components)).toThrow(/nothing declares who may use "progress show"/);
   });
 
   it.each([

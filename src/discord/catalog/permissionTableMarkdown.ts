@@ -1,5 +1,6 @@
 import type { RegisteredComponent, SlashCommand } from '../command.js';
 import type { AccessLevel } from '../../domain/permissions.js';
+import { accessTable, hostPartyWords } from './accessTable.js';
 import { commandShapes, componentKey } from './commandCatalog.js';
 
 export const permissionMarkers = { start: '<!-- permissions:start -->', end: '<!-- permissions:end -->' } as const;
@@ -10,38 +11,24 @@ const whoLabels: Record<AccessLevel, string> = {
   'manage-server': 'Manage Server',
 };
 
-/** Buttons carry no description of their own; a button missing here is still listed, by its name. */
-const buttonDescriptions: Record<string, string> = {
-  page: 'Previous / Next under a lookup answer',
-  rsvp: 'Going / Maybe / Can’t under a reminder',
-  finished: '“Yes, we finished episode N” after a session',
-  'trivia-answer': 'The answer buttons under a quiz question',
-};
-
 function escapeCell(text: string): string {
   return text.replaceAll('|', '\\|');
 }
 
 /**
- * The README's "who may do what" table, from the same permission table the router enforces, one
- * row per command, subcommand and button, described by the command definitions themselves.
+ * The README's "who may do what" table, from the declarations the router enforces, one row per command,
+ * subcommand and button, described by the command definitions themselves. A subcommand Discord would show
+ * but nothing declares is an error, not a row.
  */
-export function permissionTableMarkdown(
-  commands: readonly SlashCommand[],
-  components: readonly RegisteredComponent[],
-  levelFor: (key: string) => AccessLevel | undefined,
-  hostPartyFor: (key: string) => string,
-): string {
+export function permissionTableMarkdown(commands: readonly SlashCommand[], components: readonly RegisteredComponent[]): string {
+  const table = accessTable(commands, components);
   const who = (key: string) => {
-    const level = levelFor(key);
-    if (level === undefined) throw new Error(`the permission table has no entry for "${key}"`);
-    return level === 'host' ? `hosts of ${hostPartyFor(key)}` : whoLabels[level];
+    const entry = table.get(key);
+    if (entry === undefined) throw new Error(`nothing declares who may use "${key}"`);
+    return entry.level === 'host' ? `hosts of ${hostPartyWords(entry)}` : whoLabels[entry.level];
   };
   const commandRows = commandShapes(commands).map((shape) => `| \`/${shape.key}\` | ${who(shape.key)} | ${escapeCell(shape.description)} |`);
-  const buttonRows = components.map((component) => {
-    const key = componentKey(component);
-    return `| button \`${component.name}\` | ${who(key)} | ${escapeCell(buttonDescriptions[component.name] ?? component.name)} |`;
-  });
+  const buttonRows = components.map((component) => `| button \`${component.name}\` | ${who(componentKey(component))} | ${escapeCell(component.description)} |`);
   return ['| Command or button | Who may use it | What it does |', '| --- | --- | --- |', ...commandRows, ...buttonRows].join('\n');
 }
 

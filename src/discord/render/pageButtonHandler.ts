@@ -17,6 +17,8 @@ export function createPageButtonHandler(views: readonly PageTurner[]): Registere
   const byName = new Map(views.map((view) => [view.name, view]));
   const handler: ComponentHandler<PageTurn> = {
     name: pageButtonName,
+    access: 'everyone',
+    description: 'Previous / Next under a lookup answer',
     parse: z
       .tuple([z.string().refine((view) => byName.has(view)), z.string().regex(/^\d{1,3}$/)], z.string())
       .transform(([view, page, ...parts]) => ({ view, page: Number(page), parts }))
