@@ -11,6 +11,7 @@ import { safeUpToLabel } from '../src/domain/episodeLabels.js';
 import { quizLimits, standings, stopQuiz } from '../src/domain/quiz/index.js';
 import { replyProgress } from '../src/services/replyProgress.js';
 import { finalMessage } from '../src/trivia/quizMessages.js';
+import { triviaStartRefusal } from '../src/trivia/startLimits.js';
 import { latestEpisodeWindow, startTrivia } from '../src/trivia/startTrivia.js';
 import type { TriviaStartRequest } from '../src/trivia/startTrivia.js';
 
@@ -99,6 +100,10 @@ const alreadyRunning = ephemeralText(
   'A quiz is already running in this channel: jump in on the current question! Its starter, or someone with Manage Server, can end it with `/trivia stop`.',
 );
 
+const cannotChatHere = ephemeralText(
+  'You can’t send messages in this channel, so you can’t start a quiz here. Start it in a channel where you can chat.',
+);
+
 function startOfMonth(context: BotContext, guildId: string): Date {
   const zone = context.settings.get(guildId).timeZone ?? 'UTC';
   return DateTime.fromJSDate(context.now()).setZone(zone).startOf('month').toJSDate();
@@ -107,6 +112,7 @@ function startOfMonth(context: BotContext, guildId: string): Date {
 const handlers: Record<string, SubcommandHandler> = {
   start(invocation, context) {
     const options = startOptions.parse(invocation.options);
+    if (invocation.actor.canSendMessagesHere !== true) return cannotChatHere;
     const gate = replyProgress(context, invocation, 'everyone');
     const request: TriviaStartRequest = {
       guildId: invocation.guildId,
@@ -118,8 +124,14 @@ const handlers: Record<string, SubcommandHandler> = {
       scope: options.scope,
       difficulty: options.difficulty,
     };
-    const started = startTrivia({ quizzes: context.quizzes, visibleQuestions: context.knowledge.visibleQuestions }, request, context.now());
+    const dependencies = {
+      quizzes: context.quizzes,
+      visibleQuestions: context.knowledge.visibleQuestions,
+      refuseStart: (start: TriviaStartRequest, now: Date) => triviaStartRefusal(context.quizStarts, start.guildId, start.starterId, now),
+    };
+    const started = startTrivia(dependencies, request, context.now());
     if (started.outcome === 'already-running') return alreadyRunning;
+    if (started.outcome === 'limited') return ephemeralText(started.reason);
     if (started.outcome === 'no-questions') return noQuestionsReply(request);
     return {
       embeds: [

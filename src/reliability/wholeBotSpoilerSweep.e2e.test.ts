@@ -7,6 +7,7 @@ import { createReminderTick } from '../scheduler/reminderTick.js';
 import { upcomingSessions } from '../scheduler/upcomingSessions.js';
 import type { Database } from '../storage/database.js';
 import { startTestBot } from '../testing/botHarness.js';
+import { triviaStartLimits } from '../trivia/startLimits.js';
 import type { TestBot } from '../testing/botHarness.js';
 import type { InteractionOutcome, StoredMessage } from '../testing/fakeDiscord/index.js';
 import { createLeakFinder, forbiddenAt, neverSpoilingTexts, stampedTexts, sweepInputs } from '../testing/spoilerSweep.js';
@@ -286,6 +287,8 @@ async function runReminders(): Promise<void> {
 describe('the whole bot, at every progress', () => {
   it('sends nothing stamped after the progress that gates it', async () => {
     await Promise.all(worlds.map((world) => sweepCommands(world)));
+    // The sweep itself started and stopped quizzes: past the starters' cooldown, the quizzes below start for real.
+    clock = new Date(clock.getTime() + triviaStartLimits.cooldownMilliseconds);
     await Promise.all(worlds.map((world) => startTimedWork(world)));
     await runQuizzes();
     await runReminders();
