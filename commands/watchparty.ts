@@ -18,6 +18,7 @@ import { episodesLine, gateFor } from '../src/scheduler/scheduleGate.js';
 import { listSchedules } from '../src/scheduler/scheduleList.js';
 import { episodesLeftWarning, overlapWarning } from '../src/scheduler/scheduleWarnings.js';
 import { describeLeadTimes, describeRepeat, describeStart } from '../src/scheduler/sessionText.js';
+import { withHostNotices } from '../src/scheduler/hostNoticeReply.js';
 import { reminderTargetRefusal } from '../src/scheduler/reminderTarget.js';
 import { scheduleTargetParty, watchpartyTargetParty } from '../src/scheduler/scheduleTargetParty.js';
 import { upcomingSessions } from '../src/scheduler/upcomingSessions.js';
@@ -226,9 +227,7 @@ const runHandler = runSubcommand(handlers);
 /** Tells the member what happened while they were away (a paused schedule, a missing permission), once. */
 function withNotices(reply: Reply, invocation: Invocation, context: BotContext): Reply {
   const serverWide = hostSubcommands.has(invocation.subcommand ?? '');
-  const notices = context.hostNotices.take(invocation.guildId, invocation.actor.userId, serverWide);
-  if (notices.length === 0) return reply;
-  return { ...reply, content: [reply.content ?? '', ...notices].filter((part) => part !== '').join('\n\n') };
+  return withHostNotices(reply, context.hostNotices, { guildId: invocation.guildId, userId: invocation.actor.userId, serverWide });
 }
 
 function scheduleChoices(invocation: AutocompleteInvocation, context: BotContext): Choice[] {
