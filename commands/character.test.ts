@@ -68,7 +68,17 @@ describe('/character', () => {
     const hidden = await characterAt(progress, typed);
     const missing = await characterAt(progress, 'Nobody Atall');
     expect(hidden).toEqual(missing);
-    expect(hidden).toEqual({ content: unknownNameMessage, ephemeral: true });
+    expect(hidden).toEqual({ content: unknownNameMessage(progress), ephemeral: true });
+  });
+
+  it('says how far it looked, and before episode 1 how a host sets progress', async () => {
+    expect((await characterAt(12, 'Nobody Atall')).content).toBe(
+      'I do not know anyone by that name up to episode 12. Check the spelling, or pick one of the names offered as you type.',
+    );
+    const beforeTheStart = (await characterAt(0, 'James Blood')).content;
+    expect(beforeTheStart).toContain('up to episode 0.');
+    expect(beforeTheStart).toContain('a host sets how far the party has watched with `/progress set`');
+    expect((await characterAt(1, 'Nobody Atall')).content).not.toContain('/progress set');
   });
 
   it.each([
@@ -88,7 +98,7 @@ describe('/character', () => {
   it('answers privately at the asker’s own progress, publicly at the lower of theirs and the party’s', async () => {
     const ahead = '100000000000000020';
     lookups.setPersonalProgress(ahead, 16);
-    expect(await characterAt(4, 'tina', { userId: ahead })).toEqual({ content: unknownNameMessage, ephemeral: true });
+    expect(await characterAt(4, 'tina', { userId: ahead })).toEqual({ content: unknownNameMessage(4), ephemeral: true });
     const mine = await characterAt(4, 'tina', { userId: ahead, private: true });
     expect(mine.ephemeral).toBe(true);
     expect(mine.embeds?.[0]?.title).toBe('Tina Herst');

@@ -29,9 +29,16 @@ const definition = new SlashCommandBuilder()
 
 const characterOptions = z.object({ name: optionSchemas.query(100), private: z.boolean().optional() });
 
-/** What every name that is not visible yet gets, word for word the same as a name that does not exist. */
-export const unknownNameMessage =
-  'I do not know anyone by that name. Check the spelling, or pick one of the names offered as you type.';
+const unknownNameAdvice = 'Check the spelling, or pick one of the names offered as you type.';
+
+/**
+ * What every name that is not visible yet gets, word for word the same as a name that does not exist:
+ * it says how far it looked, and before the first episode how to look further.
+ */
+export function unknownNameMessage(progress: number): string {
+  const looked = `I do not know anyone by that name up to episode ${progress}. ${unknownNameAdvice}`;
+  return progress > 0 ? looked : `${looked} Nobody from the story is known before episode 1: a host sets how far the party has watched with \`/progress set\`.`;
+}
 
 const kindLabels: Record<string, string> = {
   character: 'Character',
@@ -89,7 +96,7 @@ export const characterView = defineLookupView<CharacterArguments>({
     const entity = context.knowledge.entityCard(input.entityId, gate.progress);
     return entity ? characterCard(entity, gate.progress, context) : null;
   },
-  notFound: unknownNameMessage,
+  notFound: `I do not know anyone by that name. ${unknownNameAdvice}`,
 });
 
 /** Every visible entity for an empty name box: characters first, each group alphabetical. */
@@ -143,7 +150,7 @@ export const characterCommand = declareCommand({
         const isPrivate = invocation.options.private === true;
         const { progress } = replyProgress(context, invocation, audienceOf(isPrivate));
         const entityId = entityMeant(invocation.options.name, progress, context);
-        if (entityId === null) return ephemeralText(unknownNameMessage);
+        if (entityId === null) return ephemeralText(unknownNameMessage(progress));
         if (typeof entityId !== 'string') return ephemeralText(entityId.ambiguous);
         return characterView.answer({ entityId, private: isPrivate }, invocation, context);
       },

@@ -10,6 +10,7 @@ import { quizLimits, standings, stopQuiz } from '../src/domain/trivia/index.js';
 import { mayStopQuiz } from '../src/domain/trivia/stopRule.js';
 import { replyProgress } from '../src/discord/replyProgress.js';
 import { finalMessage } from '../src/trivia/quizMessages.js';
+import { triviaStartRefusal } from '../src/trivia/startLimits.js';
 import { latestEpisodeWindow, startTrivia } from '../src/trivia/startTrivia.js';
 import type { TriviaStartRequest } from '../src/trivia/startTrivia.js';
 
@@ -98,6 +99,10 @@ const alreadyRunning = ephemeralText(
   'A quiz is already running in this channel: jump in on the current question! Its starter, or someone with Manage Server, can end it with `/trivia stop`.',
 );
 
+const cannotChatHere = ephemeralText(
+  'You can’t send messages in this channel, so you can’t start a quiz here. Start it in a channel where you can chat.',
+);
+
 function startOfMonth(context: BotContext, guildId: string): Date {
   const zone = context.settings.get(guildId).timeZone ?? 'UTC';
   return DateTime.fromJSDate(context.now()).setZone(zone).startOf('month').toJSDate();
@@ -109,6 +114,7 @@ const subcommands = {
     options: startOptions,
     run(invocation, context) {
       const { options } = invocation;
+      if (invocation.actor.canSendMessagesHere !== true) return cannotChatHere;
       const gate = replyProgress(context, invocation, 'everyone');
       const request: TriviaStartRequest = {
         guildId: invocation.guildId,
@@ -120,8 +126,14 @@ const subcommands = {
         scope: options.scope,
         difficulty: options.difficulty,
       };
-      const started = startTrivia({ quizzes: context.quizzes, visibleQuestions: context.knowledge.visibleQuestions }, request, context.now());
+      const dependencies = {
+        quizzes: context.quizzes,
+        visibleQuestions: context.knowledge.visibleQuestions,
+        refuseStart: (start: TriviaStartRequest, now: Date) => triviaStartRefusal(context.quizStarts, start.guildId, start.starterId, now),
+      };
+      const started = startTrivia(dependencies, request, context.now());
       if (started.outcome === 'already-running') return alreadyRunning;
+      if (started.outcome === 'limited') return ephemeralText(started.reason);
       if (started.outcome === 'no-questions') return noQuestionsReply(request);
       return {
         embeds: [

@@ -10,6 +10,7 @@ import { repeatKinds } from '../src/domain/watchparty/recurrence.js';
 import type { StoredSchedule } from '../src/domain/watchparty/storedSchedule.js';
 import { suggestTimeZones } from '../src/domain/watchparty/timeZones.js';
 import { calendarFile } from '../src/watchparty/calendarFile.js';
+import { withHostNotices } from '../src/watchparty/hostNoticeReply.js';
 import { cancelSchedule, resumeSchedule } from '../src/watchparty/scheduleChanges.js';
 import { listSchedules } from '../src/watchparty/scheduleList.js';
 import { scheduleSession } from '../src/watchparty/scheduleSession.js';
@@ -84,9 +85,7 @@ const hostSubcommands = new Set(['schedule', 'cancel', 'resume']);
 /** Tells the member what happened while they were away (a paused schedule, a missing permission), once. */
 function withNotices(reply: Reply, invocation: Invocation, context: BotContext): Reply {
   const serverWide = hostSubcommands.has(invocation.subcommand ?? '');
-  const notices = context.hostNotices.take(invocation.guildId, invocation.actor.userId, serverWide);
-  if (notices.length === 0) return reply;
-  return { ...reply, content: [reply.content ?? '', ...notices].filter((part) => part !== '').join('\n\n') };
+  return withHostNotices(reply, context.hostNotices, { guildId: invocation.guildId, userId: invocation.actor.userId, serverWide });
 }
 
 function scheduleChoices(invocation: AutocompleteInvocation, context: BotContext): Choice[] {

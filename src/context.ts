@@ -16,6 +16,8 @@ import { createScheduleEventRepository } from './storage/scheduleEventRepository
 import type { ScheduleEventRepository } from './storage/scheduleEventRepository.js';
 import { createQuizRepository } from './storage/quizRepository.js';
 import type { QuizRepository } from './storage/quizRepository.js';
+import { createQuizStartRepository } from './storage/quizStartRepository.js';
+import type { QuizStartRepository } from './storage/quizStartRepository.js';
 import { createRsvpRepository } from './storage/rsvpRepository.js';
 import type { RsvpRepository } from './storage/rsvpRepository.js';
 import { createScheduleRepository } from './storage/scheduleRepository.js';
@@ -37,6 +39,8 @@ export interface BotContext {
   progress: ProgressRepository;
   settings: SettingsRepository;
   quizzes: QuizRepository;
+  /** Running quizzes per server and starter, latest starts, pruning: the trivia flood limits. */
+  quizStarts: QuizStartRepository;
   schedules: ScheduleRepository;
   rsvps: RsvpRepository;
   hostNotices: HostNoticeRepository;
@@ -70,6 +74,7 @@ export function createContext(input: ContextInput): BotContext {
     progress: createProgressRepository(database, now),
     settings: createSettingsRepository(database, now),
     quizzes: createQuizRepository(database, now),
+    quizStarts: createQuizStartRepository(database),
     schedules: createScheduleRepository(database, now),
     rsvps: createRsvpRepository(database, now),
     hostNotices: createHostNoticeRepository(database, now),

@@ -72,7 +72,7 @@ describe('lookup commands through the fake Discord', () => {
     const notYet = await harness.run('alice', 'character', { options: { name: hidden } });
     const never = await harness.run('alice', 'character', { options: { name: 'Nobody Atall' } });
     expect(notYet.ephemeral).toBe(true);
-    expect(harness.text(notYet)).toBe(unknownNameMessage);
+    expect(harness.text(notYet)).toBe(unknownNameMessage(progress));
     expect(harness.text(never)).toBe(harness.text(notYet));
     expect(notYet.message?.embeds).toEqual(never.message?.embeds);
   });
@@ -81,7 +81,7 @@ describe('lookup commands through the fake Discord', () => {
     await setProgress(4);
     await harness.run('bob', 'progress', { subcommand: 'mine', options: { episode: 16 } });
     const shared = await harness.run('bob', 'character', { options: { name: 'tina' } });
-    expect(harness.text(shared)).toBe(unknownNameMessage);
+    expect(harness.text(shared)).toBe(unknownNameMessage(4));
     const mine = await harness.run('bob', 'character', { options: { name: 'tina', private: true } });
     expect(mine.ephemeral).toBe(true);
     expectShowsAndHides(harness.text(mine), ['Tina Herst', 'Safe up to S2E1 · your own progress'], []);

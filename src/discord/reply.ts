@@ -16,6 +16,8 @@ export interface Reply {
   ephemeral?: boolean;
   /** Roles this reply may ping. Nothing else ever pings. */
   pingRoleIds?: string[];
+  /** Called once Discord has accepted the reply, e.g. to mark what it told as told; not called when sending failed. */
+  onSent?: () => void;
 }
 
 /** What a button or select-menu handler does with the message it sits on. */

@@ -60,6 +60,7 @@ export function createRouter(options: RouterOptions) {
     if (interaction.deferred) await interaction.editReply(message);
     else if (interaction.replied) await interaction.followUp({ ...message, ...replyFlags(reply) });
     else await interaction.reply({ ...message, ...replyFlags(reply) });
+    reply.onSent?.();
   }
 
   async function runCommand(interaction: ChatInputCommandInteraction, key: string): Promise<void> {
@@ -147,8 +148,10 @@ export function createRouter(options: RouterOptions) {
     };
     access.ensureAllowed(`button:${name}`, actor, { guildId, channelId }, () => run.targetParty(invocation, context) ?? access.channelParty({ guildId, channelId })());
     const result = await run(invocation, context);
-    if (result.kind === 'update') await interaction.update(toDiscordMessage(result.reply));
-    else await send(interaction, result.reply);
+    if (result.kind === 'update') {
+      await interaction.update(toDiscordMessage(result.reply));
+      result.reply.onSent?.();
+    } else await send(interaction, result.reply);
   }
 
   async function answerFailure(interaction: Interaction, error: unknown, name: string): Promise<InteractionReport['outcome']> {

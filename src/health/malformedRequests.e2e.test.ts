@@ -1,11 +1,12 @@
 import { rmSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
-import type { AddressInfo, Socket } from 'node:net';
+import { connect } from 'node:net';
+import type { Socket } from 'node:net';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess } from '../../test/faults/botProcess.js';
 import type { BotProcess } from '../../test/faults/botProcess.js';
 import { createWorld } from '../../test/support/botHarness.js';
+import { freePort } from '../../test/support/freePort.js';
 import type { TestWorld } from '../../test/support/botHarness.js';
 import { startHealthServer } from './healthServer.js';
 import type { HealthServer } from './healthServer.js';
@@ -14,14 +15,6 @@ import type { HealthServer } from './healthServer.js';
  * The health port faces the network: nothing a client sends may stop the bot. `npm start` runs as a process with
  * HEALTH_PORT set, and raw requests go to it over TCP, as `nc` would send them.
  */
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 function open(port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {

@@ -23,9 +23,15 @@ export function crossCheckQuestions(pack: Pack, context: CheckContext): void {
       context.report(file, [...path, 'distractors'], 'the answer and the three distractors must all differ');
     }
     const subjects = new Set(context.findMentions(question.prompt).map((mention) => mention.entityId));
+    const answerGender = genderOf(context, question.answer);
     question.distractors.forEach((distractor, distractorIndex) => {
-      const subject = context.findMentions(distractor).find((mention) => subjects.has(mention.entityId));
+      const mentions = context.findMentions(distractor);
+      const subject = mentions.find((mention) => subjects.has(mention.entityId));
       if (subject) context.report(file, [...path, 'distractors', distractorIndex], `offers "${subject.name}", whom the question is about, as a wrong answer`);
+      const distractorGender = genderOf(context, distractor);
+      if (answerGender !== undefined && distractorGender !== undefined && distractorGender !== answerGender) {
+        context.report(file, [...path, 'distractors', distractorIndex], `offers a ${distractorGender} character where the answer is ${answerGender}: it gives the answer away`);
+      }
     });
     const texts: [(string | number)[], string][] = [
       [['prompt'], question.prompt],
@@ -40,4 +46,10 @@ export function crossCheckQuestions(pack: Pack, context: CheckContext): void {
       context.checkMentions(file, [...path, ...field], text, question.revealedIn);
     }
   });
+}
+
+/** The recorded gender of the character an option is, when the whole option is that character's name. */
+function genderOf(context: CheckContext, option: string): string | undefined {
+  const named = context.findMentions(option).find((mention) => normalizeName(mention.name) === normalizeName(option));
+  return named === undefined ? undefined : context.entitiesById.get(named.entityId)?.gender?.value;
 }

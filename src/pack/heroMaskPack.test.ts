@@ -73,6 +73,28 @@ describe('the Hero Mask pack', () => {
     ).toEqual([12]);
   });
 
+  it('stamps roles, affiliations and facts at the reveal their source gives, not at an appearance', () => {
+    const attribute = (entityId: string, value: string) =>
+      column('SELECT revealed_in FROM entity_attributes WHERE entity_id = ? AND value = ?', entityId, value);
+    const fact = (start: string) => column("SELECT revealed_in FROM facts WHERE text LIKE ? || '%'", start);
+    // Connor calls Harry "the reaper hired by LIVE" in episode 8.
+    expect(attribute('harry', 'a mercenary working for LIVE Corporation and Geffrey Connor')).toEqual([8]);
+    expect(attribute('harry', 'mercenary')).toEqual([8]);
+    expect(attribute('fred', 'one of the researchers who developed the masks')).toEqual([11]);
+    expect(column("SELECT revealed_in FROM entity_names WHERE name = 'Robert Walter'")).toEqual([12]);
+    // No source places these in episode 16: they wait for the end of the series.
+    for (const start of ["He wants Tina's mask", 'He protects Tina from Geffrey Connor', 'She carries the last remaining mask']) {
+      expect(fact(start), start).toEqual([24]);
+    }
+    expect(fact('Monica is killed with')).toEqual([]);
+    expect(column("SELECT category FROM facts WHERE text LIKE '%untraceable%'")).toEqual(['reception', 'reception']);
+  });
+
+  it('has notes for all but at most 7 episodes', () => {
+    const withoutNotes = column<number>('SELECT absolute FROM episodes WHERE absolute NOT IN (SELECT episode FROM facts WHERE episode IS NOT NULL) ORDER BY absolute');
+    expect(withoutNotes).toEqual([5, 14, 17, 18, 19, 21, 22]);
+  });
+
   it('gives every stamped row a source that exists, and never stamps a voice actor before the character', () => {
     for (const table of ['entities', 'entity_names', 'entity_attributes', 'voice_actors', 'facts', 'questions']) {
       expect(column(`SELECT COUNT(*) FROM ${table} WHERE source NOT IN (SELECT key FROM sources)`), table).toEqual([0]);

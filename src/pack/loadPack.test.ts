@@ -177,6 +177,12 @@ describe('loadPack', () => {
       expected: { file: 'questions.json', path: '$.questions[0].distractors[1]', reason: /offers "Mira Vale", whom the question is about/ },
     },
     {
+      name: 'a question whose wrong answer is a character of another gender than the answer',
+      file: 'questions.json',
+      edit: (value) => { value.questions[1].distractors[1] = 'Mira Vale'; },
+      expected: { file: 'questions.json', path: '$.questions[1].distractors[1]', reason: /offers a female character where the answer is male/ },
+    },
+    {
       name: 'a question that gives its answer as a distractor',
       file: 'questions.json',
       edit: (value) => { value.questions[0].distractors[2] = 'paper moth'; },

@@ -1,7 +1,17 @@
 import { packFileNames } from './packFiles.js';
 import type { Pack } from './packSchema.js';
 
-export type PackItemKind = 'entity' | 'name' | 'role' | 'affiliation' | 'voice actor' | 'gender' | 'fact' | 'episode title';
+export type PackItemKind =
+  | 'series title'
+  | 'staff'
+  | 'entity'
+  | 'name'
+  | 'role'
+  | 'affiliation'
+  | 'voice actor'
+  | 'gender'
+  | 'fact'
+  | 'episode title';
 
 /** One stamped, cited thing in a pack's files, with where it lives and what it says. */
 export interface PackItem {
@@ -18,11 +28,18 @@ export interface PackItem {
 }
 
 /**
- * Every stamped item of a pack except trivia questions, in file order. Cross-checks and the review
+ * Every cited item of a pack except trivia questions, in file order. Cross-checks and the review
  * timeline walk this one list, so a new kind of item cannot be checked in one place and forgotten in another.
  */
 export function listPackItems(pack: Pack): PackItem[] {
   const items: PackItem[] = [];
+  // Titles and staff carry no stamp: the series overview shows them before the first episode.
+  pack.series.titles.forEach((title, index) => {
+    items.push({ file: packFileNames.series, path: ['series', 'titles', index], kind: 'series title', owner: 'series', text: `${title.text} (${title.kind})`, revealedIn: 0, source: title.source });
+  });
+  pack.series.staff.forEach((member, index) => {
+    items.push({ file: packFileNames.series, path: ['series', 'staff', index], kind: 'staff', owner: 'series', text: `${member.personId}: ${member.role}`, revealedIn: 0, source: member.source });
+  });
   pack.series.facts.forEach((fact, index) => {
     items.push({ file: packFileNames.series, path: ['series', 'facts', index], kind: 'fact', owner: 'series', text: fact.text, revealedIn: fact.revealedIn, source: fact.source, category: fact.category });
   });

@@ -9,6 +9,11 @@ export interface NewHostNotice {
   text: string;
 }
 
+export interface PendingHostNotice {
+  id: number;
+  text: string;
+}
+
 /**
  * Things the bot could not say when they happened (a reminder that failed in the night, a missing
  * permission), kept until a host next uses the bot and shown to them once.
@@ -32,13 +37,15 @@ export function createHostNoticeRepository(database: Database, now: () => Date) 
     add: (notice: NewHostNotice) =>
       statements.add.run(notice.guildId, notice.userId, notice.key, notice.text, now().getTime()).changes === 1,
     /**
-     * The notices for this member, marked shown. `serverWide` also hands over notices meant for any host,
-     * so pass it only when the member is a host.
+     * The notices waiting for this member, oldest first, not yet marked shown. `serverWide` also hands over notices
+     * meant for any host, so pass it only when the member is a host.
      */
-    take: database.transaction((guildId: string, userId: string, serverWide: boolean): string[] => {
-      const rows = statements.pending.all({ guildId, userId, serverWide: serverWide ? 1 : 0 }) as Array<{ id: number; text: string }>;
+    pending: (guildId: string, userId: string, serverWide: boolean): PendingHostNotice[] =>
+      statements.pending.all({ guildId, userId, serverWide: serverWide ? 1 : 0 }) as PendingHostNotice[],
+    /** Marks notices shown, once Discord has accepted the message that carried them. */
+    markShown: database.transaction((ids: readonly number[]): void => {
       const shownAt = now().getTime();
-      return rows.filter((row) => statements.markShown.run(shownAt, row.id).changes === 1).map((row) => row.text);
+      for (const id of ids) statements.markShown.run(shownAt, id);
     }),
   };
 }

@@ -2,6 +2,12 @@ import type { Database } from 'better-sqlite3';
 import { scheduleColumns, toStoredSchedule } from './scheduleRepository.js';
 import type { ScheduleRow } from './scheduleRepository.js';
 
+/** A live Discord event whose schedule row was deleted with its party (migration 6). */
+export interface RemovedScheduleEvent {
+  guildId: string;
+  discordEventId: string;
+}
+
 export interface LiveScheduleEvent {
   scheduleId: number;
   occurrenceIndex: number;
@@ -39,6 +45,12 @@ export function createScheduleEventRepository(database: Database, now: () => Dat
        FROM schedule_events e JOIN schedules s ON s.id = e.schedule_id
        WHERE e.state = 'created' AND s.status = 'cancelled' LIMIT ?`,
     ),
+    removed: database.prepare(
+      `SELECT guild_id AS guildId, discord_event_id AS discordEventId FROM removed_schedule_events WHERE state = 'created' LIMIT ?`,
+    ),
+    claimRemovedDeletion: database.prepare(
+      `UPDATE removed_schedule_events SET state = 'deleted', updated_at = ? WHERE guild_id = ? AND discord_event_id = ? AND state = 'created'`,
+    ),
     claimDeletion: database.prepare(
       `UPDATE schedule_events SET state = 'deleted', updated_at = ? WHERE schedule_id = ? AND occurrence_index = ? AND state = 'created'`,
     ),
@@ -64,6 +76,11 @@ export function createScheduleEventRepository(database: Database, now: () => Dat
     stopWanting: (scheduleId: number) => void statements.stopWanting.run(scheduleId),
     /** Events of cancelled schedules still to delete from Discord. */
     orphaned: (limit = 50) => statements.orphaned.all(limit) as LiveScheduleEvent[],
+    /** Events of schedules deleted with their party, still to delete from Discord. */
+    removed: (limit = 50) => statements.removed.all(limit) as RemovedScheduleEvent[],
+    /** True for the one caller that may now delete that event from Discord. */
+    claimRemovedDeletion: (event: RemovedScheduleEvent) =>
+      statements.claimRemovedDeletion.run(now().getTime(), event.guildId, event.discordEventId).changes === 1,
     /** True for the one caller that may now delete the event from Discord. */
     claimDeletion: (event: Pick<LiveScheduleEvent, 'scheduleId' | 'occurrenceIndex'>) =>
       statements.claimDeletion.run(now().getTime(), event.scheduleId, event.occurrenceIndex).changes === 1,

@@ -24,11 +24,14 @@ export interface TriviaStartRequest {
 export type TriviaStart =
   | { outcome: 'started'; quiz: StoredQuiz; shortfall: number }
   | { outcome: 'no-questions' }
-  | { outcome: 'already-running'; quiz: StoredQuiz };
+  | { outcome: 'already-running'; quiz: StoredQuiz }
+  | { outcome: 'limited'; reason: string };
 
 export interface TriviaStartDependencies {
   quizzes: QuizRepository;
   visibleQuestions(progress: number): Question[];
+  /** Why this starter may not start a quiz now (the flood limits), or null; asked once a quiz could start. */
+  refuseStart?(request: TriviaStartRequest, now: Date): string | null;
 }
 
 /**
@@ -55,6 +58,8 @@ export function startTrivia(
     random,
   });
   if (selection.questions.length === 0) return { outcome: 'no-questions' };
+  const refusal = dependencies.refuseStart?.(request, now) ?? null;
+  if (refusal !== null) return { outcome: 'limited', reason: refusal };
 
   const state = startQuiz({
     quizId: randomUUID(),

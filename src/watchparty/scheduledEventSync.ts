@@ -89,21 +89,33 @@ async function createWantedEvents(dependencies: EventSyncDependencies, now: Date
   return created;
 }
 
-async function deleteOrphanedEvents({ client, context, events }: EventSyncDependencies): Promise<number> {
+/** Deletes one event from Discord; true when it was deleted (an event already gone counts as nothing done). */
+async function deleteEvent({ client, context }: EventSyncDependencies, event: { guildId: string; discordEventId: string }): Promise<boolean> {
+  try {
+    await client.rest.delete(Routes.guildScheduledEvent(event.guildId, event.discordEventId));
+    return true;
+  } catch (error) {
+    if (classifyDiscordFailure(error) !== 'gone') context.logger.warn({ err: error, ...event }, 'could not delete a scheduled event');
+    return false;
+  }
+}
+
+/** Events of cancelled schedules, and of schedules deleted along with their party (/party remove). */
+async function deleteOrphanedEvents(dependencies: EventSyncDependencies): Promise<number> {
+  const { context, events } = dependencies;
   let deleted = 0;
   for (const event of events.orphaned()) {
     if (!context.ownsGuild(event.guildId) || !events.claimDeletion(event)) continue;
-    try {
-      await client.rest.delete(Routes.guildScheduledEvent(event.guildId, event.discordEventId));
-      deleted += 1;
-    } catch (error) {
-      if (classifyDiscordFailure(error) !== 'gone') context.logger.warn({ err: error, ...event }, 'could not delete a scheduled event');
-    }
+    if (await deleteEvent(dependencies, event)) deleted += 1;
+  }
+  for (const event of events.removed()) {
+    if (!context.ownsGuild(event.guildId) || !events.claimRemovedDeletion(event)) continue;
+    if (await deleteEvent(dependencies, event)) deleted += 1;
   }
   return deleted;
 }
 
-/** Keeps Discord's scheduled events in step with the schedules: one per next session, removed on cancel. */
+/** Keeps Discord's scheduled events in step with the schedules: one per next session, removed on cancel and with their party. */
 export async function syncScheduledEvents(dependencies: EventSyncDependencies, now: Date): Promise<EventSyncReport> {
   return { created: await createWantedEvents(dependencies, now), deleted: await deleteOrphanedEvents(dependencies) };
 }

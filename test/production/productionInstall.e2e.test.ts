@@ -8,14 +8,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess, SpawnSyncReturns } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord } from '../fakeDiscord/index.js';
 import type { FakeDiscord } from '../fakeDiscord/index.js';
+import { freePort } from '../support/freePort.js';
 
 const repository = resolve(import.meta.dirname, '../..');
 const compiledSqlite = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
@@ -47,14 +46,6 @@ beforeAll(() => {
 afterAll(() => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 /** `node dist/src/main.js` with the environment the Dockerfile sets, its JSON log lines collected. */
 class BotProcess {

@@ -7,6 +7,7 @@ import { createReminderTick } from '../../src/watchparty/reminderTick.js';
 import { upcomingSessions } from '../../src/watchparty/upcomingSessions.js';
 import type { Database } from '../../src/storage/database.js';
 import { startTestBot } from '../support/botHarness.js';
+import { triviaStartLimits } from '../../src/trivia/startLimits.js';
 import type { TestBot } from '../support/botHarness.js';
 import type { InteractionOutcome, StoredMessage } from '../fakeDiscord/index.js';
 import { createLeakFinder, forbiddenAt, neverSpoilingTexts, stampedTexts, sweepInputs } from '../support/spoilerSweep.js';
@@ -287,6 +288,8 @@ async function runReminders(): Promise<void> {
 describe('the whole bot, at every progress', () => {
   it('sends nothing stamped after the progress that gates it', async () => {
     await Promise.all(worlds.map((world) => sweepCommands(world)));
+    // The sweep itself started and stopped quizzes: past the starters' cooldown, the quizzes below start for real.
+    clock = new Date(clock.getTime() + triviaStartLimits.cooldownMilliseconds);
     await Promise.all(worlds.map((world) => startTimedWork(world)));
     await runQuizzes();
     await runReminders();

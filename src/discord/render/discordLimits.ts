@@ -1,5 +1,6 @@
 /** Discord's limits on what a message, embed or interaction answer may hold (API v10). */
 export const discordLimits = {
+  messageContent: 2000,
   embedTitle: 256,
   embedDescription: 4096,
   embedFooter: 2048,
