@@ -1,15 +1,38 @@
 import { MessageFlags } from 'discord.js';
-import type { BaseMessageOptions } from 'discord.js';
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, BaseMessageOptions } from 'discord.js';
 import type { Reply } from './reply.js';
 
-/** The message options discord.js sends for a Reply. Nothing pings unless the reply names roles to ping. */
-export function toDiscordMessage(reply: Reply): BaseMessageOptions {
+/** A message as Discord's REST API takes it, files aside. */
+export interface MessageBody {
+  content: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  allowed_mentions: { parse: []; roles: string[] };
+}
+
+/**
+ * The one place a Reply becomes a message: its text, embeds and components, and nothing pings unless the
+ * reply names roles to ping. For messages the bot posts or edits itself through REST (reminders, quiz messages).
+ */
+export function toMessageBody(reply: Reply): MessageBody {
   return {
-    content: reply.content,
+    content: reply.content ?? '',
     embeds: reply.embeds ?? [],
     components: reply.components ?? [],
+    allowed_mentions: { parse: [], roles: reply.pingRoleIds ?? [] },
+  };
+}
+
+/** The same message as discord.js takes it for an interaction's answer, with the reply's files. */
+export function toDiscordMessage(reply: Reply): BaseMessageOptions {
+  const { embeds, components, allowed_mentions: mentions } = toMessageBody(reply);
+  return {
+    // Left out rather than emptied: an update without content keeps the message's text.
+    content: reply.content,
+    embeds,
+    components,
     files: reply.files?.map((file) => ({ attachment: Buffer.from(file.data), name: file.name, description: file.description })),
-    allowedMentions: { parse: [], roles: reply.pingRoleIds ?? [], repliedUser: false },
+    allowedMentions: { ...mentions, repliedUser: false },
   };
 }
 

@@ -1,6 +1,8 @@
-import { DiscordAPIError, RESTJSONErrorCodes, Routes } from 'discord.js';
+import { Routes } from 'discord.js';
 import type { APIMessage, Client } from 'discord.js';
+import { classifyDiscordFailure, isUnknownMessage } from '../discord/discordFailure.js';
 import type { Reply } from '../discord/reply.js';
+import { toMessageBody } from '../discord/toDiscordMessage.js';
 
 /** Posts and edits the bot's own messages in a channel. The quiz runner talks to Discord only through this. */
 export interface ChannelPublisher {
@@ -25,28 +27,11 @@ export class MessageGoneError extends Error {
   }
 }
 
-const channelUnavailableCodes = new Set<number | string>([
-  RESTJSONErrorCodes.UnknownChannel,
-  RESTJSONErrorCodes.MissingAccess,
-  RESTJSONErrorCodes.MissingPermissions,
-  RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel,
-]);
-
 function translated(error: unknown, channelId: string, messageId?: string): unknown {
-  if (!(error instanceof DiscordAPIError)) return error;
-  if (channelUnavailableCodes.has(error.code)) return new ChannelUnavailableError(channelId, { cause: error });
-  if (messageId !== undefined && error.code === RESTJSONErrorCodes.UnknownMessage) return new MessageGoneError(messageId, { cause: error });
+  if (messageId !== undefined && isUnknownMessage(error)) return new MessageGoneError(messageId, { cause: error });
+  const failure = classifyDiscordFailure(error);
+  if (failure === 'gone' || failure === 'forbidden') return new ChannelUnavailableError(channelId, { cause: error });
   return error;
-}
-
-/** A quiz message as Discord's API takes it; quiz messages carry no files. Nothing pings unless the reply names roles. */
-function messageBody(reply: Reply) {
-  return {
-    content: reply.content ?? '',
-    embeds: reply.embeds ?? [],
-    components: reply.components ?? [],
-    allowed_mentions: { parse: [], roles: reply.pingRoleIds ?? [] },
-  };
 }
 
 /** Talks to the channel through REST alone: the client caches no channels (src/discord/client.ts), so fetching one would cost a request. */
@@ -54,7 +39,7 @@ export function createChannelPublisher(client: Client<true>): ChannelPublisher {
   return {
     async post(channelId, reply) {
       try {
-        const message = (await client.rest.post(Routes.channelMessages(channelId), { body: messageBody(reply) })) as APIMessage;
+        const message = (await client.rest.post(Routes.channelMessages(channelId), { body: toMessageBody(reply) })) as APIMessage;
         return message.id;
       } catch (error) {
         throw translated(error, channelId);
@@ -62,7 +47,7 @@ export function createChannelPublisher(client: Client<true>): ChannelPublisher {
     },
     async edit(channelId, messageId, reply) {
       try {
-        await client.rest.patch(Routes.channelMessage(channelId, messageId), { body: messageBody(reply) });
+        await client.rest.patch(Routes.channelMessage(channelId, messageId), { body: toMessageBody(reply) });
       } catch (error) {
         throw translated(error, channelId, messageId);
       }

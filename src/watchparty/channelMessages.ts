@@ -1,6 +1,7 @@
 import { Routes } from 'discord.js';
 import type { APIMessage, Client } from 'discord.js';
 import type { Reply } from '../discord/reply.js';
+import { toMessageBody } from '../discord/toDiscordMessage.js';
 
 /** How far back a recovering tick looks for a reminder that may already have been posted. */
 const historyLimit = 50;
@@ -12,13 +13,7 @@ const historyLimit = 50;
  */
 export async function postWithNonce(client: Client<true>, channelId: string, reply: Reply, nonce: string): Promise<string> {
   const message = (await client.rest.post(Routes.channelMessages(channelId), {
-    body: {
-      content: reply.content,
-      components: reply.components ?? [],
-      allowed_mentions: { parse: [], roles: reply.pingRoleIds ?? [] },
-      nonce,
-      enforce_nonce: true,
-    },
+    body: { ...toMessageBody(reply), nonce, enforce_nonce: true },
   })) as APIMessage;
   return message.id;
 }

@@ -7,8 +7,8 @@ import type { Reply } from '../discord/reply.js';
 import type { ReminderDeliveryRepository, ReminderKey } from '../storage/reminderDeliveryRepository.js';
 import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 import { postWithNonce } from './channelMessages.js';
-import { classifyDiscordFailure } from './discordFailure.js';
-import type { DiscordFailure } from './discordFailure.js';
+import { classifyDiscordFailure } from '../discord/discordFailure.js';
+import type { DiscordFailure } from '../discord/discordFailure.js';
 import { finishedPromptMessage, reminderMessage } from './reminderMessages.js';
 import { describeEpisodes, plannedEpisodes } from './sessionEpisodes.js';
 

@@ -5,7 +5,7 @@ import { occurrenceAt } from '../domain/watchparty/recurrence.js';
 import { sessionEndsAt } from '../domain/watchparty/session.js';
 import type { ScheduleEventRepository } from '../storage/scheduleEventRepository.js';
 import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
-import { classifyDiscordFailure } from './discordFailure.js';
+import { classifyDiscordFailure } from '../discord/discordFailure.js';
 import { describeEpisodes, plannedEpisodes } from './sessionEpisodes.js';
 
 const eventNameLimit = 100;
