@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../test/fakeDiscord/index.js';
 import { startTestBot } from '../../test/support/botHarness.js';
+import { clockReading } from '../../test/support/manualClock.js';
 import type { TestBot } from '../../test/support/botHarness.js';
 import { renderedText } from '../../test/support/renderedText.js';
 import { pauseBetweenQuestionsMs } from './quizRunner.js';
@@ -61,7 +62,7 @@ function answersOf(harness: TestBot, channelId: string, message: StoredMessage):
 describe('a trivia quiz through the fake Discord', () => {
   let harness: TestBot;
   beforeAll(async () => {
-    harness = await startTestBot({ now });
+    harness = await startTestBot({ clock: clockReading(now) });
   });
   afterAll(async () => {
     await harness.close();
@@ -175,7 +176,7 @@ describe('a trivia quiz through the fake Discord', () => {
 describe('a trivia quiz across bot restarts', () => {
   let harness: TestBot;
   beforeAll(async () => {
-    harness = await startTestBot({ now });
+    harness = await startTestBot({ clock: clockReading(now) });
   });
   afterAll(async () => {
     await harness.close();
@@ -184,7 +185,7 @@ describe('a trivia quiz across bot restarts', () => {
   async function restart(idleSeconds: number): Promise<void> {
     await harness.bot.stop();
     advance(idleSeconds);
-    harness = await startTestBot({ now, restartOf: harness });
+    harness = await startTestBot({ clock: clockReading(now), restartOf: harness });
   }
 
   it('carries on a question that still has time, keeping the answers given before the restart', async () => {

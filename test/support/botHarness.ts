@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
 import pino from 'pino';
 import { startBot } from '../../src/bot.js';
+import type { Clock } from '../../src/timing/clock.js';
 import type { RunningBot } from '../../src/bot.js';
 import { parseConfig } from '../../src/config/config.js';
 import type { Config } from '../../src/config/config.js';
@@ -12,7 +13,8 @@ import type { FakeChannel, FakeDiscord, FakeGuild, FakeRole, FakeUser, Interacti
 import { renderedText } from './renderedText.js';
 
 export interface TestBotOptions {
-  now?: () => Date;
+  /** The clock the bot reads and its jobs tick on; real time when unset. */
+  clock?: Clock;
   /** Reuse a folder (for restart tests); a fresh temporary one otherwise. */
   folder?: string;
   environment?: Record<string, string>;
@@ -76,7 +78,7 @@ export async function startTestBot(options: TestBotOptions = {}) {
   const bot: RunningBot = await startBot({
     config: { ...config, DISCORD_TOKEN: 'test-token' },
     logger: pino({ level: 'silent' }),
-    ...(options.now ? { now: options.now } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
 
   // As an admin would with /settings host-role: members with the Hosts role are hosts everywhere.

@@ -1,6 +1,7 @@
 import { createReminderTick } from '../../src/watchparty/reminderTick.js';
 import type { TickReport } from '../../src/watchparty/reminderTick.js';
 import { startTestBot } from './botHarness.js';
+import { clockReading } from './manualClock.js';
 import type { StoredMessage } from '../fakeDiscord/index.js';
 
 const minute = 60_000;
@@ -19,7 +20,7 @@ export async function startReminderTestBot(
   } = {},
 ) {
   const clock = { now: new Date(Math.ceil(Date.now() / minute) * minute) };
-  const harness = await startTestBot({ now: () => clock.now });
+  const harness = await startTestBot({ clock: clockReading(() => clock.now) });
   const tick = createReminderTick({
     client: harness.bot.client,
     context: harness.bot.context,
