@@ -1,17 +1,6 @@
 import { ApplicationCommandOptionType as OptionType } from 'discord.js';
+import type { OptionDefinition } from '../testing/fakeDiscord/commandOptions.js';
 import type { ParsedCommand } from './parseCommandLine.js';
-
-/** A registered option, as the commands route returns it. */
-export interface OptionDefinition {
-  name: string;
-  type: number;
-  required?: boolean;
-  choices?: Array<{ name: string; value: string | number }>;
-  options?: OptionDefinition[];
-  min_value?: number;
-  max_value?: number;
-  max_length?: number;
-}
 
 export interface CommandDefinition {
   name: string;
