@@ -8,8 +8,7 @@ import type { Reply } from '../src/discord/reply.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import { ephemeralText } from '../src/discord/reply.js';
 import { defaultLeadTimes, formatLeadTimes, parseLeadTimes } from '../src/domain/watchparty/leadTimes.js';
-import { resolveTimeZone, suggestTimeZones } from '../src/domain/watchparty/timeZones.js';
-import type { MatchDecision } from '../src/domain/text/confidentMatch.js';
+import { resolveTimeZone, suggestTimeZones, timeZoneRefusal } from '../src/domain/watchparty/timeZones.js';
 import type { GuildSettings } from '../src/domain/settings.js';
 
 const definition = new SlashCommandBuilder()
@@ -43,13 +42,6 @@ function describeSettings(settings: GuildSettings, remindersAsTyped?: string[]):
     `• Host role: ${settings.hostRoleId ? `<@&${settings.hostRoleId}>` : 'none (only members with Manage Server and party host roles)'}.`,
     `• Reminders: ${reminders}, for sessions scheduled from now on.`,
   ].join('\n');
-}
-
-function timeZoneRefusal(typed: string, decision: MatchDecision<string>): string {
-  if (decision.kind === 'several') {
-    return `Which time zone do you mean: ${decision.candidates.map((zone) => `\`${zone}\``).join(', ')}? Pick one from the list as you type.`;
-  }
-  return `I don't know the time zone \`${typed.replaceAll('`', "'")}\`. Pick one from the list, like \`Europe/London\`.`;
 }
 
 /** `/settings` with no options shows the settings; with options it changes those and shows the result. */

@@ -42,6 +42,8 @@ export async function createWorld(folder: string | undefined): Promise<TestWorld
   const fake = await startFakeDiscord();
   const guild = fake.addGuild({ name: 'Watch Club' });
   const hostRole = fake.addRole(guild.id, { name: 'Hosts' });
+  // Manage Server comes with a role, on top of what @everyone may do, as in a real server.
+  const adminRole = fake.addRole(guild.id, { name: 'Admins', permissions: PermissionFlagsBits.ManageGuild });
   return {
     fake,
     folder: folder ?? mkdtempSync(join(tmpdir(), 'watchalong-e2e-')),
@@ -50,7 +52,7 @@ export async function createWorld(folder: string | undefined): Promise<TestWorld
     channels: { general: fake.addChannel(guild.id, { name: 'general' }), dub: fake.addChannel(guild.id, { name: 'dub' }) },
     hostRole,
     users: {
-      admin: fake.addMember(guild.id, { username: 'admin', permissions: PermissionFlagsBits.ManageGuild }),
+      admin: fake.addMember(guild.id, { username: 'admin', roles: [adminRole.id] }),
       host: fake.addMember(guild.id, { username: 'hana', roles: [hostRole.id] }),
       alice: fake.addMember(guild.id, { username: 'alice' }),
       bob: fake.addMember(guild.id, { username: 'bob' }),
