@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitUntil } from '../test/support/waitUntil.js';
 import { parseConfig } from '../src/config/config.js';
 import { startPlaygroundSession } from './playgroundSession.js';
 import type { PlaygroundSession } from './playgroundSession.js';
@@ -111,21 +112,17 @@ describe('playground in a terminal', () => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     /** Resolves with where `text` appears in what was printed after `from`. */
-    const waitFor = (text: string | RegExp, from = 0) =>
-      new Promise<number>((resolve, reject) => {
-        const started = Date.now();
-        const timer = setInterval(() => {
-          const rest = output.slice(from);
-          const at = typeof text === 'string' ? rest.indexOf(text) : rest.search(text);
-          if (at >= 0) {
-            clearInterval(timer);
-            resolve(from + at);
-          } else if (Date.now() - started > 60_000) {
-            clearInterval(timer);
-            reject(new Error(`no ${String(text)} in playground output after ${from}:\n${rest}`));
-          }
-        }, 50);
+    const waitFor = async (text: string | RegExp, from = 0): Promise<number> => {
+      const at = () => {
+        const rest = output.slice(from);
+        return typeof text === 'string' ? rest.indexOf(text) : rest.search(text);
+      };
+      await waitUntil(() => at() >= 0, `${String(text)} in the playground's output after ${from}`, {
+        timeoutMilliseconds: 60_000,
+        describeState: () => output.slice(from),
       });
+      return from + at();
+    };
     const type = (line: string) => {
       const from = output.length;
       child.stdin.write(`${line}\n`);
