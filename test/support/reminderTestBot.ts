@@ -14,7 +14,7 @@ const minute = 60_000;
 export async function startReminderTestBot(
   options: {
     claimLeaseMilliseconds?: number;
-    /** Tests that leave a reminder claimed but unsent on purpose (as a crash would) wait only for events. */
+    /** Tests that leave a reminder or thread claimed but unfinished on purpose (as a crash would) wait only for events. */
     settleOnlyEvents?: boolean;
   } = {},
 ) {
@@ -25,12 +25,14 @@ export async function startReminderTestBot(
     context: harness.bot.context,
     ...(options.claimLeaseMilliseconds === undefined ? {} : { claimLeaseMilliseconds: options.claimLeaseMilliseconds }),
   });
-  const claimedReminders = options.settleOnlyEvents ? '0' : `(SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed')`;
+  const claimedReminders = options.settleOnlyEvents
+    ? '0'
+    : `(SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed') + (SELECT COUNT(*) FROM discussion_threads WHERE state IN ('wanted', 'claimed'))`;
   const unfinished = harness.bot.database
     .prepare(`SELECT ${claimedReminders} + (SELECT COUNT(*) FROM schedule_events WHERE state = 'pending')`)
     .pluck();
 
-  /** Waits until no reminder or event is half-way (claimed but not yet confirmed by Discord). */
+  /** Waits until no reminder, discussion thread or event is half-way (claimed but not yet confirmed by Discord). */
   async function settled(): Promise<void> {
     for (let attempt = 0; (unfinished.get() as number) > 0; attempt++) {
       if (attempt > 100) throw new Error('reminders or events still unfinished after 5 s');
