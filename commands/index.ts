@@ -8,6 +8,7 @@ import { rsvpComponent } from './components/rsvp.js';
 import { createHelpCommand } from './help.js';
 import { partyCommand } from './party.js';
 import { progressCommand } from './progress.js';
+import { rosterView } from './progressRoster.js';
 import { settingsCommand } from './settings.js';
 import { watchpartyCommand } from './watchparty.js';
 import { recapCommand, recapView } from './recap.js';
@@ -34,7 +35,7 @@ export const commands: readonly SlashCommand[] = [
 
 /** Every button and select menu handler. */
 export const components: readonly RegisteredComponent[] = [
-  createPageButtonHandler([seriesView, characterView, charactersView, episodeView, searchView, recapView]),
+  createPageButtonHandler([seriesView, characterView, charactersView, episodeView, searchView, recapView, rosterView]),
   triviaAnswerButton,
   rsvpComponent,
   finishedEpisodeComponent,

@@ -9,6 +9,9 @@ import { ephemeralText } from '../src/discord/reply.js';
 import { longEpisodeLabel, shortEpisodeLabel } from '../src/domain/episodeLabels.js';
 import type { Party } from '../src/domain/party.js';
 import type { ProgressState } from '../src/domain/progress.js';
+import { moveProgress } from '../src/threads/moveProgress.js';
+import { noticesAfter } from '../src/watchparty/hostNoticeReply.js';
+import { rosterView } from './progressRoster.js';
 
 const definition = new SlashCommandBuilder()
   .setName('progress')
@@ -32,6 +35,7 @@ const definition = new SlashCommandBuilder()
         option.setName('episode').setDescription('Your last finished episode; leave out to follow the party again').setMinValue(0).setAutocomplete(true),
       ),
   )
+  .addSubcommand((subcommand) => subcommand.setName('roster').setDescription('Who is where: the party and every member’s own progress'))
   .toJSON();
 
 const noOptions = z.object({});
@@ -47,7 +51,16 @@ function describeProgress(context: BotContext, party: Party, state: ProgressStat
       ? `${partyName} has not finished an episode yet.`
       : `${partyName} has finished **episode ${state.episode}** of ${total} (${shortEpisodeLabel(state.episode, seasons)}).`;
   const who = state.changedBy && state.changedAt ? ` Last changed by <@${state.changedBy}> <t:${Math.floor(state.changedAt.getTime() / 1000)}:R>.` : '';
-  return where + who;
+  // Only a thread for an episode the party has finished now: one it moved back from may name a later title.
+  const thread = context.discussionThreads.latestOpened(party.id, state.episode);
+  const discussion = thread ? ` Discussion: <#${thread.threadId}>.` : '';
+  return where + who + discussion;
+}
+
+/** The answer to a host's change: where the party is now, and which discussion threads open. */
+function savedProgress(context: BotContext, party: Party, moved: { state: ProgressState; threadsNote: string }): Reply {
+  const note = moved.threadsNote ? `\n${moved.threadsNote}` : '';
+  return { content: `Progress saved. ${describeProgress(context, party, moved.state)}${note}` };
 }
 
 export function outOfRange(context: BotContext, episode: number): Reply | undefined {
@@ -72,8 +85,8 @@ const subcommands = {
       const refusal = outOfRange(context, episode);
       if (refusal) return refusal;
       const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
-      const state = context.progress.set(party.id, episode, invocation.actor.userId);
-      return { content: `Progress saved. ${describeProgress(context, party, state)}` };
+      const moved = moveProgress(context, { party, channelId: invocation.channelId, episode, actorId: invocation.actor.userId });
+      return savedProgress(context, party, moved);
     },
   }),
   next: subcommand({
@@ -85,8 +98,8 @@ const subcommands = {
       if (current >= context.knowledge.episodeCount()) {
         return ephemeralText('This party has finished the whole series. Use `/progress set` to start a rewatch.');
       }
-      const state = context.progress.set(party.id, current + 1, invocation.actor.userId);
-      return { content: `Progress saved. ${describeProgress(context, party, state)}` };
+      const moved = moveProgress(context, { party, channelId: invocation.channelId, episode: current + 1, actorId: invocation.actor.userId });
+      return savedProgress(context, party, moved);
     },
   }),
   undo: subcommand({
@@ -123,6 +136,11 @@ const subcommands = {
       return ephemeralText(`Saved: you have finished ${label}. ${publicAnswers}; answers only you see use yours.`);
     },
   }),
+  roster: subcommand({
+    access: 'everyone',
+    options: noOptions,
+    run: (invocation, context) => rosterView.answer({}, invocation, context),
+  }),
 };
 
 function episodeChoices(typed: string, context: BotContext): Choice[] {
@@ -138,5 +156,7 @@ function episodeChoices(typed: string, context: BotContext): Choice[] {
 export const progressCommand = declareCommand({
   definition,
   subcommands,
+  // A host moving progress learns why threads did not open (a missing permission), once.
+  afterRun: noticesAfter(['set', 'next', 'undo']),
   autocomplete: (invocation: AutocompleteInvocation, context) => episodeChoices(invocation.focusedValue, context),
 });

@@ -13,7 +13,7 @@ import type { GuildSettings } from '../src/domain/settings.js';
 
 const definition = new SlashCommandBuilder()
   .setName('settings')
-  .setDescription('Manage Server: time zone, host role and reminder times for this server')
+  .setDescription('Manage Server: time zone, host role, reminder times and discussion threads for this server')
   // Discord hides it from members without Manage Server unless an admin says otherwise; the bot checks again itself.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addStringOption((option) =>
@@ -23,12 +23,19 @@ const definition = new SlashCommandBuilder()
   .addStringOption((option) =>
     option.setName('reminders').setDescription(`When reminders go out before a session, e.g. ${defaultLeadTimes}`).setMaxLength(100),
   )
+  .addStringOption((option) =>
+    option
+      .setName('threads')
+      .setDescription('Open a discussion thread for each episode a party finishes (on by default)')
+      .addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' }),
+  )
   .toJSON();
 
 const settingsOptions = z.object({
   timezone: optionSchemas.query(64).optional(),
   'host-role': optionSchemas.snowflake.optional(),
   reminders: optionSchemas.query(100).optional(),
+  threads: z.enum(['on', 'off']).optional(),
 });
 
 /** `remindersAsTyped`: the lead times just saved, in the words the user wrote them. */
@@ -41,6 +48,7 @@ function describeSettings(settings: GuildSettings, remindersAsTyped?: string[]):
     `• Time zone: ${settings.timeZone ?? 'not set (UTC is used)'}. Used when \`/watchparty schedule\` is given no time zone.`,
     `• Host role: ${settings.hostRoleId ? `<@&${settings.hostRoleId}>` : 'none (only members with Manage Server and party host roles)'}.`,
     `• Reminders: ${reminders}, for sessions scheduled from now on.`,
+    `• Discussion threads: ${settings.discussionThreads === null ? 'on (the default)' : settings.discussionThreads ? 'on' : 'off'}: a thread for each episode a party finishes, opened as it finishes it.`,
   ].join('\n');
 }
 
@@ -61,6 +69,7 @@ function changeSettings(invocation: Invocation<z.output<typeof settingsOptions>>
     remindersAsTyped = leads.asTyped;
   }
   if (options['host-role'] !== undefined) changes.hostRoleId = options['host-role'];
+  if (options.threads !== undefined) changes.discussionThreads = options.threads === 'on';
 
   if (Object.keys(changes).length === 0) {
     return ephemeralText(`**Server settings**\n${describeSettings(context.settings.get(invocation.guildId))}`);

@@ -3,14 +3,13 @@ import { ChannelType } from 'discord.js';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
-import type { AutocompleteInvocation, Choice, Invocation } from '../src/discord/invocation.js';
+import type { AutocompleteInvocation, Choice } from '../src/discord/invocation.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
-import type { Reply } from '../src/discord/reply.js';
 import { repeatKinds } from '../src/domain/watchparty/recurrence.js';
 import type { StoredSchedule } from '../src/domain/watchparty/storedSchedule.js';
 import { suggestTimeZones } from '../src/domain/watchparty/timeZones.js';
 import { calendarFile } from '../src/watchparty/calendarFile.js';
-import { withHostNotices } from '../src/watchparty/hostNoticeReply.js';
+import { noticesAfter } from '../src/watchparty/hostNoticeReply.js';
 import { cancelSchedule, resumeSchedule } from '../src/watchparty/scheduleChanges.js';
 import { listSchedules } from '../src/watchparty/scheduleList.js';
 import { scheduleSession } from '../src/watchparty/scheduleSession.js';
@@ -79,15 +78,6 @@ const idOption = z.object({ id: z.number().int().min(1) });
 const resumeOptions = idOption.extend({ channel: optionSchemas.snowflake.optional() });
 const noOptions = z.object({});
 
-/** The subcommands only hosts reach; their replies also carry notices meant for any host. */
-const hostSubcommands = new Set(['schedule', 'cancel', 'resume']);
-
-/** Tells the member what happened while they were away (a paused schedule, a missing permission), once. */
-function withNotices(reply: Reply, invocation: Invocation, context: BotContext): Reply {
-  const serverWide = hostSubcommands.has(invocation.subcommand ?? '');
-  return withHostNotices(reply, context.hostNotices, { guildId: invocation.guildId, userId: invocation.actor.userId, serverWide });
-}
-
 function scheduleChoices(invocation: AutocompleteInvocation, context: BotContext): Choice[] {
   const typed = invocation.focusedValue.trim().toLowerCase();
   const wanted = (schedule: StoredSchedule) => (invocation.subcommand === 'resume' ? schedule.status === 'paused' : true);
@@ -117,7 +107,8 @@ export const watchpartyCommand = declareCommand({
     calendar: subcommand({ access: 'everyone', options: noOptions, ephemeral: true, run: calendarFile }),
   },
   targetParty: watchpartyTargetParty,
-  afterRun: withNotices,
+  // The subcommands only hosts reach also carry notices meant for any host.
+  afterRun: noticesAfter(['schedule', 'cancel', 'resume']),
   autocomplete(invocation, context) {
     if (invocation.focusedOption === 'timezone') return suggestTimeZones(invocation.focusedValue).map((zone) => ({ name: zone, value: zone }));
     return scheduleChoices(invocation, context);

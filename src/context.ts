@@ -6,6 +6,8 @@ import { createKnowledgeRepository } from './storage/knowledge/knowledgeReposito
 import type { KnowledgeRepository } from './storage/knowledge/knowledgeRepository.js';
 import { createPartyRepository } from './storage/partyRepository.js';
 import type { PartyRepository } from './storage/partyRepository.js';
+import { createDiscussionThreadRepository } from './storage/discussionThreadRepository.js';
+import type { DiscussionThreadRepository } from './storage/discussionThreadRepository.js';
 import { createHostNoticeRepository } from './storage/hostNoticeRepository.js';
 import type { HostNoticeRepository } from './storage/hostNoticeRepository.js';
 import { createProgressRepository } from './storage/progressRepository.js';
@@ -48,6 +50,8 @@ export interface BotContext {
   reminderDeliveries: ReminderDeliveryRepository;
   /** The Discord scheduled event mirroring each schedule. */
   scheduleEvents: ScheduleEventRepository;
+  /** Which episode discussion threads were asked for, claimed and opened (exactly one per party and episode). */
+  discussionThreads: DiscussionThreadRepository;
   /** Counters for jobs to bump (reminders sent, late, skipped). */
   metrics: BotMetrics;
   /** Whether this process runs timed work for the server: false for servers another shard owns. */
@@ -80,6 +84,7 @@ export function createContext(input: ContextInput): BotContext {
     hostNotices: createHostNoticeRepository(database, now),
     reminderDeliveries: createReminderDeliveryRepository(database),
     scheduleEvents: createScheduleEventRepository(database, now),
+    discussionThreads: createDiscussionThreadRepository(database, now),
     metrics: input.metrics ?? createMetrics(),
     ownsGuild: (guildId) => !sharding || ownsGuild(guildId, sharding.shardIds, sharding.shardCount),
   };

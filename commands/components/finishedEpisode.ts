@@ -5,6 +5,7 @@ import { ephemeralText } from '../../src/discord/reply.js';
 import { finishedComponentName, finishedRecordedMessage } from '../../src/watchparty/reminderMessages.js';
 import { partyOfSchedule } from '../../src/watchparty/scheduleTargetParty.js';
 import { describeEpisodes } from '../../src/watchparty/sessionEpisodes.js';
+import { moveProgress } from '../../src/threads/moveProgress.js';
 
 const count = z.string().regex(/^\d{1,9}$/).transform(Number);
 
@@ -23,7 +24,8 @@ const handler: ComponentHandler<{ scheduleId: number; occurrenceIndex: number; l
   targetParty: (invocation, { scheduleId }, context) => partyOfSchedule(context, invocation.guildId, scheduleId),
   execute(invocation, { scheduleId, occurrenceIndex, lastEpisode }, context) {
     const schedule = context.schedules.byId(invocation.guildId, scheduleId);
-    if (!schedule || lastEpisode > context.knowledge.episodeCount()) {
+    const party = schedule ? context.parties.byId(schedule.partyId) : null;
+    if (!schedule || !party || lastEpisode > context.knowledge.episodeCount()) {
       return { kind: 'reply', reply: ephemeralText('This watch party no longer exists. Record progress with `/progress set` instead.') };
     }
     const session = { scheduleId, occurrenceIndex };
@@ -33,10 +35,10 @@ const handler: ComponentHandler<{ scheduleId: number; occurrenceIndex: number; l
       return { kind: 'update', reply: finishedRecordedMessage(session, lastEpisode, already) };
     }
     const range = { first: current + 1, last: lastEpisode };
-    context.progress.set(schedule.partyId, lastEpisode, invocation.actor.userId);
+    const moved = moveProgress(context, { party, channelId: invocation.channelId, episode: lastEpisode, actorId: invocation.actor.userId });
     const recorded =
       `✅ <@${invocation.actor.userId}> recorded that the party finished ${describeEpisodes(range, context.knowledge, lastEpisode)}. ` +
-      'Pressed by mistake? `/progress undo` puts it back.';
+      `Pressed by mistake? \`/progress undo\` puts it back.${moved.threadsNote ? `\n${moved.threadsNote}` : ''}`;
     return { kind: 'update', reply: finishedRecordedMessage(session, lastEpisode, recorded) };
   },
 };

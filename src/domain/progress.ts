@@ -5,3 +5,9 @@ export interface ProgressState {
   changedAt: Date | null;
 }
 
+
+/** A member's own progress (`/progress mine`): the last episode they finished. */
+export interface PersonalProgress {
+  userId: string;
+  episode: number;
+}

@@ -85,6 +85,18 @@ describe('progress repository', () => {
     expect(progress.clearPersonal('g1', 'carol')).toBe(true);
   });
 
+  it('lists personal progress, the most recently set first', () => {
+    const progress = createProgressRepository(database, now);
+    progress.setPersonal('g1', 'carol', 5);
+    clock = new Date(clock.getTime() + 1_000);
+    progress.setPersonal('g1', 'dave', 2);
+    progress.setPersonal('g2', 'erin', 9);
+    expect(progress.roster('g1')).toEqual([
+      { userId: 'dave', episode: 2 },
+      { userId: 'carol', episode: 5 },
+    ]);
+  });
+
   it('drops the history of a removed party', () => {
     const parties = createPartyRepository(database, now);
     const progress = createProgressRepository(database, now);

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ProgressState } from '../domain/progress.js';
+import type { PersonalProgress, ProgressState } from '../domain/progress.js';
 
 interface ChangeRow {
   id: number;
@@ -27,6 +27,9 @@ export function createProgressRepository(database: Database, now: () => Date) {
        ON CONFLICT (guild_id, user_id) DO UPDATE SET episode = excluded.episode, updated_at = excluded.updated_at`,
     ),
     clearPersonal: database.prepare('DELETE FROM member_progress WHERE guild_id = ? AND user_id = ?'),
+    roster: database.prepare(
+      'SELECT user_id AS userId, episode FROM member_progress WHERE guild_id = ? ORDER BY updated_at DESC, user_id',
+    ),
   };
 
   function current(partyId: number): ProgressState {
@@ -54,6 +57,8 @@ export function createProgressRepository(database: Database, now: () => Date) {
       statements.setPersonal.run(guildId, userId, episode, now().getTime());
     },
     clearPersonal: (guildId: string, userId: string) => statements.clearPersonal.run(guildId, userId).changes === 1,
+    /** Every member who set a personal progress, the most recently set first. */
+    roster: (guildId: string) => statements.roster.all(guildId) as PersonalProgress[],
   };
 }
 

@@ -9,7 +9,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCompiledPack } from '../pack/compilePack.js';
 import { openDatabase } from '../storage/database.js';
 import type { Database } from '../storage/database.js';
+import { createDiscussionThreadRepository } from '../storage/discussionThreadRepository.js';
 import { createPartyRepository } from '../storage/partyRepository.js';
+import { createProgressRepository } from '../storage/progressRepository.js';
 import { createReminderDeliveryRepository } from '../storage/reminderDeliveryRepository.js';
 import { createScheduleRepository } from '../storage/scheduleRepository.js';
 import { startFakeDiscord } from '../../test/fakeDiscord/index.js';
@@ -192,5 +194,79 @@ describe('a bot killed around sending a reminder', () => {
     await Promise.all([first.stop('SIGTERM'), second.stop('SIGTERM')]);
     const titles = scene.reminders().map((message) => /\*\*(Session \d+)\*\*/.exec(message.content)?.[1]);
     expect(titles.sort()).toEqual(['Session 1', 'Session 2', 'Session 3', 'Session 4', 'Session 5']);
+  }, 90_000);
+});
+
+/** A party at episode 3 whose discussion threads for episodes 1–3 were asked for (as /progress set does) while no bot ran. */
+async function threadWorld(name: string) {
+  const fake = await startFakeDiscord();
+  const proxy = await startKillingProxy(fake);
+  const guild = fake.addGuild({ name: 'Thread club' });
+  const channel = fake.addChannel(guild.id, { name: 'general' });
+  const databasePath = join(folder, `${name}.sqlite`);
+  const database: Database = openDatabase({ path: databasePath });
+  cleanups.push(() => fake.close(), () => proxy.close(), () => void database.close());
+  const now = () => new Date();
+  const party = createPartyRepository(database, now).defaultFor(guild.id);
+  createProgressRepository(database, now).set(party.id, 3, fake.botUserId);
+  createDiscussionThreadRepository(database, now).request({ partyId: party.id, guildId: guild.id, channelId: channel.id, episodes: [1, 2, 3] });
+  const states = () => database.prepare('SELECT state FROM discussion_threads ORDER BY episode').pluck().all() as string[];
+  const start = () => {
+    const bot = startBot(proxy.apiBase, databasePath);
+    running.push(bot);
+    proxy.victim = bot.child;
+    return bot;
+  };
+  const threads = () => fake.threads({ channelId: channel.id });
+  /** Each thread's name with how many messages it holds, and how many starter messages the channel shows. */
+  const outcome = () => ({
+    threads: threads()
+      .map((thread) => `${thread.name}: ${fake.channelMessages(thread.id).length}`)
+      .sort(),
+    starters: fake.channelMessages(channel.id).filter((message) => message.content.startsWith('🧵')).length,
+  });
+  const expected = {
+    threads: ['S1E1 · episode 1 discussion: 1', 'S1E2 · episode 2 discussion: 1', 'S1E3 · episode 3 discussion: 1'],
+    starters: 3,
+  };
+  return { proxy, channel, states, start, outcome, expected };
+}
+
+describe('discussion threads with crashes and two processes', () => {
+  it('opens each thread once with two bot processes on one database', async () => {
+    const scene = await threadWorld('threads-two-processes');
+    const first = scene.start();
+    const second = scene.start();
+    await waitUntil(() => scene.states().every((state) => state === 'opened'), 'every thread to open', {
+      timeoutMilliseconds: waitLimitMilliseconds,
+      describeState: () => `states ${JSON.stringify(scene.states())}`,
+    });
+    // Both stop finishing the tick in hand: a duplicate on its way would be posted by now.
+    await Promise.all([first.stop('SIGTERM'), second.stop('SIGTERM')]);
+    expect(scene.outcome()).toEqual(scene.expected);
+  }, 90_000);
+
+  it.each([
+    { step: 'creating the thread', matches: (url: string, channelId: string) => url.startsWith(`/api/v10/channels/${channelId}/messages/`) && url.endsWith('/threads') },
+    { step: 'posting the first message', matches: (url: string, channelId: string) => /^\/api\/v10\/channels\/\d+\/messages$/.test(url) && !url.includes(channelId) },
+  ])('opens each thread once after a restart when killed after Discord finished $step', async ({ step, matches }) => {
+    const scene = await threadWorld(`threads-killed-${step.replaceAll(' ', '-')}`);
+    let killed = false;
+    scene.proxy.decide = (request) => {
+      if (killed || request.method !== 'POST' || !matches(request.url ?? '', scene.channel.id)) return 'forward';
+      killed = true;
+      return 'kill-after';
+    };
+    const first = scene.start();
+    await first.exited;
+    expect(killed).toBe(true);
+    expect(scene.states()).toContain('claimed');
+
+    const second = scene.start();
+    await waitUntil(() => scene.states().every((state) => state === 'opened'), 'every thread to open', {
+      timeoutMilliseconds: waitLimitMilliseconds,
+      describeState: () => `states ${JSON.stringify(scene.states())}, bot output:\n${first.output()}\n${second.output()}`,
+    });
+    expect(scene.outcome()).toEqual(scene.expected);
   }, 90_000);
 });

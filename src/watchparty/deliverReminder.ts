@@ -11,6 +11,7 @@ import { classifyDiscordFailure } from '../discord/discordFailure.js';
 import type { DiscordFailure } from '../discord/discordFailure.js';
 import { finishedPromptMessage, reminderMessage } from './reminderMessages.js';
 import { describeEpisodes, plannedEpisodes } from './sessionEpisodes.js';
+import { whoIsBehind } from '../threads/whoIsBehind.js';
 
 export interface DeliveryDependencies {
   client: Client<true>;
@@ -54,6 +55,7 @@ function composeReminder(
     occurrenceStart,
     episodes: episodes ? describeEpisodes(episodes, knowledge, progress) : null,
     late,
+    behind: key.leadMinutes === 0 && episodes ? whoIsBehind(context.progress.roster(schedule.guildId), episodes.first) : null,
   };
   return { reply: reminderMessage(key, text, context.rsvps.counts(schedule.id, key.occurrenceIndex)), episodes };
 }

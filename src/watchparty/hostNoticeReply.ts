@@ -1,5 +1,7 @@
 import { discordLimits } from '../discord/render/discordLimits.js';
 import type { Reply } from '../discord/reply.js';
+import type { BotContext } from '../context.js';
+import type { Invocation } from '../discord/invocation.js';
 import type { HostNoticeRepository } from '../storage/hostNoticeRepository.js';
 
 /** One notice never takes more than this, so a long one cannot crowd out the reply or the notices after it. */
@@ -33,5 +35,16 @@ export function withHostNotices(reply: Reply, notices: HostNoticeRepository, rea
       onSent?.();
       notices.markShown(shown);
     },
+  };
+}
+
+/**
+ * A command's `afterRun` that tells the member what happened while they were away (a paused schedule, a missing
+ * permission), once. Only the answers to `hostSubcommands` also carry notices meant for any host.
+ */
+export function noticesAfter(hostSubcommands: readonly string[]) {
+  return (reply: Reply, invocation: Invocation, context: BotContext): Reply => {
+    const serverWide = hostSubcommands.includes(invocation.subcommand ?? '');
+    return withHostNotices(reply, context.hostNotices, { guildId: invocation.guildId, userId: invocation.actor.userId, serverWide });
   };
 }

@@ -27,6 +27,8 @@ export interface ReminderText {
   episodes: string | null;
   /** Sent after its time because the bot was offline. */
   late: boolean;
+  /** For the "starting now" reminder: who is behind the session's first episode (src/threads/whoIsBehind.ts). */
+  behind?: string | null;
 }
 
 /**
@@ -70,7 +72,7 @@ export function reminderMessage(key: ReminderKey, text: ReminderText, counts: Rs
       ? `is starting now (${discordTimestamp(text.occurrenceStart, 't')})`
       : `starts ${discordTimestamp(text.occurrenceStart, 'R')}, ${discordTimestamp(text.occurrenceStart, 'F')}`;
   return {
-    content: `${lateNote(text.late)}${ping}📺 **${text.title}** ${when}${whatIsOn(text)}. Coming?`,
+    content: `${lateNote(text.late)}${ping}📺 **${text.title}** ${when}${whatIsOn(text)}. Coming?${text.behind ? `\n${text.behind}` : ''}`,
     components: [rsvpButtons(key, counts)],
     pingRoleIds: text.pingRoleId ? [text.pingRoleId] : [],
   };

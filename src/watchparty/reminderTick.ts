@@ -9,6 +9,7 @@ import { deliverReminder } from './deliverReminder.js';
 import type { DeliveryDependencies, DeliveryOutcome } from './deliverReminder.js';
 import { reminderSignature } from './reminderMessages.js';
 import { syncScheduledEvents } from './scheduledEventSync.js';
+import { openWantedThreads } from '../threads/openThreads.js';
 
 /** A claim not confirmed within this time is taken to be abandoned (its process crashed) and is taken over. */
 export const defaultClaimLeaseMilliseconds = 30_000;
@@ -22,14 +23,15 @@ export interface ReminderTickOptions {
   claimLeaseMilliseconds?: number;
 }
 
-export type TickReport = Record<DeliveryOutcome, number> & { eventsCreated: number; eventsDeleted: number };
+export type TickReport = Record<DeliveryOutcome, number> & { eventsCreated: number; eventsDeleted: number; threadsOpened: number };
 
 /**
  * One pass of the reminder job, for a given instant (tests inject it):
  *   1. take over claims a crashed process left unconfirmed: skip them past the grace period, else find the
  *      message in the channel or re-send it with the same nonce;
  *   2. claim the due reminders of each due schedule (one transaction per schedule) and send them;
- *   3. bring Discord's scheduled events in step.
+ *   3. bring Discord's scheduled events in step;
+ *   4. open the episode discussion threads hosts' progress changes asked for (src/threads).
  * The database is the truth; this function keeps no state between calls.
  */
 export function createReminderTick(options: ReminderTickOptions): (now: Date) => Promise<TickReport> {
@@ -60,7 +62,7 @@ export function createReminderTick(options: ReminderTickOptions): (now: Date) =>
   }
 
   return async function tick(now: Date): Promise<TickReport> {
-    const report: TickReport = { sent: 0, skipped: 0, failed: 0, retry: 0, eventsCreated: 0, eventsDeleted: 0 };
+    const report: TickReport = { sent: 0, skipped: 0, failed: 0, retry: 0, eventsCreated: 0, eventsDeleted: 0, threadsOpened: 0 };
     for (const { schedule, key } of deliveries.takeOverAbandoned(now, leaseMilliseconds, context.ownsGuild)) {
       report[await recover(schedule, key, now)] += 1;
     }
@@ -81,6 +83,7 @@ export function createReminderTick(options: ReminderTickOptions): (now: Date) =>
     const synced = await syncScheduledEvents({ client, context, events }, now);
     report.eventsCreated = synced.created;
     report.eventsDeleted = synced.deleted;
+    report.threadsOpened = (await openWantedThreads({ client, context }, now, leaseMilliseconds)).opened;
     return report;
   };
 }

@@ -1,6 +1,6 @@
 import { ChannelType, MessageFlags } from 'discord.js';
 import type { FakeDiscordState } from './state.js';
-import type { FakeChannel, FakeGuild, FakeRole, FakeUser, StoredAttachment, StoredMessage } from './types.js';
+import type { FakeChannel, FakeGuild, FakeRole, FakeThread, FakeUser, StoredAttachment, StoredMessage } from './types.js';
 
 /** Turns the fake's records into the JSON objects Discord's REST API and gateway send. */
 
@@ -58,6 +58,7 @@ export function toApiChannel(state: FakeDiscordState, channel: FakeChannel): Rec
     const recipients = channel.recipientId === undefined ? [] : [toApiUser(state.requireUser(channel.recipientId))];
     return { id: channel.id, type: channel.type, last_message_id: null, flags: 0, recipients };
   }
+  if (channel.thread) return toApiThread(channel, channel.thread);
   const position = channel.guildId === null ? 0 : state.requireGuild(channel.guildId).channelIds.indexOf(channel.id);
   return {
     id: channel.id,
@@ -80,6 +81,30 @@ export function toApiChannel(state: FakeDiscordState, channel: FakeChannel): Rec
   };
 }
 
+function toApiThread(channel: FakeChannel, thread: FakeThread): Record<string, unknown> {
+  return {
+    id: channel.id,
+    type: channel.type,
+    guild_id: channel.guildId,
+    parent_id: thread.parentId,
+    owner_id: thread.ownerId,
+    name: channel.name,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    flags: 0,
+    message_count: thread.messageCount,
+    total_message_sent: thread.messageCount,
+    member_count: 1,
+    thread_metadata: {
+      archived: thread.archived,
+      auto_archive_duration: thread.autoArchiveMinutes,
+      archive_timestamp: (thread.archivedAt ?? thread.createdAt).toISOString(),
+      locked: thread.locked,
+      create_timestamp: thread.createdAt.toISOString(),
+    },
+  };
+}
+
 /** The GUILD_CREATE payload: a complete available guild with its channels, roles and the bot's own member. */
 export function toApiGuild(state: FakeDiscordState, guild: FakeGuild): Record<string, unknown> {
   const roles = guild.roleIds.flatMap((id) => {
@@ -88,7 +113,7 @@ export function toApiGuild(state: FakeDiscordState, guild: FakeGuild): Record<st
   });
   const channels = guild.channelIds.flatMap((id) => {
     const channel = state.channels.get(id);
-    return channel === undefined ? [] : [toApiChannel(state, channel)];
+    return channel === undefined || channel.thread ? [] : [toApiChannel(state, channel)];
   });
   return {
     id: guild.id,
@@ -126,7 +151,10 @@ export function toApiGuild(state: FakeDiscordState, guild: FakeGuild): Record<st
     member_count: guild.members.size,
     roles,
     channels,
-    threads: [],
+    threads: guild.channelIds.flatMap((id) => {
+      const channel = state.channels.get(id);
+      return channel?.thread && !channel.thread.archived ? [toApiChannel(state, channel)] : [];
+    }),
     members: [toApiMember(state, guild, state.botUser.id)],
     presences: [],
     voice_states: [],

@@ -17,6 +17,8 @@ import { guildRoutes } from './routes/guildRoutes.js';
 import { interactionRoutes } from './routes/interactionRoutes.js';
 import type { RouteDependencies } from './routes/routeDependencies.js';
 import { scheduledEventRoutes } from './routes/scheduledEventRoutes.js';
+import { threadRoutes } from './routes/threadRoutes.js';
+import { archiveIdleThreads } from './threads.js';
 import { createSnowflake } from './snowflake.js';
 import { FakeDiscordState } from './state.js';
 import type { ScheduledEvent } from './state.js';
@@ -191,6 +193,20 @@ export class FakeDiscord {
     return [...(this.state.scheduledEvents.get(guildId)?.values() ?? [])];
   }
 
+  /** The threads started in a channel (or in every channel of a guild's), oldest first. */
+  threads(where: { channelId?: string; guildId?: string }): FakeChannel[] {
+    return [...this.state.channels.values()].filter(
+      (channel) => channel.thread && (where.channelId === undefined || channel.thread.parentId === where.channelId) && (where.guildId === undefined || channel.guildId === where.guildId),
+    );
+  }
+
+  /** Archives the threads that have been quiet for longer than their auto-archive duration at `now`, as Discord does over time. */
+  archiveIdleThreads(now: Date): FakeChannel[] {
+    const archived = archiveIdleThreads(this.state, now);
+    for (const thread of archived) this.gateway.dispatch(thread.guildId, GatewayDispatchEvents.ThreadUpdate, toApiChannel(this.state, thread));
+    return archived;
+  }
+
   /** The first visible message in the channel, already there or still to come, that matches `predicate`. */
   waitForMessage(channelId: string, predicate: (message: StoredMessage) => boolean = () => true, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<StoredMessage> {
     const existing = this.state.channelMessages(channelId).find(predicate);
@@ -252,6 +268,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     ...channelRoutes(dependencies),
     ...guildRoutes(dependencies),
     ...scheduledEventRoutes(dependencies),
+    ...threadRoutes(dependencies),
   ];
   const handle = createRestHandler(routes, faults, log);
   const server = createServer((request, response) => {

@@ -15,6 +15,9 @@ const KNOWN_ERRORS = {
   missingPermissions: { status: 403, code: 50013, message: 'Missing Permissions' },
   invalidFormBody: { status: 400, code: 50035, message: 'Invalid Form Body' },
   invalidWebhookToken: { status: 401, code: 50027, message: 'Invalid Webhook Token' },
+  invalidChannelType: { status: 400, code: 50024, message: 'Cannot execute action on this channel type' },
+  threadArchived: { status: 400, code: 50083, message: 'Thread is archived' },
+  threadAlreadyCreatedForMessage: { status: 400, code: 160004, message: 'A thread has already been created for this message' },
   interactionAlreadyAcknowledged: { status: 400, code: 40060, message: 'Interaction has already been acknowledged.' },
 } as const;
 

@@ -1,7 +1,7 @@
 import { ChannelType, PermissionFlagsBits } from 'discord.js';
 import { DiscordApiError } from './restErrors.js';
 import { createSnowflake } from './snowflake.js';
-import type { FakeChannel, FakeGuild, FakeMember, FakePermissionOverwrite, FakeRole, FakeUser, StoredMessage } from './types.js';
+import type { FakeChannel, FakeGuild, FakeMember, FakePermissionOverwrite, FakeRole, FakeThread, FakeUser, StoredMessage } from './types.js';
 
 const ALL_PERMISSIONS = Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n);
 
@@ -10,6 +10,7 @@ export const DEFAULT_BOT_PERMISSIONS =
   PermissionFlagsBits.ViewChannel |
   PermissionFlagsBits.SendMessages |
   PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.CreatePublicThreads |
   PermissionFlagsBits.EmbedLinks |
   PermissionFlagsBits.AttachFiles |
   PermissionFlagsBits.ReadMessageHistory |
@@ -88,7 +89,7 @@ export class FakeDiscordState {
 
   addChannel(
     guildId: string | null,
-    spec: { id?: string; name: string; type?: number; recipientId?: string; overwrites?: FakePermissionOverwrite[] },
+    spec: { id?: string; name: string; type?: number; recipientId?: string; overwrites?: FakePermissionOverwrite[]; thread?: FakeThread },
   ): FakeChannel {
     const channel: FakeChannel = {
       id: spec.id ?? createSnowflake(),
@@ -98,6 +99,7 @@ export class FakeDiscordState {
       overwrites: spec.overwrites ?? [],
     };
     if (spec.recipientId !== undefined) channel.recipientId = spec.recipientId;
+    if (spec.thread !== undefined) channel.thread = spec.thread;
     this.channels.set(channel.id, channel);
     if (guildId !== null) this.requireGuild(guildId).channelIds.push(channel.id);
     return channel;
@@ -144,6 +146,7 @@ export class FakeDiscordState {
   channelPermissions(channelId: string, userId: string): bigint {
     const channel = this.requireChannel(channelId);
     if (channel.guildId === null) return 0n;
+    if (channel.thread) return this.channelPermissions(channel.thread.parentId, userId);
     const guild = this.requireGuild(channel.guildId);
     const base = this.memberPermissions(guild.id, userId);
     const member = guild.members.get(userId);
@@ -158,6 +161,11 @@ export class FakeDiscordState {
     permissions = apply(permissions, channel.overwrites.filter((overwrite) => overwrite.type === 'role' && roleIds.has(overwrite.id)));
     permissions = apply(permissions, channel.overwrites.filter((overwrite) => overwrite.type === 'member' && overwrite.id === userId));
     return (permissions & PermissionFlagsBits.ViewChannel) === 0n ? 0n : permissions;
+  }
+
+  /** Answers 403 Missing Permissions unless the bot has every bit of `required` in the channel (a thread: its parent). */
+  requireBotChannelPermissions(channelId: string, required: bigint): void {
+    if ((this.channelPermissions(channelId, this.botUser.id) & required) !== required) throw new DiscordApiError('missingPermissions');
   }
 
   /** Answers 403 Missing Permissions unless the bot has every bit of `required`, or of one of the alternatives. */

@@ -36,6 +36,24 @@ export interface FakeChannel {
   recipientId?: string;
   /** Guild channels: what the channel grants or takes away from roles and members, on top of their server permissions. */
   overwrites: FakePermissionOverwrite[];
+  /** Set for threads (types 10, 11, 12): they take their permissions from their parent channel. */
+  thread?: FakeThread;
+}
+
+/** What makes a channel a thread. */
+export interface FakeThread {
+  parentId: string;
+  ownerId: string;
+  /** The channel message it was started from (it has the same id); undefined for a thread started on its own. */
+  starterMessageId?: string;
+  /** Minutes without a message after which Discord archives it: 60, 1440, 4320 or 10080. */
+  autoArchiveMinutes: number;
+  archived: boolean;
+  locked: boolean;
+  archivedAt: Date | null;
+  createdAt: Date;
+  lastActivityAt: Date;
+  messageCount: number;
 }
 
 export interface FakeMember {

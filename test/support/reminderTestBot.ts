@@ -16,7 +16,7 @@ const minute = 60_000;
 export async function startReminderTestBot(
   options: {
     claimLeaseMilliseconds?: number;
-    /** Tests that leave a reminder claimed but unsent on purpose (as a crash would) wait only for events. */
+    /** Tests that leave a reminder or thread claimed but unfinished on purpose (as a crash would) wait only for events. */
     settleOnlyEvents?: boolean;
   } = {},
 ) {
@@ -27,14 +27,16 @@ export async function startReminderTestBot(
     context: harness.bot.context,
     ...(options.claimLeaseMilliseconds === undefined ? {} : { claimLeaseMilliseconds: options.claimLeaseMilliseconds }),
   });
-  const claimedReminders = options.settleOnlyEvents ? '0' : `(SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed')`;
+  const claimedReminders = options.settleOnlyEvents
+    ? '0'
+    : `(SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed') + (SELECT COUNT(*) FROM discussion_threads WHERE state IN ('wanted', 'claimed'))`;
   const unfinished = harness.bot.database
     .prepare(`SELECT ${claimedReminders} + (SELECT COUNT(*) FROM schedule_events WHERE state = 'pending')`)
     .pluck();
 
-  /** Waits until no reminder or event is half-way (claimed but not yet confirmed by Discord). */
+  /** Waits until no reminder, discussion thread or event is half-way (claimed but not yet confirmed by Discord). */
   function settled(): Promise<void> {
-    return waitUntil(() => (unfinished.get() as number) === 0, 'reminders and events to be confirmed by Discord', { timeoutMilliseconds: 5_000 });
+    return waitUntil(() => (unfinished.get() as number) === 0, 'reminders, threads and events to be confirmed by Discord', { timeoutMilliseconds: 5_000 });
   }
 
   return {

@@ -6,6 +6,7 @@ import { DiscordApiError } from '../restErrors.js';
 import { noContent, ok } from '../router.js';
 import type { Route, RouteContext } from '../router.js';
 import type { FakeChannel, UploadedFile } from '../types.js';
+import { prepareThreadMessage } from '../threads.js';
 import { announceMessage } from './messageEvents.js';
 import type { RouteDependencies } from './routeDependencies.js';
 
@@ -28,7 +29,8 @@ export function channelRoutes(dependencies: RouteDependencies): Route[] {
   const createMessage = ({ params, body, files }: RouteContext) => {
     const channel = state.requireChannel(params['channelId'] ?? '');
     const messageBody = readMessageBody(body);
-    state.requireBotPermissions(channel.guildId, requiredSendPermissions(messageBody, files));
+    if (channel.thread) prepareThreadMessage(state, channel, channel.thread);
+    else state.requireBotPermissions(channel.guildId, requiredSendPermissions(messageBody, files));
     const nonceKey = messageBody.enforce_nonce === true && messageBody.nonce != null ? `${channel.id}:${messageBody.nonce}` : undefined;
     const earlier = nonceKey === undefined ? undefined : state.enforcedNonces.get(nonceKey);
     const earlierMessage = earlier === undefined ? undefined : state.messages.get(earlier.messageId);

@@ -1,0 +1,111 @@
+import { DiscordAPIError, RESTJSONErrorCodes, Routes } from 'discord.js';
+import type { APIThreadChannel, Client, RESTPostAPIChannelMessagesThreadsJSONBody } from 'discord.js';
+import type { BotContext } from '../context.js';
+import { classifyDiscordFailure } from '../discord/discordFailure.js';
+import { shortEpisodeLabel } from '../domain/episodeLabels.js';
+import { stableNonce } from '../domain/stableNonce.js';
+import { threadAutoArchiveMinutes, threadName } from '../domain/threads/discussionThreads.js';
+import type { ClaimedThread } from '../storage/discussionThreadRepository.js';
+import { postWithNonce } from '../watchparty/channelMessages.js';
+import { firstThreadMessage, starterMessage, threadsUnavailableNotice } from './threadMessages.js';
+
+/** A claim not finished within this time is taken to be abandoned (its process died) and is taken over. */
+export const defaultThreadLeaseMilliseconds = 30_000;
+
+export interface ThreadDependencies {
+  client: Client<true>;
+  context: BotContext;
+}
+
+export interface ThreadReport {
+  opened: number;
+  failed: number;
+}
+
+/** The thread as it opens at `episode`: its name and first message, gated at that episode. */
+function composeThread(context: BotContext, episode: number) {
+  const view = context.knowledge.episode(episode, episode);
+  const name = threadName(shortEpisodeLabel(episode, context.knowledge.seasons()), episode, view?.title ?? null);
+  return { name, starter: starterMessage(name, episode), first: firstThreadMessage(episode, view?.facts ?? []) };
+}
+
+/** The thread hanging from the starter message; one already there (an earlier attempt got that far) is that one. */
+async function startThread(client: Client<true>, thread: ClaimedThread, starterMessageId: string, name: string): Promise<string> {
+  const body: RESTPostAPIChannelMessagesThreadsJSONBody = { name, auto_archive_duration: threadAutoArchiveMinutes };
+  try {
+    const created = (await client.rest.post(Routes.threads(thread.channelId, starterMessageId), { body })) as APIThreadChannel;
+    return created.id;
+  } catch (error) {
+    // Discord gives a thread started from a message the message's id.
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage) return starterMessageId;
+    throw error;
+  }
+}
+
+/** Each step is recorded as it succeeds, so a process taking over a stale claim goes on from there. */
+async function openThread({ client, context }: ThreadDependencies, thread: ClaimedThread): Promise<void> {
+  const ledger = context.discussionThreads;
+  const composed = composeThread(context, thread.episode);
+  let starterMessageId = thread.starterMessageId;
+  if (!starterMessageId) {
+    starterMessageId = await postWithNonce(client, thread.channelId, composed.starter, stableNonce('ws', thread.id));
+    ledger.recordStarter(thread.id, starterMessageId);
+  }
+  let threadId = thread.threadId;
+  if (!threadId) {
+    threadId = await startThread(client, thread, starterMessageId, composed.name);
+    ledger.recordThread(thread.id, threadId);
+  }
+  await postWithNonce(client, threadId, composed.first, stableNonce('wt', thread.id));
+  ledger.markOpened(thread.id);
+}
+
+/** A starter message left without its thread says nothing useful; it goes (best effort). */
+async function removeLoneStarter(client: Client<true>, thread: ClaimedThread, context: BotContext): Promise<void> {
+  const row = context.discussionThreads.steps(thread.id);
+  if (!row?.starterMessageId || row.threadId) return;
+  await client.rest.delete(Routes.channelMessage(thread.channelId, row.starterMessageId)).catch(() => undefined);
+}
+
+/** Returns whether the thread was given up for good. */
+async function handleFailure(dependencies: ThreadDependencies, thread: ClaimedThread, error: unknown): Promise<boolean> {
+  const { client, context } = dependencies;
+  const failure = classifyDiscordFailure(error);
+  const details = { err: error, threadRequest: thread.id, partyId: thread.partyId, episode: thread.episode, failure };
+  if (failure === 'transient') {
+    context.logger.warn(details, 'discussion thread not opened yet; it will be retried after its claim lease');
+    return false;
+  }
+  context.discussionThreads.markFailed(thread.id);
+  if (failure === 'forbidden') {
+    await removeLoneStarter(client, thread, context);
+    // Said once per server, as for events; the bot carries on without threads.
+    context.hostNotices.add({ guildId: thread.guildId, userId: null, key: 'threads-unavailable', text: threadsUnavailableNotice });
+    context.logger.info(details, 'no permission to open a discussion thread');
+  } else if (failure === 'gone') context.logger.warn(details, 'discussion thread channel is gone');
+  else context.logger.error(details, 'Discord rejected a discussion thread');
+  return true;
+}
+
+/**
+ * Opens the discussion threads hosts' progress changes asked for (src/threads/moveProgress.ts), each by the one
+ * process that claimed it. A thread for an episode the party has since moved back from is withdrawn, not opened:
+ * it is asked for again when the party finishes that episode again.
+ */
+export async function openWantedThreads(dependencies: ThreadDependencies, now: Date, leaseMilliseconds = defaultThreadLeaseMilliseconds): Promise<ThreadReport> {
+  const { context } = dependencies;
+  const report: ThreadReport = { opened: 0, failed: 0 };
+  for (const thread of context.discussionThreads.claim(now, leaseMilliseconds, context.ownsGuild)) {
+    if (context.progress.current(thread.partyId).episode < thread.episode) {
+      context.discussionThreads.withdraw(thread.id);
+      continue;
+    }
+    try {
+      await openThread(dependencies, thread);
+      report.opened += 1;
+    } catch (error) {
+      if (await handleFailure(dependencies, thread, error)) report.failed += 1;
+    }
+  }
+  return report;
+}
