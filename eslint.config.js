@@ -42,6 +42,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [buildersFromTheirPackage], patterns: [noTestCode] }] },
   },
   {
+    // The storage port is async: a forgotten await on a repository would lose a write or its error.
+    files: ['src/**/*.ts', 'commands/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'playground/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }] },
+  },
+  {
     files: ['src/domain/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [pureDomain] }] },
   },

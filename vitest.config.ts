@@ -3,6 +3,11 @@ import { defineConfig } from 'vitest/config';
 const everyTest = '{src,commands,scripts,bench,test,playground}/**/*.test.ts';
 /** End-to-end tests start the fake Discord, a bot, an HTTP server or a process: `*.e2e.test.ts`. */
 const endToEndTests = '{src,commands,scripts,bench,test,playground}/**/*.e2e.test.ts';
+/**
+ * The storage contract (test/postgres/storageEngines.ts): the same repository tests run in the unit project on
+ * SQLite and in the end-to-end project on a real PostgreSQL that test/postgres/globalSetup.ts starts.
+ */
+const storageContract = ['src/storage/*Repository.test.ts', 'src/storage/migrate.test.ts'];
 
 export default defineConfig({
   test: {
@@ -14,13 +19,16 @@ export default defineConfig({
           include: [everyTest],
           exclude: [endToEndTests],
           setupFiles: ['test/support/noNetworkNoProcesses.ts'],
+          provide: { storageEngines: ['sqlite'] },
           testTimeout: 10_000,
         },
       },
       {
         test: {
           name: 'e2e',
-          include: [endToEndTests],
+          include: [endToEndTests, ...storageContract],
+          globalSetup: ['test/postgres/globalSetup.ts'],
+          provide: { storageEngines: ['postgres'] },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -90,13 +90,13 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
     log('compiling the bot to JavaScript for the bench processes');
     const startBenchProcess = benchProcessLauncher(compileForNode(repositoryRoot, compiledFolder));
 
-    const handlerWorld = openHandlerWorld(folder, knowledgeBasePath);
+    const handlerWorld = await openHandlerWorld(folder, knowledgeBasePath);
     const typed = packInputs(handlerWorld.context.knowledge);
     log('1. handler cost');
     const handlers = await measureHandlerCosts(handlerWorld, typed, settings.handlers);
     log('1. router overhead');
     const router = await measureRouterOverhead(routerFake, handlerWorld, settings.handlers, typed.names);
-    handlerWorld.close();
+    await handlerWorld.close();
 
     const worldOptions = { folder, knowledgeBasePath, otherServers: 0, members: settings.members, restRequestsPerSecond: settings.restRequestsPerSecond };
     const worlds = { bot: await createDiscordWorld(worldOptions), pong: await createDiscordWorld(worldOptions) };

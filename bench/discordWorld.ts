@@ -5,7 +5,7 @@ import { commands } from '../commands/index.js';
 import { createContext } from '../src/context.js';
 import { startFakeDiscord } from '../test/fakeDiscord/index.js';
 import type { FakeChannel, FakeDiscord, FakeGuild, FakeUser } from '../test/fakeDiscord/index.js';
-import { openDatabase } from '../src/storage/database.js';
+import { openKnowledgeBase, openStateDatabase } from '../src/storage/database.js';
 import { repositoryRoot } from './benchProcess.js';
 import type { BenchProcessKind } from './benchProcess.js';
 
@@ -37,17 +37,21 @@ export interface DiscordWorldOptions {
   otherServers: number;
   members: number;
   restRequestsPerSecond: number;
+  /** The bot's state on this PostgreSQL database instead of a SQLite file. */
+  databaseUrl?: string;
 }
 
 /** The bench server's party has watched everything, so every lookup runs over the whole pack. */
-function prepareBotDatabase(databasePath: string, knowledgeBasePath: string, guildId: string, channelId: string): void {
-  const database = openDatabase({ path: databasePath, knowledgeBasePath });
+async function prepareBotDatabase(location: { path: string; url?: string | undefined }, knowledgeBasePath: string, guildId: string, channelId: string): Promise<void> {
+  const database = await openStateDatabase(location);
+  const knowledgeBase = openKnowledgeBase(knowledgeBasePath);
   try {
-    const context = createContext({ logger: pino({ level: 'silent' }), database });
-    const party = context.parties.forChannel(guildId, channelId);
-    context.progress.set(party.id, context.knowledge.episodeCount(), '100000000000000099');
+    const context = createContext({ logger: pino({ level: 'silent' }), database, knowledgeBase });
+    const party = await context.parties.forChannel(guildId, channelId);
+    await context.progress.set(party.id, context.knowledge.episodeCount(), '100000000000000099');
   } finally {
-    database.close();
+    await database.close();
+    knowledgeBase.close();
   }
 }
 
@@ -62,7 +66,7 @@ export async function createDiscordWorld(options: DiscordWorldOptions): Promise<
   fake.registerCommands(commands.map((command) => ({ ...command.definition })));
 
   const databasePath = join(options.folder, `state-${guild.id}.sqlite`);
-  prepareBotDatabase(databasePath, options.knowledgeBasePath, guild.id, channel.id);
+  await prepareBotDatabase({ path: databasePath, url: options.databaseUrl }, options.knowledgeBasePath, guild.id, channel.id);
   const common = { DISCORD_API_BASE: fake.apiBase, REST_REQUESTS_PER_SECOND: String(options.restRequestsPerSecond) };
   return {
     fake,
@@ -75,6 +79,7 @@ export async function createDiscordWorld(options: DiscordWorldOptions): Promise<
         ...common,
         DISCORD_TOKEN: 'bench-bot-token',
         DATABASE_PATH: databasePath,
+        ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
         KNOWLEDGE_PACK_DIR: join(repositoryRoot, 'data/pack'),
         KNOWLEDGE_BASE_PATH: options.knowledgeBasePath,
         LOG_LEVEL: 'info',

@@ -25,10 +25,10 @@ function requireAutocomplete(command: SlashCommand): NonNullable<SlashCommand['a
 }
 
 /** A quiz in its own channel with its first question open, ready for clicks. */
-function openQuiz(world: HandlerWorld, quizNumber: number) {
+async function openQuiz(world: HandlerWorld, quizNumber: number) {
   const { context } = world;
   const channelId = String(400000000000000000n + BigInt(quizNumber));
-  const started = startTrivia(
+  const started = await startTrivia(
     { quizzes: context.quizzes, visibleQuestions: context.knowledge.visibleQuestions },
     {
       guildId: benchGuildId,
@@ -43,7 +43,7 @@ function openQuiz(world: HandlerWorld, quizNumber: number) {
     context.now(),
   );
   if (started.outcome !== 'started') throw new Error(`bench: could not start a quiz (${started.outcome})`);
-  const quiz = context.quizzes.save(started.quiz.quizId, openQuestion(started.quiz.state, context.now()).state);
+  const quiz = await context.quizzes.save(started.quiz.quizId, openQuestion(started.quiz.state, context.now()).state);
   return { quizId: quiz.quizId, channelId };
 }
 
@@ -57,10 +57,10 @@ export async function measureHandlerCosts(world: HandlerWorld, inputs: PackInput
   const autocompleteCharacter = requireAutocomplete(characterCommand);
   const autocompleteEpisode = requireAutocomplete(episodeCommand);
 
-  let quiz = openQuiz(world, 0);
-  const click = (iteration: number) => {
+  let quiz = await openQuiz(world, 0);
+  const click = async (iteration: number) => {
     const position = iteration % membersPerQuestion;
-    if (position === 0) quiz = openQuiz(world, iteration);
+    if (position === 0) quiz = await openQuiz(world, iteration);
     const { parts } = splitCustomId(answerButtonId(quiz.quizId, 0, iteration % 4));
     return { parts, invocation: { ...world.invocation({ values: [] }, iteration), channelId: quiz.channelId } };
   };

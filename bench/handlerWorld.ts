@@ -3,7 +3,7 @@ import pino from 'pino';
 import { createContext } from '../src/context.js';
 import type { BotContext } from '../src/context.js';
 import type { Actor, AutocompleteInvocation, Invocation } from '../src/discord/invocation.js';
-import { openDatabase } from '../src/storage/database.js';
+import { openKnowledgeBase, openStateDatabase } from '../src/storage/database.js';
 
 export const benchGuildId = '200000000000000001';
 export const benchChannelId = '200000000000000002';
@@ -14,7 +14,7 @@ export interface HandlerWorld {
   /** A member (a new one for each `memberNumber`) running a command in the bench channel. */
   invocation(options: Record<string, unknown>, memberNumber?: number, subcommand?: string | null): Invocation;
   autocompleteInvocation(focusedOption: string, typed: string): AutocompleteInvocation;
-  close(): void;
+  close(): Promise<void>;
 }
 
 function member(memberNumber: number): Actor {
@@ -22,14 +22,15 @@ function member(memberNumber: number): Actor {
 }
 
 /**
- * A real BotContext as the bot builds it: a state database file (WAL) in `folder` with the compiled pack
- * attached, the channel's party at the last episode so every lookup runs over the whole pack.
+ * A real BotContext as the bot builds it: a state database (a file in `folder` with WAL, or PostgreSQL at
+ * `databaseUrl`) and the compiled pack, the channel's party at the last episode so every lookup runs over the whole pack.
  */
-export function openHandlerWorld(folder: string, knowledgeBasePath: string): HandlerWorld {
-  const database = openDatabase({ path: join(folder, 'handlers.sqlite'), knowledgeBasePath });
-  const context = createContext({ logger: pino({ level: 'silent' }), database });
-  const party = context.parties.forChannel(benchGuildId, benchChannelId);
-  context.progress.set(party.id, context.knowledge.episodeCount(), hostId);
+export async function openHandlerWorld(folder: string, knowledgeBasePath: string, databaseUrl?: string): Promise<HandlerWorld> {
+  const database = await openStateDatabase({ path: join(folder, 'handlers.sqlite'), url: databaseUrl });
+  const knowledgeBase = openKnowledgeBase(knowledgeBasePath);
+  const context = createContext({ logger: pino({ level: 'silent' }), database, knowledgeBase });
+  const party = await context.parties.forChannel(benchGuildId, benchChannelId);
+  await context.progress.set(party.id, context.knowledge.episodeCount(), hostId);
   let interactions = 0;
   const invocation = (options: Record<string, unknown>, memberNumber = 1, subcommand: string | null = null): Invocation => ({
     interactionId: String((interactions += 1)),
@@ -47,6 +48,9 @@ export function openHandlerWorld(folder: string, knowledgeBasePath: string): Han
       focusedOption,
       focusedValue: typed,
     }),
-    close: () => database.close(),
+    async close() {
+      await database.close();
+      knowledgeBase.close();
+    },
   };
 }

@@ -19,17 +19,17 @@ export interface RepeatedRuns {
  */
 export async function measureLatency<Input>(
   repeats: RepeatedRuns,
-  prepare: (iteration: number) => Input,
+  prepare: (iteration: number) => Input | Promise<Input>,
   run: (input: Input) => unknown,
 ): Promise<LatencyFigures> {
   const p50s: number[] = [];
   const p99s: number[] = [];
   let iteration = 0;
-  for (let warm = 0; warm < repeats.warmup; warm += 1) await run(prepare((iteration += 1)));
+  for (let warm = 0; warm < repeats.warmup; warm += 1) await run(await prepare((iteration += 1)));
   for (let index = 0; index < repeats.runs; index += 1) {
     const samples: number[] = [];
     for (let call = 0; call < repeats.iterations; call += 1) {
-      const input = prepare((iteration += 1));
+      const input = await prepare((iteration += 1));
       const started = performance.now();
       await run(input);
       samples.push(performance.now() - started);

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { createContext } from '../src/context.js';
-import { openDatabase } from '../src/storage/database.js';
+import { openKnowledgeBase, openStateDatabase } from '../src/storage/database.js';
 import type { StartBenchProcess } from './benchProcess.js';
 import type { DiscordWorld } from './discordWorld.js';
 import { insertBackgroundSchedules } from './schedulerTick.js';
@@ -28,16 +28,18 @@ export interface ReminderLatenessFigures {
 const title = (index: number) => `Bench reminder ${index + 1}`;
 
 /** Schedules one-off sessions in the bench channel, reminded at their start (lead 0), and returns their instants. */
-function scheduleReminders(world: DiscordWorld, knowledgeBasePath: string, settings: ReminderLatenessSettings): Date[] {
-  const database = openDatabase({ path: world.databasePath, knowledgeBasePath });
+async function scheduleReminders(world: DiscordWorld, knowledgeBasePath: string, settings: ReminderLatenessSettings): Promise<Date[]> {
+  const database = await openStateDatabase({ path: world.databasePath, url: world.environment.bot['DATABASE_URL'] });
+  const knowledgeBase = openKnowledgeBase(knowledgeBasePath);
   try {
-    const context = createContext({ logger: pino({ level: 'silent' }), database });
-    insertBackgroundSchedules(database, context, { schedules: settings.backgroundSchedules, schedulesPerServer: 10 });
-    const party = context.parties.forChannel(world.guild.id, world.channel.id);
+    const context = createContext({ logger: pino({ level: 'silent' }), database, knowledgeBase });
+    await insertBackgroundSchedules(database, context, { schedules: settings.backgroundSchedules, schedulesPerServer: 10 });
+    const party = await context.parties.forChannel(world.guild.id, world.channel.id);
     const first = Date.now() + settings.startMarginMilliseconds;
-    return Array.from({ length: settings.reminders }, (_, index) => {
+    const instants: Date[] = [];
+    for (let index = 0; index < settings.reminders; index++) {
       const start = new Date(first + Math.round((index * settings.spreadMilliseconds) / Math.max(1, settings.reminders - 1)));
-      context.schedules.create({
+      await context.schedules.create({
         guildId: world.guild.id,
         partyId: party.id,
         channelId: world.channel.id,
@@ -48,10 +50,12 @@ function scheduleReminders(world: DiscordWorld, knowledgeBasePath: string, setti
         leadMinutes: [0],
         createdBy: '100000000000000099',
       });
-      return start;
-    });
+      instants.push(start);
+    }
+    return instants;
   } finally {
-    database.close();
+    await database.close();
+    knowledgeBase.close();
   }
 }
 
@@ -66,7 +70,7 @@ export async function measureReminderLateness(
   settings: ReminderLatenessSettings,
   action: (world: DiscordWorld, iteration: number) => Promise<unknown>,
 ): Promise<ReminderLatenessFigures> {
-  const instants = scheduleReminders(world, knowledgeBasePath, settings);
+  const instants = await scheduleReminders(world, knowledgeBasePath, settings);
   const bot = await startBenchProcess('bot', world.environment.bot);
   const loadEnds = (instants.at(-1)?.getTime() ?? Date.now()) + 3_000;
   let interactions = 0;

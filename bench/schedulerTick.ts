@@ -5,8 +5,10 @@ import { createContext } from '../src/context.js';
 import type { BotContext } from '../src/context.js';
 import type { Repeat } from '../src/domain/watchparty/recurrence.js';
 import { createReminderTick } from '../src/watchparty/reminderTick.js';
-import { openDatabase } from '../src/storage/database.js';
-import type { Database } from '../src/storage/database.js';
+import { openKnowledgeBase, openStateDatabase } from '../src/storage/database.js';
+import type { SqlDatabase } from '../src/storage/database.js';
+import { inTransaction } from '../src/storage/sql/sqlDatabase.js';
+import { createStateRepositories } from '../src/storage/stateRepositories.js';
 import { median } from './statistics.js';
 
 export interface SchedulerTickSettings {
@@ -30,20 +32,21 @@ const repeats: Repeat[] = ['weekly', 'none', 'daily'];
  * Fills a state database with schedules through the schedule repository, `schedulesPerServer` per server, their
  * sessions spread over the week after next hour, each already mirrored by its Discord scheduled event (the steady state).
  */
-export function insertBackgroundSchedules(
-  database: Database,
+export async function insertBackgroundSchedules(
+  database: SqlDatabase,
   context: BotContext,
   settings: Pick<SchedulerTickSettings, 'schedules' | 'schedulesPerServer'>,
-): void {
-  const events = context.scheduleEvents;
+): Promise<void> {
   const start = context.now().getTime() + hour;
-  const insert = database.transaction(() => {
+  // One transaction for the whole load: the repositories' writes join it.
+  await database.transaction(async (session) => {
+    const { parties, schedules, scheduleEvents: events } = createStateRepositories(inTransaction(session, database.location), context.now);
     for (let index = 0; index < settings.schedules; index += 1) {
       const server = Math.floor(index / settings.schedulesPerServer);
       const guildId = String(600000000000000000n + BigInt(server));
       const channelId = String(700000000000000000n + BigInt(server));
-      const party = context.parties.forChannel(guildId, channelId);
-      const schedule = context.schedules.create({
+      const party = await parties.forChannel(guildId, channelId);
+      const schedule = await schedules.create({
         guildId,
         partyId: party.id,
         channelId,
@@ -54,23 +57,29 @@ export function insertBackgroundSchedules(
         leadMinutes: [60, 0, -150],
         createdBy: '100000000000000099',
       });
-      if (events.claim(schedule.id, 0)) events.recordCreated(schedule.id, 0, String(800000000000000000n + BigInt(index)));
+      if (await events.claim(schedule.id, 0)) await events.recordCreated(schedule.id, 0, String(800000000000000000n + BigInt(index)));
     }
   });
-  insert();
 }
 
 /**
  * The reminder job's tick over a state database holding `settings.schedules` schedules, none due: what every
  * tick costs the bot. The tick's Discord client is never reached when nothing is due, so it is not logged in.
  */
-export async function measureSchedulerTick(folder: string, knowledgeBasePath: string, settings: SchedulerTickSettings): Promise<SchedulerTickFigures> {
-  const database = openDatabase({ path: join(folder, `schedules-${settings.schedules}.sqlite`), knowledgeBasePath });
-  const context = createContext({ logger: pino({ level: 'silent' }), database });
+export async function measureSchedulerTick(
+  folder: string,
+  knowledgeBasePath: string,
+  settings: SchedulerTickSettings,
+  databaseUrl?: string,
+): Promise<SchedulerTickFigures> {
+  const database = await openStateDatabase({ path: join(folder, `schedules-${settings.schedules}.sqlite`), url: databaseUrl });
+  const knowledgeBase = openKnowledgeBase(knowledgeBasePath);
+  const context = createContext({ logger: pino({ level: 'silent' }), database, knowledgeBase });
   const client = new Client({ intents: [] }) as Client<true>;
   try {
-    insertBackgroundSchedules(database, context, settings);
-    database.pragma('optimize');
+    await insertBackgroundSchedules(database, context, settings);
+    // Fresh statistics for the planner, as a long-running database has them.
+    await database.run(database.engine === 'sqlite' ? 'PRAGMA optimize' : 'ANALYZE');
     const tick = createReminderTick({ client, context });
     const durations: number[] = [];
     for (let index = 0; index < settings.ticks; index += 1) {
@@ -82,6 +91,7 @@ export async function measureSchedulerTick(folder: string, knowledgeBasePath: st
     return { schedules: settings.schedules, idleTickMilliseconds: median(durations), slowestIdleTickMilliseconds: Math.max(...durations) };
   } finally {
     await client.destroy();
-    database.close();
+    await database.close();
+    knowledgeBase.close();
   }
 }

@@ -10,13 +10,13 @@ beforeAll(() => {
 afterAll(() => lookups.close());
 
 async function characterAt(progress: number, name: string, options: { private?: boolean; userId?: string } = {}) {
-  lookups.setProgress(progress);
+  await lookups.setProgress(progress);
   const invocation = lookups.invocation({ name, ...(options.private ? { private: true } : {}) }, options.userId);
   return characterCommand.execute(invocation, lookups.context);
 }
 
 async function choicesAt(progress: number, typed: string) {
-  lookups.setProgress(progress);
+  await lookups.setProgress(progress);
   return (await characterCommand.autocomplete?.(lookups.autocompleteInvocation('name', typed), lookups.context)) ?? [];
 }
 
@@ -97,7 +97,7 @@ describe('/character', () => {
 
   it('answers privately at the asker’s own progress, publicly at the lower of theirs and the party’s', async () => {
     const ahead = '100000000000000020';
-    lookups.setPersonalProgress(ahead, 16);
+    await lookups.setPersonalProgress(ahead, 16);
     expect(await characterAt(4, 'tina', { userId: ahead })).toEqual({ content: unknownNameMessage(4), ephemeral: true });
     const mine = await characterAt(4, 'tina', { userId: ahead, private: true });
     expect(mine.ephemeral).toBe(true);
@@ -105,7 +105,7 @@ describe('/character', () => {
     expect(mine.embeds?.[0]?.footer?.text).toBe('Safe up to S2E1 · your own progress');
 
     const behind = '100000000000000021';
-    lookups.setPersonalProgress(behind, 3);
+    await lookups.setPersonalProgress(behind, 3);
     expect(replyText(await characterAt(24, 'grimm', { userId: behind }))).not.toContain('Jeremy Payne');
   });
 });
@@ -143,7 +143,7 @@ describe('/character autocomplete', () => {
   });
 
   it('answers well under a second, typing or running the command', async () => {
-    lookups.setProgress(24);
+    await lookups.setProgress(24);
     const timings = async (run: () => unknown) => {
       const durations: number[] = [];
       for (let round = 0; round < 100; round += 1) {

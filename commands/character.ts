@@ -107,8 +107,8 @@ function everyEntity(names: ReadonlyMap<string, string>, kinds: ReadonlyMap<stri
     .sort((left, right) => isCharacter(left.entityId) - isCharacter(right.entityId) || left.matchedName.localeCompare(right.matchedName));
 }
 
-function nameChoices(invocation: AutocompleteInvocation, context: BotContext): Choice[] {
-  const { progress } = replyProgress(context, invocation, audienceOf(invocation.options['private'] === true));
+async function nameChoices(invocation: AutocompleteInvocation, context: BotContext): Promise<Choice[]> {
+  const { progress } = await replyProgress(context, invocation, audienceOf(invocation.options['private'] === true));
   const visibleNames = context.knowledge.visibleNames(progress);
   const names = currentNamesById(visibleNames);
   const kinds = new Map(visibleNames.map((name) => [name.entityId, name.kind]));
@@ -146,9 +146,9 @@ export const characterCommand = declareCommand({
       access: 'everyone',
       options: characterOptions,
       ephemeral: (options) => options.private === true,
-      run(invocation, context) {
+      async run(invocation, context) {
         const isPrivate = invocation.options.private === true;
-        const { progress } = replyProgress(context, invocation, audienceOf(isPrivate));
+        const { progress } = await replyProgress(context, invocation, audienceOf(isPrivate));
         const entityId = entityMeant(invocation.options.name, progress, context);
         if (entityId === null) return ephemeralText(unknownNameMessage(progress));
         if (typeof entityId !== 'string') return ephemeralText(entityId.ambiguous);

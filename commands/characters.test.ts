@@ -12,12 +12,12 @@ afterAll(() => lookups.close());
 
 /** The text of every page, as the page buttons would show them. */
 async function allPages(progress: number): Promise<string[]> {
-  lookups.setProgress(progress);
+  await lookups.setProgress(progress);
   const first = await charactersCommand.execute(lookups.invocation(), lookups.context);
   const pageCount = Number(/Page \d+ of (\d+)/.exec(first.embeds?.[0]?.footer?.text ?? '')?.[1] ?? 1);
   const pages = [replyText(first)];
   for (let page = 2; page <= pageCount; page += 1) {
-    const turned = charactersView.turnPage([], page, lookups.invocation(), lookups.context);
+    const turned = await charactersView.turnPage([], page, lookups.invocation(), lookups.context);
     pages.push(replyText(turned.reply as Reply));
   }
   return pages;

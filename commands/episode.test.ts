@@ -10,7 +10,7 @@ beforeAll(() => {
 afterAll(() => lookups.close());
 
 async function episodeAt(progress: number, number: number): Promise<string> {
-  lookups.setProgress(progress);
+  await lookups.setProgress(progress);
   return replyText(await episodeCommand.execute(lookups.invocation({ number }), lookups.context));
 }
 
@@ -42,7 +42,7 @@ describe('/episode', () => {
   });
 
   it('refuses an episode past the end of the series, ephemerally', async () => {
-    lookups.setProgress(24);
+    await lookups.setProgress(24);
     expect(await episodeCommand.execute(lookups.invocation({ number: 25 }), lookups.context)).toEqual({
       content: 'There are only 24 episodes. Pick an episode from 1 to 24.',
       ephemeral: true,
@@ -57,7 +57,7 @@ describe('/episode', () => {
     { typed: 's2e', first: [16, 17, 18] },
     { typed: 's2e3', first: [18] },
   ])('autocompletes "$typed" with episodes $first first', async ({ typed, first }) => {
-    lookups.setProgress(0);
+    await lookups.setProgress(0);
     const choices = (await episodeCommand.autocomplete?.(lookups.autocompleteInvocation('number', typed), lookups.context)) ?? [];
     expect(choices.slice(0, first.length).map((choice) => choice.value)).toEqual(first);
     expect(choices.length).toBeLessThanOrEqual(25);

@@ -80,8 +80,8 @@ function matchRank(typed: string, absolute: number, label: string): number | und
   return label.toLowerCase().includes(typed) ? 1 : undefined;
 }
 
-function episodeChoices(invocation: AutocompleteInvocation, context: BotContext): Choice[] {
-  const { progress } = replyProgress(context, invocation, 'everyone');
+async function episodeChoices(invocation: AutocompleteInvocation, context: BotContext): Promise<Choice[]> {
+  const { progress } = await replyProgress(context, invocation, 'everyone');
   const typed = invocation.focusedValue.trim().toLowerCase();
   const ranked: Array<{ rank: number; choice: Choice }> = [];
   for (let absolute = 1; absolute <= context.knowledge.episodeCount(); absolute += 1) {

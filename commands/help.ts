@@ -25,14 +25,14 @@ function commandLines(command: SlashCommand): string[] {
 }
 
 /** The first thing to do, for who is asking: admins set the server up, hosts record progress, everyone else looks. */
-function firstStep(invocation: Invocation, context: BotContext): string {
+async function firstStep(invocation: Invocation, context: BotContext): Promise<string> {
   const { guildId, channelId, actor } = invocation;
   if (actor.canManageServer) return 'Start with /settings timezone: and /progress set episode: (the last episode everyone finished).';
-  const hostRoles = () => ({
-    partyHostRoleId: context.parties.forChannel(guildId, channelId).hostRoleId,
-    serverHostRoleId: context.settings.get(guildId).hostRoleId,
-  });
-  if (mayAccess('host', actor, hostRoles)) return 'Start with /progress set episode: (the last episode everyone finished), then /watchparty schedule.';
+  const hostRoles = {
+    partyHostRoleId: (await context.parties.forChannel(guildId, channelId)).hostRoleId,
+    serverHostRoleId: (await context.settings.get(guildId)).hostRoleId,
+  };
+  if (mayAccess('host', actor, () => hostRoles)) return 'Start with /progress set episode: (the last episode everyone finished), then /watchparty schedule.';
   return 'Start with /progress show to see where your party is, then try /character or /trivia start.';
 }
 
@@ -43,7 +43,7 @@ export function createHelpCommand(allCommands: () => readonly SlashCommand[]): S
     subcommands: { '': subcommand({ access: 'everyone', options: z.object({}), ephemeral: true, run: helpReply }) },
   });
 
-  function helpReply(invocation: Invocation, context: BotContext): Reply {
+  async function helpReply(invocation: Invocation, context: BotContext): Promise<Reply> {
     const title = context.knowledge.meta('title') ?? 'the series';
     return {
       ephemeral: true,
@@ -56,7 +56,7 @@ export function createHelpCommand(allCommands: () => readonly SlashCommand[]): S
             '',
             ...allCommands().flatMap(commandLines),
           ].join('\n'),
-          footer: { text: firstStep(invocation, context) },
+          footer: { text: await firstStep(invocation, context) },
         },
       ],
     };

@@ -56,21 +56,21 @@ const subcommands = {
   create: subcommand({
     access: 'manage-server',
     options: createOptions,
-    run(invocation, context) {
+    async run(invocation, context) {
       const { options } = invocation;
       const refusal = options.episode === undefined ? undefined : outOfRange(context, options.episode);
       if (refusal) return refusal;
       // The channel keeps the progress it followed until now (the server's party), unless told otherwise.
-      const followed = context.parties.defaultFor(invocation.guildId);
-      const episode = options.episode ?? context.progress.current(followed.id).episode;
+      const followed = await context.parties.defaultFor(invocation.guildId);
+      const episode = options.episode ?? (await context.progress.current(followed.id)).episode;
       try {
-        const party = context.parties.create({
+        const party = await context.parties.create({
           guildId: invocation.guildId,
           name: options.name,
           channelId: options.channel,
           hostRoleId: options['host-role'] ?? null,
         });
-        if (episode > 0) context.progress.set(party.id, episode, invocation.actor.userId);
+        if (episode > 0) await context.progress.set(party.id, episode, invocation.actor.userId);
         const hosts = party.hostRoleId ? ` Members with <@&${party.hostRoleId}> can change its progress.` : '';
         const carried = options.episode === undefined && episode > 0 ? ', carried over from the server’s watch party' : '';
         const start = episode === 0 ? 'starting before episode 1' : `having finished ${shortEpisodeLabel(episode, context.knowledge.seasons())}${carried}`;
@@ -83,27 +83,28 @@ const subcommands = {
   list: subcommand({
     access: 'everyone',
     options: z.object({}),
-    run(invocation, context) {
+    async run(invocation, context) {
       const seasons = context.knowledge.seasons();
-      const lines = context.parties.list(invocation.guildId).map((party) => {
-        const episode = context.progress.current(party.id).episode;
+      const lines: string[] = [];
+      for (const party of await context.parties.list(invocation.guildId)) {
+        const episode = (await context.progress.current(party.id)).episode;
         const where = party.channelId ? `<#${party.channelId}>` : 'every other channel';
         const hosts = party.hostRoleId ? `, hosts <@&${party.hostRoleId}>` : '';
-        return `• **${party.name}** in ${where}: ${shortEpisodeLabel(episode, seasons)}${hosts}`;
-      });
+        lines.push(`• **${party.name}** in ${where}: ${shortEpisodeLabel(episode, seasons)}${hosts}`);
+      }
       return { content: lines.join('\n') };
     },
   }),
   remove: subcommand({
     access: 'manage-server',
     options: removeOptions,
-    run(invocation, context) {
+    async run(invocation, context) {
       const { name } = invocation.options;
-      const party = context.parties.byName(invocation.guildId, name);
+      const party = await context.parties.byName(invocation.guildId, name);
       if (!party || party.channelId === null) {
         return ephemeralText('There is no channel party with that name. `/party list` shows them (the default party always stays).');
       }
-      context.parties.remove(party.id);
+      await context.parties.remove(party.id);
       return { content: `Watch party **${party.name}** removed. <#${party.channelId}> now follows the server’s watch party.` };
     },
   }),
@@ -112,10 +113,9 @@ const subcommands = {
 export const partyCommand = declareCommand({
   definition,
   subcommands,
-  autocomplete(invocation, context) {
+  async autocomplete(invocation, context) {
     const typed = invocation.focusedValue.toLowerCase();
-    return context.parties
-      .list(invocation.guildId)
+    return (await context.parties.list(invocation.guildId))
       .filter((party) => party.channelId !== null && party.name.toLowerCase().includes(typed))
       .slice(0, 25)
       .map((party) => ({ name: party.name, value: party.name }));

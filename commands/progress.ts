@@ -42,7 +42,7 @@ const noOptions = z.object({});
 const episodeOption = z.object({ episode: optionSchemas.episode });
 const personalEpisodeOption = z.object({ episode: optionSchemas.episode.optional() });
 
-function describeProgress(context: BotContext, party: Party, state: ProgressState): string {
+async function describeProgress(context: BotContext, party: Party, state: ProgressState): Promise<string> {
   const seasons = context.knowledge.seasons();
   const total = context.knowledge.episodeCount();
   const partyName = party.channelId ? `**${party.name}**` : 'The server’s watch party';
@@ -52,15 +52,15 @@ function describeProgress(context: BotContext, party: Party, state: ProgressStat
       : `${partyName} has finished **episode ${state.episode}** of ${total} (${shortEpisodeLabel(state.episode, seasons)}).`;
   const who = state.changedBy && state.changedAt ? ` Last changed by <@${state.changedBy}> <t:${Math.floor(state.changedAt.getTime() / 1000)}:R>.` : '';
   // Only a thread for an episode the party has finished now: one it moved back from may name a later title.
-  const thread = context.discussionThreads.latestOpened(party.id, state.episode);
+  const thread = await context.discussionThreads.latestOpened(party.id, state.episode);
   const discussion = thread ? ` Discussion: <#${thread.threadId}>.` : '';
   return where + who + discussion;
 }
 
 /** The answer to a host's change: where the party is now, and which discussion threads open. */
-function savedProgress(context: BotContext, party: Party, moved: { state: ProgressState; threadsNote: string }): Reply {
+async function savedProgress(context: BotContext, party: Party, moved: { state: ProgressState; threadsNote: string }): Promise<Reply> {
   const note = moved.threadsNote ? `\n${moved.threadsNote}` : '';
-  return { content: `Progress saved. ${describeProgress(context, party, moved.state)}${note}` };
+  return { content: `Progress saved. ${await describeProgress(context, party, moved.state)}${note}` };
 }
 
 export function outOfRange(context: BotContext, episode: number): Reply | undefined {
@@ -72,62 +72,62 @@ const subcommands = {
   show: subcommand({
     access: 'everyone',
     options: noOptions,
-    run(invocation, context) {
-      const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
-      return { content: describeProgress(context, party, context.progress.current(party.id)) };
+    async run(invocation, context) {
+      const party = await context.parties.forChannel(invocation.guildId, invocation.channelId);
+      return { content: await describeProgress(context, party, await context.progress.current(party.id)) };
     },
   }),
   set: subcommand({
     access: 'host',
     options: episodeOption,
-    run(invocation, context) {
+    async run(invocation, context) {
       const { episode } = invocation.options;
       const refusal = outOfRange(context, episode);
       if (refusal) return refusal;
-      const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
-      const moved = moveProgress(context, { party, channelId: invocation.channelId, episode, actorId: invocation.actor.userId });
+      const party = await context.parties.forChannel(invocation.guildId, invocation.channelId);
+      const moved = await moveProgress(context, { party, channelId: invocation.channelId, episode, actorId: invocation.actor.userId });
       return savedProgress(context, party, moved);
     },
   }),
   next: subcommand({
     access: 'host',
     options: noOptions,
-    run(invocation, context) {
-      const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
-      const current = context.progress.current(party.id).episode;
+    async run(invocation, context) {
+      const party = await context.parties.forChannel(invocation.guildId, invocation.channelId);
+      const current = (await context.progress.current(party.id)).episode;
       if (current >= context.knowledge.episodeCount()) {
         return ephemeralText('This party has finished the whole series. Use `/progress set` to start a rewatch.');
       }
-      const moved = moveProgress(context, { party, channelId: invocation.channelId, episode: current + 1, actorId: invocation.actor.userId });
+      const moved = await moveProgress(context, { party, channelId: invocation.channelId, episode: current + 1, actorId: invocation.actor.userId });
       return savedProgress(context, party, moved);
     },
   }),
   undo: subcommand({
     access: 'host',
     options: noOptions,
-    run(invocation, context) {
-      const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
-      const state = context.progress.undo(party.id);
+    async run(invocation, context) {
+      const party = await context.parties.forChannel(invocation.guildId, invocation.channelId);
+      const state = await context.progress.undo(party.id);
       if (!state) return ephemeralText('There is no progress change to undo yet.');
-      return { content: `Undone. ${describeProgress(context, party, state)}` };
+      return { content: `Undone. ${await describeProgress(context, party, state)}` };
     },
   }),
   mine: subcommand({
     access: 'everyone',
     options: personalEpisodeOption,
     ephemeral: true,
-    run(invocation, context) {
+    async run(invocation, context) {
       const { episode } = invocation.options;
       if (episode === undefined) {
-        context.progress.clearPersonal(invocation.guildId, invocation.actor.userId);
+        await context.progress.clearPersonal(invocation.guildId, invocation.actor.userId);
         return ephemeralText('You now follow your watch party’s progress again.');
       }
       const refusal = outOfRange(context, episode);
       if (refusal) return refusal;
-      context.progress.setPersonal(invocation.guildId, invocation.actor.userId, episode);
+      await context.progress.setPersonal(invocation.guildId, invocation.actor.userId, episode);
       const seasons = context.knowledge.seasons();
       const label = episode === 0 ? 'not started' : `episode ${episode} (${shortEpisodeLabel(episode, seasons)})`;
-      const partyEpisode = context.progress.current(context.parties.forChannel(invocation.guildId, invocation.channelId).id).episode;
+      const partyEpisode = (await context.progress.current((await context.parties.forChannel(invocation.guildId, invocation.channelId)).id)).episode;
       // Public answers are gated at the lower of the party's progress and the asker's own.
       const publicAnswers =
         episode < partyEpisode

@@ -15,13 +15,11 @@ export const rosterView = defineLookupView<Record<string, never>>({
   audience: () => 'everyone',
   toParts: () => [],
   fromParts: (parts) => (parts.length === 0 ? {} : undefined),
-  card(_input, gate, context) {
-    const partyEpisode = context.progress.current(gate.party.id).episode;
+  async card(_input, gate, context) {
+    const partyEpisode = (await context.progress.current(gate.party.id)).episode;
     const partyName = gate.party.channelId ? gate.party.name : 'The server’s watch party';
     const partyLine = `**${partyName}**: ${partyEpisode === 0 ? 'not started' : `episode ${partyEpisode}`}`;
-    const members = context.progress
-      .roster(gate.party.guildId)
-      .map((member) => bullet(`<@${member.userId}>: ${describeStanding(member.episode, partyEpisode)}`));
+    const members = (await context.progress.roster(gate.party.guildId)).map((member) => bullet(`<@${member.userId}>: ${describeStanding(member.episode, partyEpisode)}`));
     return {
       title: 'Who is where',
       emptyText: partyLine,

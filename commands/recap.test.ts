@@ -10,7 +10,7 @@ beforeAll(() => {
 afterAll(() => lookups.close());
 
 async function recapAt(progress: number, episodes?: number): Promise<string> {
-  lookups.setProgress(progress);
+  await lookups.setProgress(progress);
   return replyText(await recapCommand.execute(lookups.invocation(episodes === undefined ? {} : { episodes }), lookups.context));
 }
 

@@ -10,7 +10,7 @@ beforeAll(() => {
 afterAll(() => lookups.close());
 
 async function searchAt(progress: number, query: string) {
-  lookups.setProgress(progress);
+  await lookups.setProgress(progress);
   return searchCommand.execute(lookups.invocation({ query }), lookups.context);
 }
 
@@ -40,8 +40,8 @@ describe('/search', () => {
   it('pages many matches, and a page button searches again at the current progress', async () => {
     const first = await searchAt(24, 'mask');
     expect(first.embeds?.[0]?.footer?.text).toMatch(/^Page 1 of \d+ · Safe up to S2E9$/);
-    lookups.setProgress(2);
-    const turned = searchView.turnPage(['mask'], 2, lookups.invocation(), lookups.context);
+    await lookups.setProgress(2);
+    const turned = await searchView.turnPage(['mask'], 2, lookups.invocation(), lookups.context);
     expect(turned.kind).toBe('update');
     const text = replyText(turned.reply);
     expect(text).toContain('Safe up to S1E2');

@@ -11,10 +11,11 @@ beforeAll(() => {
 afterAll(() => lookups.close());
 
 async function seriesText(progress: number): Promise<string> {
-  lookups.setProgress(progress);
+  await lookups.setProgress(progress);
   const first = await seriesCommand.execute(lookups.invocation(), lookups.context);
   const pageCount = Number(/Page \d+ of (\d+)/.exec(first.embeds?.[0]?.footer?.text ?? '')?.[1] ?? 1);
-  const rest = Array.from({ length: pageCount - 1 }, (_, index) => seriesView.turnPage([], index + 2, lookups.invocation(), lookups.context).reply as Reply);
+  const rest: Reply[] = [];
+  for (let page = 2; page <= pageCount; page += 1) rest.push((await seriesView.turnPage([], page, lookups.invocation(), lookups.context)).reply);
   return [first, ...rest].map(replyText).join('\n');
 }
 

@@ -53,7 +53,7 @@ function describeSettings(settings: GuildSettings, remindersAsTyped?: string[]):
 }
 
 /** `/settings` with no options shows the settings; with options it changes those and shows the result. */
-function changeSettings(invocation: Invocation<z.output<typeof settingsOptions>>, context: BotContext): Reply {
+async function changeSettings(invocation: Invocation<z.output<typeof settingsOptions>>, context: BotContext): Promise<Reply> {
   const { options } = invocation;
   const changes: Partial<GuildSettings> = {};
   if (options.timezone !== undefined) {
@@ -72,9 +72,9 @@ function changeSettings(invocation: Invocation<z.output<typeof settingsOptions>>
   if (options.threads !== undefined) changes.discussionThreads = options.threads === 'on';
 
   if (Object.keys(changes).length === 0) {
-    return ephemeralText(`**Server settings**\n${describeSettings(context.settings.get(invocation.guildId))}`);
+    return ephemeralText(`**Server settings**\n${describeSettings(await context.settings.get(invocation.guildId))}`);
   }
-  const saved = context.settings.update(invocation.guildId, changes);
+  const saved = await context.settings.update(invocation.guildId, changes);
   return ephemeralText(`Settings saved.\n${describeSettings(saved, remindersAsTyped)}`);
 }
 

@@ -6,7 +6,7 @@ import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { Reply } from '../src/discord/reply.js';
 import { ephemeralText } from '../src/discord/reply.js';
 import { safeUpToLabel } from '../src/domain/episodeLabels.js';
-import { quizLimits, standings, stopQuiz } from '../src/domain/trivia/index.js';
+import { isFinished, quizLimits, standings, stopQuiz } from '../src/domain/trivia/index.js';
 import { mayStopQuiz } from '../src/domain/trivia/stopRule.js';
 import { replyProgress } from '../src/discord/replyProgress.js';
 import { finalMessage } from '../src/trivia/quizMessages.js';
@@ -103,8 +103,8 @@ const cannotChatHere = ephemeralText(
   'You can’t send messages in this channel, so you can’t start a quiz here. Start it in a channel where you can chat.',
 );
 
-function startOfMonth(context: BotContext, guildId: string): Date {
-  const zone = context.settings.get(guildId).timeZone ?? 'UTC';
+async function startOfMonth(context: BotContext, guildId: string): Promise<Date> {
+  const zone = (await context.settings.get(guildId)).timeZone ?? 'UTC';
   return DateTime.fromJSDate(context.now()).setZone(zone).startOf('month').toJSDate();
 }
 
@@ -112,10 +112,10 @@ const subcommands = {
   start: subcommand({
     access: 'everyone',
     options: startOptions,
-    run(invocation, context) {
+    async run(invocation, context) {
       const { options } = invocation;
       if (invocation.actor.canSendMessagesHere !== true) return cannotChatHere;
-      const gate = replyProgress(context, invocation, 'everyone');
+      const gate = await replyProgress(context, invocation, 'everyone');
       const request: TriviaStartRequest = {
         guildId: invocation.guildId,
         channelId: invocation.channelId,
@@ -131,7 +131,7 @@ const subcommands = {
         visibleQuestions: context.knowledge.visibleQuestions,
         refuseStart: (start: TriviaStartRequest, now: Date) => triviaStartRefusal(context.quizStarts, start.guildId, start.starterId, now),
       };
-      const started = startTrivia(dependencies, request, context.now());
+      const started = await startTrivia(dependencies, request, context.now());
       if (started.outcome === 'already-running') return alreadyRunning;
       if (started.outcome === 'limited') return ephemeralText(started.reason);
       if (started.outcome === 'no-questions') return noQuestionsReply(request);
@@ -157,15 +157,18 @@ const subcommands = {
     // Anyone may ask; the domain rule lets only the quiz's starter or Manage Server stop it.
     access: 'everyone',
     options: noOptions,
-    run(invocation, context) {
-      const quiz = context.quizzes.runningInChannel(invocation.channelId);
+    async run(invocation, context) {
+      const quiz = await context.quizzes.runningInChannel(invocation.channelId);
       if (!quiz) return ephemeralText('There is no quiz running in this channel. Start one with `/trivia start`.');
       if (!mayStopQuiz(quiz.state.starterId, invocation.actor)) {
         return ephemeralText(`Only <@${quiz.state.starterId}>, who started this quiz, or someone with Manage Server can stop it.`);
       }
-      const stopped = context.quizzes.save(quiz.quizId, stopQuiz(quiz.state, context.now()).state, { endReason: 'stopped' });
+      const stopped = await context.quizzes.update(quiz.quizId, (current) =>
+        isFinished(current.state) ? null : { state: stopQuiz(current.state, context.now()).state, endReason: 'stopped' },
+      );
+      if (!stopped) return ephemeralText('There is no quiz running in this channel. Start one with `/trivia start`.');
       // This reply is the end announcement; the quiz runner only tidies the open question's message.
-      context.quizzes.markEndAnnounced(quiz.quizId);
+      await context.quizzes.markEndAnnounced(quiz.quizId);
       const safeLabel = safeUpToLabel(stopped.progress, context.knowledge.seasons());
       return finalMessage('stopped', standings(stopped.state), safeLabel, invocation.actor.userId);
     },
@@ -173,10 +176,10 @@ const subcommands = {
   leaderboard: subcommand({
     access: 'everyone',
     options: leaderboardOptions,
-    run(invocation, context) {
+    async run(invocation, context) {
       const { period } = invocation.options;
-      const since = period === 'month' ? startOfMonth(context, invocation.guildId) : null;
-      const entries = context.quizzes.leaderboard(invocation.guildId, since);
+      const since = period === 'month' ? await startOfMonth(context, invocation.guildId) : null;
+      const entries = await context.quizzes.leaderboard(invocation.guildId, since);
       const when = period === 'month' ? 'this month' : 'all time';
       if (entries.length === 0) return ephemeralText(`Nobody has trivia points ${when} yet. Start a quiz with \`/trivia start\`!`);
       const lines = entries.map(
@@ -190,8 +193,8 @@ const subcommands = {
     access: 'everyone',
     options: noOptions,
     ephemeral: true,
-    run(invocation, context) {
-      const stats = context.quizzes.memberStats(invocation.guildId, invocation.actor.userId);
+    async run(invocation, context) {
+      const stats = await context.quizzes.memberStats(invocation.guildId, invocation.actor.userId);
       if (stats.answered === 0) return ephemeralText('You have not answered a trivia question in this server yet. Join the next `/trivia start`!');
       const share = Math.round((100 * stats.correct) / stats.answered);
       return ephemeralText(

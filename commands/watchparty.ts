@@ -78,11 +78,10 @@ const idOption = z.object({ id: z.number().int().min(1) });
 const resumeOptions = idOption.extend({ channel: optionSchemas.snowflake.optional() });
 const noOptions = z.object({});
 
-function scheduleChoices(invocation: AutocompleteInvocation, context: BotContext): Choice[] {
+async function scheduleChoices(invocation: AutocompleteInvocation, context: BotContext): Promise<Choice[]> {
   const typed = invocation.focusedValue.trim().toLowerCase();
   const wanted = (schedule: StoredSchedule) => (invocation.subcommand === 'resume' ? schedule.status === 'paused' : true);
-  return context.schedules
-    .listOpen(invocation.guildId)
+  return (await context.schedules.listOpen(invocation.guildId))
     .filter(wanted)
     .map((schedule) => {
       const when = schedule.schedule.repeat === 'none' ? describeStart(schedule.schedule) : describeRepeat(schedule.schedule);

@@ -67,7 +67,7 @@ export async function startPlaygroundSession(input: { config: Config; logger: Lo
     config: { ...input.config, DISCORD_API_BASE: fake.apiBase, DISCORD_TOKEN: 'playground' },
     logger: input.logger,
   });
-  if (bot.context.settings.get(guild.id).hostRoleId === null) bot.context.settings.update(guild.id, { hostRoleId: hosts.id });
+  if ((await bot.context.settings.get(guild.id)).hostRoleId === null) await bot.context.settings.update(guild.id, { hostRoleId: hosts.id });
 
   const scene = { user: 'admin', channel: 'general', busy: false };
   const channelId = () => channels.get(scene.channel)!.id;

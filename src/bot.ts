@@ -18,10 +18,12 @@ import { createMetrics } from './health/metrics.js';
 import type { BotMetrics } from './health/metrics.js';
 import type { Logger } from './logging/logger.js';
 import { ensureCompiledPack } from './pack/compilePack.js';
-import { createBotStateRepository } from './storage/botStateRepository.js';
 import type { ShardOwnership } from './sharding/ownership.js';
-import { openDatabase } from './storage/database.js';
-import type { Database } from './storage/database.js';
+import { openKnowledgeBase, openStateDatabase } from './storage/database.js';
+import type { KnowledgeBase, SqlDatabase } from './storage/database.js';
+import { createIdentifySlotRepository } from './storage/identifySlotRepository.js';
+import { createBotStateRepository } from './storage/botStateRepository.js';
+import { databaseIdentifyThrottler } from './sharding/identifyThrottler.js';
 
 export interface StartBotOptions {
   config: Config & { DISCORD_TOKEN: string };
@@ -38,8 +40,10 @@ export interface StartBotOptions {
 export interface RunningBot {
   client: Client<true>;
   context: BotContext;
-  /** The state database itself, for the health check and for tests that look at rows; handlers use the context. */
-  database: Database;
+  /** The state database itself (the storage port's SQL), for the health check and for tests that look at rows; handlers use the context. */
+  database: SqlDatabase;
+  /** The compiled knowledge pack's read-only connection, for tests that look up stamps. */
+  knowledgeBase: KnowledgeBase;
   router: Router;
   stop(): Promise<void>;
 }
@@ -53,11 +57,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const pack = ensureCompiledPack(config.KNOWLEDGE_PACK_DIR, config.KNOWLEDGE_BASE_PATH);
   logger.info({ rebuilt: pack.rebuilt, hash: pack.hash }, 'knowledge pack ready');
 
-  const database = openDatabase({ path: config.DATABASE_PATH, knowledgeBasePath: config.KNOWLEDGE_BASE_PATH });
+  const database = await openStateDatabase({ path: config.DATABASE_PATH, url: config.DATABASE_URL });
+  const knowledgeBase = openKnowledgeBase(config.KNOWLEDGE_BASE_PATH);
   const metrics = options.metrics ?? createMetrics();
   const context = createContext({
     logger,
     database,
+    knowledgeBase,
     metrics,
     now: () => clock.now(),
     ...(options.sharding ? { sharding: options.sharding } : {}),
@@ -67,7 +73,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     options.onHandled?.(report);
   };
   const router = createRouter({ commands, components, context, onHandled });
-  const client = createDiscordClient(config, options.sharding);
+  // Identifies of every host of the bot take turns through the shared database (Discord's max_concurrency).
+  const identifySlots = createIdentifySlotRepository(database);
+  const client = createDiscordClient(config, options.sharding, (maxConcurrency) => databaseIdentifyThrottler(identifySlots, maxConcurrency));
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway session resumed'));
@@ -92,6 +100,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     client: readyClient,
     context,
     database,
+    knowledgeBase,
     router,
     async stop() {
       router.stopAccepting();
@@ -99,7 +108,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       const jobsStopped = await withTimeout(Promise.all(jobs.map((job) => job.stop())).then(() => true), shutdownGraceMilliseconds, () => false);
       if (!jobsStopped) logger.warn('background jobs did not stop in time; closing anyway');
       await client.destroy();
-      database.close();
+      await database.close();
+      knowledgeBase.close();
       logger.info('stopped');
     },
   };

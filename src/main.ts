@@ -54,7 +54,7 @@ async function runShard(config: BotConfig, shardIds: number[], logger: Logger): 
   const metrics = createMetrics({ processMetrics: true, labels: { shard: shardIds.join(',') } });
   const current: { bot?: RunningBot } = {};
   const stopAnswering = answerReportRequests(async () => ({
-    health: checkBotHealth(current.bot),
+    health: await checkBotHealth(current.bot),
     metrics: await metrics.registry.getMetricsAsJSON(),
   }));
   const running = await startBot({ config, logger: shardLogger, metrics, sharding: { shardIds, shardCount } });
@@ -70,13 +70,15 @@ async function runShard(config: BotConfig, shardIds: number[], logger: Logger): 
 /** SHARD_COUNT set: this process starts one child process per shard (this same script) and speaks for them. */
 async function runShardingManager(config: BotConfig, shardSetting: number | 'auto', logger: Logger): Promise<Running> {
   const shardCount = await resolveShardCount(shardSetting, { apiBase: config.DISCORD_API_BASE, token: config.DISCORD_TOKEN });
-  logger.info({ shardCount, setting: shardSetting }, 'starting shard processes');
+  const shardIds = config.SHARD_IDS;
+  logger.info({ shardCount, setting: shardSetting, shardIds: shardIds ?? 'all' }, 'starting shard processes');
   const shards = createShards({
     file: fileURLToPath(import.meta.url),
     // Children need the same loader flags (tsx in development; none for node dist/src/main.js).
     execArgv: process.execArgv,
     token: config.DISCORD_TOKEN,
     shardCount,
+    ...(shardIds ? { shardIds } : {}),
     logger,
   });
   // Each check asks every shard over IPC: probes within a second and a half share one answer.

@@ -22,20 +22,20 @@ const handler: ComponentHandler<{ scheduleId: number; occurrenceIndex: number; l
   parse: finishedArguments,
   // The progress it sets is the schedule's party's, so that party's hosts decide, wherever the prompt was posted.
   targetParty: (invocation, { scheduleId }, context) => partyOfSchedule(context, invocation.guildId, scheduleId),
-  execute(invocation, { scheduleId, occurrenceIndex, lastEpisode }, context) {
-    const schedule = context.schedules.byId(invocation.guildId, scheduleId);
-    const party = schedule ? context.parties.byId(schedule.partyId) : null;
+  async execute(invocation, { scheduleId, occurrenceIndex, lastEpisode }, context) {
+    const schedule = await context.schedules.byId(invocation.guildId, scheduleId);
+    const party = schedule ? await context.parties.byId(schedule.partyId) : null;
     if (!schedule || !party || lastEpisode > context.knowledge.episodeCount()) {
       return { kind: 'reply', reply: ephemeralText('This watch party no longer exists. Record progress with `/progress set` instead.') };
     }
     const session = { scheduleId, occurrenceIndex };
-    const current = context.progress.current(schedule.partyId).episode;
+    const current = (await context.progress.current(schedule.partyId)).episode;
     if (current >= lastEpisode) {
       const already = `✅ Already recorded: the party has finished episode ${current}. Nothing changed.`;
       return { kind: 'update', reply: finishedRecordedMessage(session, lastEpisode, already) };
     }
     const range = { first: current + 1, last: lastEpisode };
-    const moved = moveProgress(context, { party, channelId: invocation.channelId, episode: lastEpisode, actorId: invocation.actor.userId });
+    const moved = await moveProgress(context, { party, channelId: invocation.channelId, episode: lastEpisode, actorId: invocation.actor.userId });
     const recorded =
       `✅ <@${invocation.actor.userId}> recorded that the party finished ${describeEpisodes(range, context.knowledge, lastEpisode)}. ` +
       `Pressed by mistake? \`/progress undo\` puts it back.${moved.threadsNote ? `\n${moved.threadsNote}` : ''}`;

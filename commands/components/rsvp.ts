@@ -20,12 +20,12 @@ const handler: ComponentHandler<{ key: ReminderKey; answer: RsvpAnswer }> = {
   access: 'everyone',
   description: 'Going / Maybe / Can’t under a reminder',
   parse: rsvpArguments,
-  execute(invocation, { key, answer }, context) {
-    const schedule = context.schedules.byId(invocation.guildId, key.scheduleId);
+  async execute(invocation, { key, answer }, context) {
+    const schedule = await context.schedules.byId(invocation.guildId, key.scheduleId);
     if (!schedule || schedule.status === 'cancelled') {
       return { kind: 'reply', reply: ephemeralText('This watch party was cancelled, so it takes no more RSVPs. `/watchparty list` shows what is planned.') };
     }
-    const counts = context.rsvps.answer(schedule.id, key.occurrenceIndex, invocation.actor.userId, answer);
+    const counts = await context.rsvps.answer(schedule.id, key.occurrenceIndex, invocation.actor.userId, answer);
     // Only the buttons change; the reminder text stays as it was posted.
     return { kind: 'update', reply: { components: [rsvpButtons(key, counts)] } };
   },

@@ -22,8 +22,8 @@ const handler: ComponentHandler<AnswerButton> = {
   access: 'everyone',
   description: 'The answer buttons under a quiz question',
   parse: answerButtonArguments,
-  execute(invocation, button, context) {
-    const result = lockAnswer(context.quizzes, {
+  async execute(invocation, button, context) {
+    const result = await lockAnswer(context.quizzes, {
       ...button,
       userId: invocation.actor.userId,
       channelId: invocation.channelId,

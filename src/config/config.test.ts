@@ -49,8 +49,8 @@ describe('parseConfig', () => {
     expect(config).toMatchObject({ SHARDING_MANAGER: true, SHARDS: shards, SHARD_COUNT: 5 });
   });
 
-  it.each(['http://127.0.0.1:4000/api', 'http://127.8.9.10/api', 'http://localhost:4000/api', 'http://[::1]:4000/api', 'https://proxy.example/api'])(
-    'accepts DISCORD_API_BASE %s (https, or http to this machine)',
+  it.each(['http://127.0.0.1:4000/api', 'http://127.8.9.10/api', 'http://localhost:4000/api', 'http://[::1]:4000/api', 'https://proxy.example/api', 'http://rest-proxy:8080/api'])(
+    'accepts DISCORD_API_BASE %s (https, or http to this machine or a private service name)',
     (DISCORD_API_BASE) => {
       expect(parseConfig({ DISCORD_API_BASE }).DISCORD_API_BASE).toBe(DISCORD_API_BASE);
     },
@@ -72,5 +72,31 @@ describe('parseConfig', () => {
 
   it('rejects a shard list that is not one', () => {
     expect(() => parseConfig({ SHARDS: 'zero' })).toThrowError('SHARDS');
+  });
+
+  it('keeps the state in PostgreSQL when DATABASE_URL is a postgres:// URL, and in DATABASE_PATH otherwise', () => {
+    expect(parseConfig({}).DATABASE_URL).toBeUndefined();
+    expect(parseConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+    expect(parseConfig({ DATABASE_URL: 'postgres://bot:secret@db:5432/watchalong' }).DATABASE_URL).toBe('postgres://bot:secret@db:5432/watchalong');
+    expect(parseConfig({ DATABASE_URL: 'postgresql://db/watchalong' }).DATABASE_URL).toBe('postgresql://db/watchalong');
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://db/watchalong' })).toThrowError(/DATABASE_URL: must be a URL such as postgres:/);
+  });
+
+  it.each([
+    { SHARD_IDS: '0-3', shards: [0, 1, 2, 3] },
+    { SHARD_IDS: '4-7', shards: [4, 5, 6, 7] },
+    { SHARD_IDS: '0,2, 5-6', shards: [0, 2, 5, 6] },
+  ])('runs shards $SHARD_IDS of SHARD_COUNT on this host', ({ SHARD_IDS, shards }) => {
+    expect(parseConfig({ SHARD_COUNT: '8', SHARD_IDS }).SHARD_IDS).toEqual(shards);
+  });
+
+  it.each([
+    { environment: { SHARD_IDS: '0-3' }, problem: /SHARD_IDS: needs SHARD_COUNT/ },
+    { environment: { SHARD_COUNT: 'auto', SHARD_IDS: '0-3' }, problem: /SHARD_IDS: needs SHARD_COUNT/ },
+    { environment: { SHARD_COUNT: '4', SHARD_IDS: '2-5' }, problem: /SHARD_IDS: every shard id must be below SHARD_COUNT \(4\)/ },
+    { environment: { SHARD_COUNT: '8', SHARD_IDS: '5-2' }, problem: /5-2 runs backwards/ },
+    { environment: { SHARD_COUNT: '8', SHARD_IDS: 'all' }, problem: /SHARD_IDS: must be shard ids and ranges/ },
+  ])('refuses SHARD_IDS that cannot work: $environment', ({ environment, problem }) => {
+    expect(() => parseConfig(environment)).toThrowError(problem);
   });
 });

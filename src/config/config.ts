@@ -16,14 +16,25 @@ function isLoopback(hostname: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-/** Every REST call carries the bot token, so it goes over https; plain http only to this machine (tests, a local proxy). */
+/**
+ * A container's service name on its compose or cluster network (`rest-proxy`): a single label with no dots, which no
+ * public DNS name is, so it resolves only inside that private network.
+ */
+function isServiceName(hostname: string): boolean {
+  return /^[a-z][a-z0-9-]*$/i.test(hostname) && hostname.toLowerCase() !== 'localhost';
+}
+
+/**
+ * Every REST call carries the bot token, so it goes over https; plain http only to this machine (tests, a local proxy)
+ * or to a service name on the hosts' private network (a shared REST proxy in docker-compose.yml).
+ */
 const apiBase = z
   .url('must be a URL such as https://discord.com/api')
   .refine((value) => {
     if (!URL.canParse(value)) return true; // z.url has already said so
     const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
-  }, 'must use https (plain http only to 127.0.0.1, ::1 or localhost), since every request carries the bot token');
+    return url.protocol === 'https:' || (url.protocol === 'http:' && (isLoopback(url.hostname) || isServiceName(url.hostname)));
+  }, 'must use https (plain http only to 127.0.0.1, ::1, localhost or a private service name such as rest-proxy), since every request carries the bot token');
 
 /** `0` or `[0,1]`: how discord.js's sharding manager tells a shard process which shards it runs. */
 const shardList = z
@@ -31,11 +42,33 @@ const shardList = z
   .regex(/^\[?\s*\d+(\s*,\s*\d+)*\s*\]?$/, 'must be a shard id or a list such as [0,1]')
   .transform((value) => (value.match(/\d+/g) ?? []).map(Number));
 
+/** `0-7`, `8-15` or `0,2,4-6`: the shards this host runs, out of SHARD_COUNT. */
+const shardRanges = z
+  .string()
+  .trim()
+  .regex(/^\d+(-\d+)?(\s*,\s*\d+(-\d+)?)*$/, 'must be shard ids and ranges such as 0-7 or 0,2,4-6')
+  .transform((value, context) => {
+    const ids = new Set<number>();
+    for (const part of value.split(',')) {
+      const [first, last = first] = part.trim().split('-').map(Number) as [number, number?];
+      if (last < first) context.addIssue({ code: 'custom', message: `${part.trim()} runs backwards` });
+      for (let id = first; id <= last; id++) ids.add(id);
+    }
+    return [...ids].sort((left, right) => left - right);
+  });
+
+/** A PostgreSQL connection URL; the bot's state then lives on that server instead of DATABASE_PATH. */
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && ['postgres:', 'postgresql:'].includes(new URL(value).protocol), 'must be a URL such as postgres://user:password@host:5432/watchalong');
+
 /** Every setting the bot reads from its environment. Parsed once at start; nothing else reads process.env. */
 export const configSchema = z.object({
   DISCORD_TOKEN: unsetWhenEmpty(z.string().trim()),
   DISCORD_API_BASE: apiBase.default('https://discord.com/api'),
   DATABASE_PATH: z.string().min(1).default('data/watchalong.sqlite'),
+  DATABASE_URL: unsetWhenEmpty(postgresUrl),
   KNOWLEDGE_PACK_DIR: z.string().min(1).default('data/pack'),
   KNOWLEDGE_BASE_PATH: z.string().min(1).default('data/knowledge.sqlite'),
   DEV_GUILD_ID: unsetWhenEmpty(snowflake),
@@ -44,6 +77,8 @@ export const configSchema = z.object({
   // Loopback unless the operator opens it up (the Docker image listens on 0.0.0.0 so the published port works).
   HEALTH_HOST: unsetWhenEmpty(z.string().trim().regex(/^[\w.:-]+$/, 'must be an address such as 127.0.0.1 or 0.0.0.0')).transform((value) => value ?? '127.0.0.1'),
   SHARD_COUNT: unsetWhenEmpty(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)])),
+  // This host's share of SHARD_COUNT when several hosts split the shards; unset: all of them.
+  SHARD_IDS: unsetWhenEmpty(shardRanges),
   REST_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(50),
   // Set by discord.js's ShardingManager in each shard process it starts (with SHARD_COUNT as a number); not for operators.
   SHARDING_MANAGER: unsetWhenEmpty(z.stringbool()),
@@ -51,6 +86,18 @@ export const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Rules between settings, checked after each is valid on its own. */
+function crossCheck(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.SHARD_IDS && config.SHARDING_MANAGER === undefined) {
+    if (typeof config.SHARD_COUNT !== 'number') problems.push('SHARD_IDS: needs SHARD_COUNT set to the total number of shards of every host (a number, not auto)');
+    else if (config.SHARD_IDS.some((id) => id >= (config.SHARD_COUNT as number))) {
+      problems.push(`SHARD_IDS: every shard id must be below SHARD_COUNT (${config.SHARD_COUNT}); shards are numbered from 0`);
+    }
+  }
+  return problems;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -64,6 +111,8 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
+  const problems = crossCheck(result.data);
+  if (problems.length > 0) throw new ConfigError(problems);
   return result.data;
 }
 

@@ -16,22 +16,28 @@ interface Where {
  * "button:name"), and the domain's host rule for one party. An undeclared key counts as Manage Server.
  */
 export function createAccessCheck(context: BotContext, levelFor: (key: string) => AccessLevel | undefined) {
-  const hostRolesOf = (party: Party) => ({ partyHostRoleId: party.hostRoleId, serverHostRoleId: context.settings.get(party.guildId).hostRoleId });
+  const hostRolesOf = async (party: Party) => ({ partyHostRoleId: party.hostRoleId, serverHostRoleId: (await context.settings.get(party.guildId)).hostRoleId });
   const channelParty = (where: Where) => () => context.parties.forChannel(where.guildId, where.channelId);
+  /** The domain's rule, reading the party's host roles only when the rule needs them. */
+  async function mayAccessParty(level: AccessLevel, actor: Actor, party: Party): Promise<boolean> {
+    const roles = mayAccess(level, actor, () => ({ partyHostRoleId: null, serverHostRoleId: null })) ? null : await hostRolesOf(party);
+    return roles === null || mayAccess(level, actor, () => roles);
+  }
 
   /**
    * Refuses unless the actor's access level allows the action. Host rights are those of `partyOf()`: the party the
    * action acts on (the channel's, unless the command names another), so a host's reach ends at their own party.
    */
-  function ensureAllowed(key: string, actor: Actor, where: Where, partyOf: () => Party): void {
+  async function ensureAllowed(key: string, actor: Actor, where: Where, partyOf: () => Promise<Party>): Promise<void> {
     const level = levelFor(key) ?? 'manage-server';
-    let party: Party | undefined;
-    const allowed = mayAccess(level, actor, () => hostRolesOf((party = partyOf())));
-    if (allowed) return;
+    if (mayAccess(level, actor, () => ({ partyHostRoleId: null, serverHostRoleId: null }))) return;
+    if (level !== 'host') throw new Refusal(userMessages.notAllowed(accessLevelDescriptions[level]), 'refused');
+    const party = await partyOf();
+    if (await mayAccessParty(level, actor, party)) return;
     // A host here who reached for another party's session is told whose it is; anyone else gets the usual answer.
-    const here = context.parties.forChannel(where.guildId, where.channelId);
-    const elsewhere = party !== undefined && party.id !== here.id && mayAccess(level, actor, () => hostRolesOf(here));
-    throw new Refusal(elsewhere && party ? userMessages.notHostOf(party.name) : userMessages.notAllowed(accessLevelDescriptions[level]), 'refused');
+    const here = await context.parties.forChannel(where.guildId, where.channelId);
+    const elsewhere = party.id !== here.id && (await mayAccessParty(level, actor, here));
+    throw new Refusal(elsewhere ? userMessages.notHostOf(party.name) : userMessages.notAllowed(accessLevelDescriptions[level]), 'refused');
   }
 
   return {
@@ -42,9 +48,11 @@ export function createAccessCheck(context: BotContext, levelFor: (key: string) =
       return targetParty !== undefined && (levelFor(key) ?? 'manage-server') === 'host';
     },
     /** Before reading the options of such an action: refuses members who host no party at all. */
-    ensureHostOfSomeParty(key: string, actor: Actor, where: Where): void {
-      const hostsOne = context.parties.list(where.guildId).some((party) => mayAccess('host', actor, () => hostRolesOf(party)));
-      if (!hostsOne) ensureAllowed(key, actor, where, channelParty(where));
+    async ensureHostOfSomeParty(key: string, actor: Actor, where: Where): Promise<void> {
+      for (const party of await context.parties.list(where.guildId)) {
+        if (await mayAccessParty('host', actor, party)) return;
+      }
+      await ensureAllowed(key, actor, where, channelParty(where));
     },
   };
 }

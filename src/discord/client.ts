@@ -1,6 +1,7 @@
 import { Client, Collection, GatewayIntentBits, Options } from 'discord.js';
 import type { CacheFactory, Role } from 'discord.js';
 import type { Config } from '../config/config.js';
+import type { IdentifyThrottler } from '../sharding/identifyThrottler.js';
 import type { ShardOwnership } from '../sharding/ownership.js';
 
 /**
@@ -57,11 +58,26 @@ const makeCache = ((managerType, holds, manager) =>
  * A client that listens only to guild events (no privileged intents) and caches only the servers, their
  * @everyone role and the bot's own member. Messages, channels, members, users, presences and the rest are not kept.
  */
-export function createDiscordClient(config: Pick<Config, 'DISCORD_API_BASE' | 'REST_REQUESTS_PER_SECOND'>, sharding?: ShardOwnership): Client {
+export function createDiscordClient(
+  config: Pick<Config, 'DISCORD_API_BASE' | 'REST_REQUESTS_PER_SECOND'>,
+  sharding?: ShardOwnership,
+  identifyThrottler?: (maxConcurrency: number) => IdentifyThrottler,
+): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.DISCORD_API_BASE, globalRequestsPerSecond: config.REST_REQUESTS_PER_SECOND },
     ...(sharding ? { shards: [...sharding.shardIds], shardCount: sharding.shardCount } : {}),
+    ...(identifyThrottler
+      ? {
+          ws: {
+            // Discord says how many shards may identify at once (per 5 s); the throttler takes turns with other hosts.
+            async buildIdentifyThrottler(manager) {
+              const gateway = await manager.fetchGatewayInformation();
+              return identifyThrottler(gateway.session_start_limit.max_concurrency);
+            },
+          },
+        }
+      : {}),
     makeCache,
   });
 }

@@ -40,7 +40,7 @@ export interface SlashCommand {
    * `channel` option): that party, read from the validated options, or null when there is none (an unknown id).
    * The router checks host rights against it instead of the channel's party.
    */
-  targetParty?(invocation: Invocation, context: BotContext): Party | null;
+  targetParty?(invocation: Invocation, context: BotContext): Promise<Party | null>;
   autocomplete?(invocation: AutocompleteInvocation, context: BotContext): Promise<Choice[]> | Choice[];
   /** Runs the subcommand the invocation names; the router has validated its options with that subcommand's schema. */
   execute(invocation: Invocation, context: BotContext): Promise<Reply> | Reply;
@@ -48,7 +48,7 @@ export interface SlashCommand {
 
 export interface CommandDeclaration extends Omit<SlashCommand, 'execute'> {
   /** Applied to every answer of the command (notices a host should read, whatever they ran). */
-  afterRun?(reply: Reply, invocation: Invocation, context: BotContext): Reply;
+  afterRun?(reply: Reply, invocation: Invocation, context: BotContext): Promise<Reply> | Reply;
 }
 
 /** The subcommand an invocation names, or undefined when the command has no such subcommand. */
@@ -94,7 +94,7 @@ export interface ComponentHandler<Arguments = unknown> {
     context: BotContext,
   ): Promise<ComponentReply> | ComponentReply;
   /** As for commands: the party the click acts on, when it is not the channel's. */
-  targetParty?(invocation: Invocation<{ values: string[] }>, parsedArguments: Arguments, context: BotContext): Party | null;
+  targetParty?(invocation: Invocation<{ values: string[] }>, parsedArguments: Arguments, context: BotContext): Promise<Party | null>;
 }
 
 /** A component as the shared list holds it: its argument type is bound in, so handlers need no casts. */
@@ -105,7 +105,7 @@ export interface RegisteredComponent extends Pick<ComponentHandler, 'name' | 'ac
 
 /** Runs the click; `targetParty` says which party it acts on, when not the channel's. */
 export type BoundComponent = ((invocation: Invocation<{ values: string[] }>, context: BotContext) => Promise<ComponentReply> | ComponentReply) & {
-  targetParty(invocation: Invocation<{ values: string[] }>, context: BotContext): Party | null;
+  targetParty(invocation: Invocation<{ values: string[] }>, context: BotContext): Promise<Party | null>;
 };
 
 export function registerComponent<Arguments>(handler: ComponentHandler<Arguments>): RegisteredComponent {
@@ -119,7 +119,7 @@ export function registerComponent<Arguments>(handler: ComponentHandler<Arguments
       if (!parsed.success) return undefined;
       const run = (invocation: Invocation<{ values: string[] }>, context: BotContext) => handler.execute(invocation, parsed.data, context);
       return Object.assign(run, {
-        targetParty: (invocation: Invocation<{ values: string[] }>, context: BotContext) => handler.targetParty?.(invocation, parsed.data, context) ?? null,
+        targetParty: async (invocation: Invocation<{ values: string[] }>, context: BotContext) => (await handler.targetParty?.(invocation, parsed.data, context)) ?? null,
       });
     },
   };

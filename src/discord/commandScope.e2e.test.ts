@@ -18,14 +18,17 @@ afterAll(async () => {
 });
 
 /** Rows about the server in every table that has a guild_id column. */
-function rowsAbout(guildId: string): number {
+async function rowsAbout(guildId: string): Promise<number> {
   const { database } = harness.bot;
-  const tables = database
-    .prepare("SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) c WHERE m.type = 'table' AND c.name = 'guild_id'")
-    .pluck()
-    .all() as string[];
+  const tables = (
+    await database.all<{ name: string }>(
+      "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) c WHERE m.type = 'table' AND c.name = 'guild_id'",
+    )
+  ).map((row) => row.name);
   expect(tables).toEqual(expect.arrayContaining(['parties', 'guild_settings', 'schedules', 'trivia_quizzes']));
-  return tables.reduce((total, table) => total + (database.prepare(`SELECT COUNT(*) FROM ${table} WHERE guild_id = ?`).pluck().get(guildId) as number), 0);
+  let total = 0;
+  for (const table of tables) total += Number(await database.value(`SELECT COUNT(*) FROM ${table} WHERE guild_id = ?`, [guildId]));
+  return total;
 }
 
 describe('the registered commands', () => {
@@ -59,7 +62,7 @@ describe('a command from a server the bot is not in', () => {
 
     expect(outcome.ephemeral).toBe(true);
     expect(harness.text(outcome)).toBe(userMessages.notInServer);
-    expect(rowsAbout(elsewhere.id)).toBe(0);
+    expect(await rowsAbout(elsewhere.id)).toBe(0);
   });
 
   it('gets no autocomplete choices', async () => {
@@ -71,7 +74,7 @@ describe('a command from a server the bot is not in', () => {
     const choices = await fake.sendAutocomplete({ guildId: elsewhere.id, channelId: channel.id, userId: member.id, name: 'character', focused: 'name', options: { name: 'e' } });
 
     expect(choices).toEqual([]);
-    expect(rowsAbout(elsewhere.id)).toBe(0);
+    expect(await rowsAbout(elsewhere.id)).toBe(0);
   });
 });
 

@@ -26,7 +26,7 @@ let alwaysVisible: string[];
 
 beforeAll(async () => {
   harness = await startTestBot({ environment: { REST_REQUESTS_PER_SECOND: '10000' } });
-  const { database } = harness.bot;
+  const database = harness.bot.knowledgeBase;
   inputs = sweepInputs(database);
   stamped = stampedTexts(database);
   alwaysVisible = neverSpoilingTexts(database);
@@ -38,7 +38,7 @@ afterAll(async () => {
 async function inBatches(lookups: readonly Lookup[]): Promise<Shown[]> {
   const shown: Shown[] = [];
   for (let start = 0; start < lookups.length; start += concurrency) {
-    shown.push(...(await Promise.all(lookups.slice(start, start + concurrency).map((lookup) => lookup()))));
+    shown.push(...(await Promise.all((await lookups.slice(start, start + concurrency)).map((lookup) => lookup()))));
   }
   return shown;
 }
@@ -88,16 +88,16 @@ describe('the lookup spoiler sweep', () => {
   it('shows nothing first revealed after the gating progress, for every progress, command, page and choice', async () => {
     const { guild, channels, users } = harness;
     const { context } = harness.bot;
-    const generalParty = context.parties.forChannel(guild.id, channels.general.id);
-    const dubParty = context.parties.create({ guildId: guild.id, name: 'Finished', channelId: channels.dub.id, hostRoleId: null });
-    context.progress.set(dubParty.id, context.knowledge.episodeCount(), users.host.id);
+    const generalParty = await context.parties.forChannel(guild.id, channels.general.id);
+    const dubParty = await context.parties.create({ guildId: guild.id, name: 'Finished', channelId: channels.dub.id, hostRoleId: null });
+    await context.progress.set(dubParty.id, context.knowledge.episodeCount(), users.host.id);
 
     const leaks: string[] = [];
     const characterAnswers = new Map<number, string[]>();
     let checked = 0;
     for (let progress = 0; progress <= context.knowledge.episodeCount(); progress += 1) {
-      context.progress.set(generalParty.id, progress, users.host.id);
-      context.progress.setPersonal(guild.id, users.bob.id, progress);
+      await context.progress.set(generalParty.id, progress, users.host.id);
+      await context.progress.setPersonal(guild.id, users.bob.id, progress);
       const findLeaks = createLeakFinder(forbiddenAt(stamped, alwaysVisible, progress));
       for (const shown of await inBatches(everyLookup())) {
         for (const text of shown.texts) {

@@ -46,8 +46,8 @@ export async function registerCommandsIfChanged(
 ): Promise<boolean> {
   // What is sent, so that a change to the scope re-registers too.
   const hash = definitionsHash(definitions.map(inInvitedServersOnly));
-  if (botState.get(registrationKey(target)) === hash) return false;
+  if ((await botState.get(registrationKey(target))) === hash) return false;
   await registerCommands(rest, target, definitions);
-  botState.set(registrationKey(target), hash);
+  await botState.set(registrationKey(target), hash);
   return true;
 }

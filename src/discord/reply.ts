@@ -17,7 +17,7 @@ export interface Reply {
   /** Roles this reply may ping. Nothing else ever pings. */
   pingRoleIds?: string[];
   /** Called once Discord has accepted the reply, e.g. to mark what it told as told; not called when sending failed. */
-  onSent?: () => void;
+  onSent?: () => Promise<void> | void;
 }
 
 /** What a button or select-menu handler does with the message it sits on. */

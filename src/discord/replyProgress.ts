@@ -17,11 +17,11 @@ export interface ReplyProgress {
  * The progress that gates a reply in this channel: the channel's party, lowered to the asker's own
  * progress when they are behind, or the asker's own when only they will see the answer.
  */
-export function replyProgress(context: BotContext, invocation: Invocation, audience: Audience): ReplyProgress {
-  const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+export async function replyProgress(context: BotContext, invocation: Invocation, audience: Audience): Promise<ReplyProgress> {
+  const party = await context.parties.forChannel(invocation.guildId, invocation.channelId);
   const progress = progressForReply({
-    partyProgress: context.progress.current(party.id).episode,
-    personalProgress: context.progress.personal(invocation.guildId, invocation.actor.userId),
+    partyProgress: (await context.progress.current(party.id)).episode,
+    personalProgress: await context.progress.personal(invocation.guildId, invocation.actor.userId),
     audience,
   });
   return { progress, party, safeLabel: safeUpToLabel(progress, context.knowledge.seasons()) };

@@ -61,7 +61,7 @@ export function createRouter(options: RouterOptions) {
     if (interaction.deferred) await interaction.editReply(message);
     else if (interaction.replied) await interaction.followUp({ ...message, ...replyFlags(reply) });
     else await interaction.reply({ ...message, ...replyFlags(reply) });
-    reply.onSent?.();
+    await reply.onSent?.();
   }
 
   async function runCommand(interaction: ChatInputCommandInteraction, key: string): Promise<void> {
@@ -73,8 +73,8 @@ export function createRouter(options: RouterOptions) {
     const actor = readActor(interaction);
     const where = { guildId, channelId };
     const checkedLater = access.checksTargetParty(key, command.targetParty);
-    if (checkedLater) access.ensureHostOfSomeParty(key, actor, where);
-    else access.ensureAllowed(key, actor, where, access.channelParty(where));
+    if (checkedLater) await access.ensureHostOfSomeParty(key, actor, where);
+    else await access.ensureAllowed(key, actor, where, access.channelParty(where));
     const declared = subcommandOf(command, { subcommand });
     const parsed = declared?.options.safeParse(rawOptions);
     if (!declared || !parsed?.success) {
@@ -91,7 +91,9 @@ export function createRouter(options: RouterOptions) {
       resolved: readResolved(interaction.options.data),
     };
     // An unknown schedule id falls back to the channel's party: a member who may not act learns nothing about it.
-    if (checkedLater) access.ensureAllowed(key, actor, where, () => command.targetParty?.(invocation, context) ?? access.channelParty(where)());
+    if (checkedLater) {
+      await access.ensureAllowed(key, actor, where, async () => (await command.targetParty?.(invocation, context)) ?? access.channelParty(where)());
+    }
     if (declared.defer) {
       await interaction.deferReply(isEphemeral(declared, invocation.options) ? { flags: MessageFlags.Ephemeral } : {});
     }
@@ -142,11 +144,16 @@ export function createRouter(options: RouterOptions) {
       subcommand: null,
       options: { values: componentValues(interaction) },
     };
-    access.ensureAllowed(`button:${name}`, actor, { guildId, channelId }, () => run.targetParty(invocation, context) ?? access.channelParty({ guildId, channelId })());
+    await access.ensureAllowed(
+      `button:${name}`,
+      actor,
+      { guildId, channelId },
+      async () => (await run.targetParty(invocation, context)) ?? access.channelParty({ guildId, channelId })(),
+    );
     const result = await run(invocation, context);
     if (result.kind === 'update') {
       await interaction.update(toDiscordMessage(result.reply));
-      result.reply.onSent?.();
+      await result.reply.onSent?.();
     } else await send(interaction, result.reply);
   }
 

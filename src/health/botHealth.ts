@@ -1,8 +1,11 @@
 import { Status } from 'discord.js';
 import type { Client } from 'discord.js';
-import type { Database } from '../storage/database.js';
+import type { SqlDatabase } from '../storage/database.js';
 import type { HealthSource, HealthStatus } from './healthServer.js';
 import type { BotMetrics } from './metrics.js';
+import { withTimeout } from '../timing/withTimeout.js';
+
+const databaseAnswerMilliseconds = 1_000;
 
 /** Every gateway shard of this process is connected and past READY (not reconnecting or resuming). */
 export function gatewayReady(client: Client): boolean {
@@ -10,24 +13,22 @@ export function gatewayReady(client: Client): boolean {
   return shards.length > 0 && shards.every((shard) => shard.status === Status.Ready);
 }
 
-export function databaseAnswers(database: Database): boolean {
-  try {
-    return database.prepare('SELECT 1').pluck().get() === 1;
-  } catch {
-    return false;
-  }
+/** The state database answers `SELECT 1`, within a second (a PostgreSQL server that hangs counts as down). */
+export async function databaseAnswers(database: SqlDatabase): Promise<boolean> {
+  const answer = database.value<number>('SELECT 1').then((value) => Number(value) === 1, () => false);
+  return withTimeout(answer, databaseAnswerMilliseconds, () => false);
 }
 
 /** What the health check looks at in a running bot (src/bot.ts's RunningBot has both). */
 export interface HealthProbe {
   client: Client;
-  database: Database;
+  database: SqlDatabase;
 }
 
-export function checkBotHealth(bot: HealthProbe | undefined): HealthStatus {
+export async function checkBotHealth(bot: HealthProbe | undefined): Promise<HealthStatus> {
   const checks = {
     gateway: bot !== undefined && gatewayReady(bot.client),
-    database: bot !== undefined && databaseAnswers(bot.database),
+    database: bot !== undefined && (await databaseAnswers(bot.database)),
   };
   return { healthy: checks.gateway && checks.database, checks };
 }
@@ -35,7 +36,7 @@ export function checkBotHealth(bot: HealthProbe | undefined): HealthStatus {
 /** The health source of one bot process; `currentBot` is undefined until the bot has logged in. */
 export function createBotHealthSource(metrics: BotMetrics, currentBot: () => HealthProbe | undefined): HealthSource {
   return {
-    health: () => Promise.resolve(checkBotHealth(currentBot())),
+    health: () => checkBotHealth(currentBot()),
     metrics: () => metrics.registry.metrics(),
   };
 }

@@ -13,7 +13,10 @@ export interface ShardsOptions {
   /** Node flags for the shard processes, e.g. tsx's loader in development. */
   execArgv: string[];
   token: string;
+  /** The bot's total number of shards, over every host. */
   shardCount: number;
+  /** The shards this host runs (SHARD_IDS); all of them when unset. */
+  shardIds?: readonly number[];
   logger: Logger;
 }
 
@@ -35,11 +38,16 @@ const reportTimeoutMilliseconds = 2_000;
 // Inside `docker stop`'s default 10 s: a shard drains for up to 5 s, then closes.
 const stopGraceMilliseconds = 8_000;
 
-/** Runs the bot as one process per shard under discord.js's ShardingManager, all on this host. */
+/**
+ * Runs the bot as one process per shard under discord.js's ShardingManager: every shard, or this host's share
+ * (SHARD_IDS) when several hosts split SHARD_COUNT between them.
+ */
 export function createShards(options: ShardsOptions): RunningShards {
   const { logger, shardCount } = options;
+  const shardIds = options.shardIds ?? Array.from({ length: shardCount }, (_, shardId) => shardId);
   const manager = new ShardingManager(options.file, {
     totalShards: shardCount,
+    shardList: [...shardIds],
     token: options.token,
     execArgv: options.execArgv,
     mode: 'process',
@@ -57,7 +65,7 @@ export function createShards(options: ShardsOptions): RunningShards {
 
   function reports(): Promise<Array<ShardReport | undefined>> {
     return Promise.all(
-      Array.from({ length: shardCount }, (_, shardId) => {
+      shardIds.map((shardId) => {
         const shard = manager.shards.get(shardId);
         return shard ? requestShardReport(shard, reportTimeoutMilliseconds) : Promise.resolve(undefined);
       }),

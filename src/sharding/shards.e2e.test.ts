@@ -66,12 +66,13 @@ async function startShard(shardId: number): Promise<Shard> {
 
 /** Waits until no reminder or event is half done, whichever process's tick took it. */
 async function settled(): Promise<void> {
-  const unfinished = shards[0]!.bot.database
-    .prepare(
-      `SELECT (SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed') + (SELECT COUNT(*) FROM schedule_events WHERE state = 'pending')`,
-    )
-    .pluck();
-  await expect.poll(() => unfinished.get(), { timeout: 5_000, interval: 20 }).toBe(0);
+  const unfinished = async () =>
+    Number(
+      await shards[0]!.bot.database.value(
+        `SELECT (SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed') + (SELECT COUNT(*) FROM schedule_events WHERE state = 'pending')`,
+      ),
+    );
+  await expect.poll(unfinished, { timeout: 5_000, interval: 20 }).toBe(0);
 }
 
 /** Both shards tick at the same instant, at the same time. */

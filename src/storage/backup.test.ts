@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupDatabase, BackupError, defaultBackupPath } from './backup.js';
-import { openDatabase } from './database.js';
+import { openMigratedSqliteFile } from './database.js';
 import { migrations } from './migrations/index.js';
 
 const folders: string[] = [];
@@ -57,7 +57,7 @@ function startWriter(path: string) {
 
 /** A database of some megabytes, so that copying it takes long enough for the writer to commit meanwhile. */
 function createFilledDatabase(path: string): void {
-  const database = openDatabase({ path });
+  const database = openMigratedSqliteFile(path);
   const insert = database.prepare('INSERT INTO member_progress (guild_id, user_id, episode, updated_at) VALUES (?, ?, ?, ?)');
   database.transaction(() => {
     for (let index = 0; index < 40_000; index++) insert.run('filler', `member-${index}-${'x'.repeat(60)}`, index % 12, index);
@@ -98,7 +98,7 @@ describe('backupDatabase', () => {
   it('is one file, which the bot opens (back in WAL mode) after a restore', async () => {
     const folder = temporaryFolder();
     const source = join(folder, 'state.sqlite');
-    const database = openDatabase({ path: source });
+    const database = openMigratedSqliteFile(source);
     database.prepare("INSERT INTO bot_state (key, value) VALUES ('kept', 'yes')").run();
     const backup = await backupDatabase(source, join(folder, 'restored.sqlite'));
     database.close();
@@ -108,7 +108,7 @@ describe('backupDatabase', () => {
     copy.close();
     expect(existsSync(`${backup.path}-wal`)).toBe(false);
 
-    const restored = openDatabase({ path: backup.path });
+    const restored = openMigratedSqliteFile(backup.path);
     expect(restored.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(restored.prepare("SELECT value FROM bot_state WHERE key = 'kept'").pluck().get()).toBe('yes');
     restored.close();
@@ -124,7 +124,7 @@ describe('backupDatabase', () => {
     },
   ])('refuses $case', async ({ prepare, source, message }) => {
     const folder = temporaryFolder();
-    openDatabase({ path: join(folder, 'state.sqlite') }).close();
+    openMigratedSqliteFile(join(folder, 'state.sqlite')).close();
     prepare(folder);
     const attempt = backupDatabase(join(folder, source), join(folder, 'taken.sqlite'));
     await expect(attempt).rejects.toThrowError(BackupError);

@@ -1,50 +1,70 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { isVisibleAt } from '../domain/spoilerGate.js';
-import { migrate } from './migrate.js';
+import { migrate, migratePostgres } from './migrate.js';
 import { migrations } from './migrations/index.js';
+import { createPostgresPool, describePostgresUrl, postgresDatabase } from './sql/postgresDatabase.js';
+import { openSqliteConnection, sqliteDatabase } from './sql/sqliteDatabase.js';
+import type { SqlDatabase } from './sql/sqlDatabase.js';
 
-export type { Database } from 'better-sqlite3';
+export type { SqlDatabase } from './sql/sqlDatabase.js';
+/** The compiled knowledge pack's read-only SQLite connection (schema `kb`). */
+export type KnowledgeBase = Database;
 
-export interface OpenDatabaseOptions {
-  /** The state database (parties, progress, schedules, quizzes). Created on first start. */
+export interface StateDatabaseOptions {
+  /** The SQLite file, used when no `url` is given. Created on first start. */
   path: string;
-  /** The compiled knowledge pack, attached as schema `kb`. Only the pack compiler writes it. */
-  knowledgeBasePath?: string;
+  /** postgres://user:password@host:port/database: the state lives on that PostgreSQL server instead. */
+  url?: string | undefined;
 }
 
 /**
- * Opens the bot's one connection: WAL so readers never block the writer, foreign keys on,
- * a busy timeout so a second process (a backup, another shard) waits instead of failing,
- * the spoiler gate registered as an SQL function, and migrations applied.
+ * Opens the state database (parties, progress, schedules, quizzes) on the engine the configuration names, with
+ * every migration applied. A database it refuses (too new, a failed migration) is left closed and untouched.
  */
-export function openDatabase(options: OpenDatabaseOptions): Database {
-  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-  const database = new BetterSqlite3(options.path);
+export async function openStateDatabase(options: StateDatabaseOptions): Promise<SqlDatabase> {
+  if (!options.url) return openSqliteStateDatabase(options.path);
+  const location = describePostgresUrl(options.url);
+  const pool = createPostgresPool(options.url);
   try {
-    database.pragma('journal_mode = WAL');
-    database.pragma('synchronous = NORMAL');
-    database.pragma('foreign_keys = ON');
-    database.pragma('busy_timeout = 5000');
-    registerSpoilerGate(database);
-    migrate(database, migrations);
-    if (options.knowledgeBasePath) attachKnowledgeBase(database, options.knowledgeBasePath);
-    return database;
+    await migratePostgres(pool, migrations, location);
+    return postgresDatabase(pool, location);
   } catch (error) {
-    // A database it refuses (too new, a failed migration) is left closed, so a backup or the newer bot can use it.
-    database.close();
+    await pool.end();
     throw error;
   }
+}
+
+/** The SQLite engine alone: for tools and tests that work on a state file. */
+export function openSqliteStateDatabase(path: string): SqlDatabase {
+  return sqliteDatabase(openMigratedSqliteFile(path));
+}
+
+/** A state file's own better-sqlite3 connection, migrated: for the backup and tests that look at the file itself. */
+export function openMigratedSqliteFile(path: string): Database {
+  const connection = openSqliteConnection(path);
+  try {
+    migrate(connection, migrations);
+    return connection;
+  } catch (error) {
+    connection.close();
+    throw error;
+  }
+}
+
+/**
+ * The compiled knowledge pack, read-only on every host and never part of the state: attached as schema `kb` to a
+ * connection of its own, with the spoiler gate registered as the SQL function `is_visible_at`.
+ */
+export function openKnowledgeBase(knowledgeBasePath: string): KnowledgeBase {
+  const database = new BetterSqlite3(':memory:');
+  registerSpoilerGate(database);
+  database.prepare('ATTACH DATABASE ? AS kb').run(knowledgeBasePath);
+  return database;
 }
 
 export function registerSpoilerGate(database: Database): void {
   database.function('is_visible_at', { deterministic: true }, (revealedIn, progress) =>
     isVisibleAt(Number(revealedIn), Number(progress)) ? 1 : 0,
   );
-}
-
-function attachKnowledgeBase(database: Database, knowledgeBasePath: string): void {
-  database.prepare('ATTACH DATABASE ? AS kb').run(knowledgeBasePath);
 }

@@ -1,56 +1,51 @@
-import type { Database } from 'better-sqlite3';
 import { ChannelHasPartyError, defaultPartyName, PartyNameTakenError } from '../domain/party.js';
 import type { Party } from '../domain/party.js';
+import type { SqlDatabase } from './sql/sqlDatabase.js';
 
-const partyColumns = 'id, guild_id AS guildId, name, channel_id AS channelId, host_role_id AS hostRoleId';
+const partyColumns = 'id, guild_id AS "guildId", name, channel_id AS "channelId", host_role_id AS "hostRoleId"';
 
-export function createPartyRepository(database: Database, now: () => Date) {
-  const statements = {
-    forChannel: database.prepare(`SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND channel_id = ?`),
-    defaultParty: database.prepare(`SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND channel_id IS NULL`),
-    byName: database.prepare(`SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND name = ? COLLATE NOCASE`),
-    byId: database.prepare(`SELECT ${partyColumns} FROM parties WHERE id = ?`),
-    list: database.prepare(
-      `SELECT ${partyColumns} FROM parties WHERE guild_id = ? ORDER BY channel_id IS NOT NULL, name COLLATE NOCASE`,
-    ),
-    insert: database.prepare(
-      `INSERT INTO parties (guild_id, name, channel_id, host_role_id, created_at) VALUES (?, ?, ?, ?, ?)
-       RETURNING ${partyColumns}`,
-    ),
-    insertDefault: database.prepare(
-      `INSERT INTO parties (guild_id, name, channel_id, host_role_id, created_at) VALUES (?, ?, NULL, NULL, ?)
-       ON CONFLICT DO NOTHING`,
-    ),
-    remove: database.prepare('DELETE FROM parties WHERE id = ? AND channel_id IS NOT NULL'),
-  };
+// Names compare case-insensitively (lower() on both engines, as the unique key does).
+const sql = {
+  forChannel: `SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND channel_id = ?`,
+  defaultParty: `SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND channel_id IS NULL`,
+  byName: `SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND lower(name) = lower(?)`,
+  byId: `SELECT ${partyColumns} FROM parties WHERE id = ?`,
+  list: `SELECT ${partyColumns} FROM parties WHERE guild_id = ? ORDER BY channel_id IS NOT NULL, lower(name)`,
+  insert: `INSERT INTO parties (guild_id, name, channel_id, host_role_id, created_at) VALUES (?, ?, ?, ?, ?)
+     RETURNING ${partyColumns}`,
+  insertDefault: `INSERT INTO parties (guild_id, name, channel_id, host_role_id, created_at) VALUES (?, ?, NULL, NULL, ?)
+     ON CONFLICT DO NOTHING`,
+  remove: 'DELETE FROM parties WHERE id = ? AND channel_id IS NOT NULL',
+};
 
-  function defaultFor(guildId: string): Party {
-    const existing = statements.defaultParty.get(guildId) as Party | undefined;
+export function createPartyRepository(database: SqlDatabase, now: () => Date) {
+  async function defaultFor(guildId: string): Promise<Party> {
+    const existing = await database.get<Party>(sql.defaultParty, [guildId]);
     if (existing) return existing;
-    statements.insertDefault.run(guildId, defaultPartyName, now().getTime());
-    return statements.defaultParty.get(guildId) as Party;
+    await database.run(sql.insertDefault, [guildId, defaultPartyName, now().getTime()]);
+    return (await database.get<Party>(sql.defaultParty, [guildId])) as Party;
   }
 
   return {
     /** The party that gates a channel: the one bound to it, else the server's default. */
-    forChannel(guildId: string, channelId: string | null): Party {
-      const bound = channelId ? (statements.forChannel.get(guildId, channelId) as Party | undefined) : undefined;
+    async forChannel(guildId: string, channelId: string | null): Promise<Party> {
+      const bound = channelId ? await database.get<Party>(sql.forChannel, [guildId, channelId]) : undefined;
       return bound ?? defaultFor(guildId);
     },
     defaultFor,
-    byName: (guildId: string, name: string) => (statements.byName.get(guildId, name) as Party | undefined) ?? null,
-    byId: (id: number) => (statements.byId.get(id) as Party | undefined) ?? null,
-    list(guildId: string): Party[] {
-      defaultFor(guildId);
-      return statements.list.all(guildId) as Party[];
+    byName: async (guildId: string, name: string) => (await database.get<Party>(sql.byName, [guildId, name])) ?? null,
+    byId: async (id: number) => (await database.get<Party>(sql.byId, [id])) ?? null,
+    async list(guildId: string): Promise<Party[]> {
+      await defaultFor(guildId);
+      return database.all<Party>(sql.list, [guildId]);
     },
-    create(input: { guildId: string; name: string; channelId: string; hostRoleId: string | null }): Party {
-      if (statements.byName.get(input.guildId, input.name)) throw new PartyNameTakenError(input.name);
-      if (statements.forChannel.get(input.guildId, input.channelId)) throw new ChannelHasPartyError(input.channelId);
-      return statements.insert.get(input.guildId, input.name, input.channelId, input.hostRoleId, now().getTime()) as Party;
+    async create(input: { guildId: string; name: string; channelId: string; hostRoleId: string | null }): Promise<Party> {
+      if (await database.get(sql.byName, [input.guildId, input.name])) throw new PartyNameTakenError(input.name);
+      if (await database.get(sql.forChannel, [input.guildId, input.channelId])) throw new ChannelHasPartyError(input.channelId);
+      return (await database.get<Party>(sql.insert, [input.guildId, input.name, input.channelId, input.hostRoleId, now().getTime()])) as Party;
     },
     /** Removes a channel's party; the default party cannot be removed. */
-    remove: (partyId: number) => statements.remove.run(partyId).changes === 1,
+    remove: async (partyId: number) => (await database.run(sql.remove, [partyId])).changes === 1,
   };
 }
 

@@ -1,108 +1,101 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './database.js';
-import type { Database } from './database.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SqlDatabase } from './database.js';
 import { createPartyRepository } from './partyRepository.js';
 import { ChannelHasPartyError, PartyNameTakenError } from '../domain/party.js';
 import { createProgressRepository } from './progressRepository.js';
+import { describeEachEngine } from '../../test/postgres/storageEngines.js';
 
-let folder: string;
-let database: Database;
-let clock: Date;
-const now = () => clock;
+describeEachEngine('parties and progress', (engine) => {
+  let database: SqlDatabase;
+  let clock: Date;
+  const now = () => clock;
 
-beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), 'watchalong-progress-'));
-  database = openDatabase({ path: join(folder, 'state.sqlite') });
-  clock = new Date('2026-01-01T20:00:00Z');
-});
-afterEach(() => {
-  database.close();
-  rmSync(folder, { recursive: true, force: true });
-});
-
-describe('party repository', () => {
-  it('gives every server a default party, and channels their own party', () => {
-    const parties = createPartyRepository(database, now);
-    const fallback = parties.forChannel('g1', 'c1');
-    expect(fallback).toMatchObject({ guildId: 'g1', name: 'default', channelId: null });
-    const dub = parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: 'r1' });
-    expect(parties.forChannel('g1', 'c2').id).toBe(dub.id);
-    expect(parties.forChannel('g1', 'c1').id).toBe(fallback.id);
-    expect(parties.list('g1').map((party) => party.name)).toEqual(['default', 'Dub']);
+  beforeEach(async () => {
+    database = await engine.open();
+    clock = new Date('2026-01-01T20:00:00Z');
   });
 
-  it('refuses a taken name or a channel that already has a party', () => {
-    const parties = createPartyRepository(database, now);
-    parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null });
-    expect(() => parties.create({ guildId: 'g1', name: 'dub', channelId: 'c3', hostRoleId: null })).toThrow(
-      PartyNameTakenError,
-    );
-    expect(() => parties.create({ guildId: 'g1', name: 'Sub', channelId: 'c2', hostRoleId: null })).toThrow(
-      ChannelHasPartyError,
-    );
+  describe('party repository', () => {
+    it('gives every server a default party, and channels their own party', async () => {
+      const parties = createPartyRepository(database, now);
+      const fallback = await parties.forChannel('g1', 'c1');
+      expect(fallback).toMatchObject({ guildId: 'g1', name: 'default', channelId: null });
+      const dub = await parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: 'r1' });
+      expect((await parties.forChannel('g1', 'c2')).id).toBe(dub.id);
+      expect((await parties.forChannel('g1', 'c1')).id).toBe(fallback.id);
+      expect((await parties.list('g1')).map((party) => party.name)).toEqual(['default', 'Dub']);
+    });
+
+    it('refuses a taken name or a channel that already has a party', async () => {
+      const parties = createPartyRepository(database, now);
+      await parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null });
+      await expect(parties.create({ guildId: 'g1', name: 'dub', channelId: 'c3', hostRoleId: null })).rejects.toThrow(
+        PartyNameTakenError,
+      );
+      await expect(parties.create({ guildId: 'g1', name: 'Sub', channelId: 'c2', hostRoleId: null })).rejects.toThrow(
+        ChannelHasPartyError,
+      );
+    });
+
+    it('never removes the default party', async () => {
+      const parties = createPartyRepository(database, now);
+      const fallback = await parties.defaultFor('g1');
+      expect(await parties.remove(fallback.id)).toBe(false);
+      const dub = await parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null });
+      expect(await parties.remove(dub.id)).toBe(true);
+      expect(await parties.byName('g1', 'Dub')).toBeNull();
+    });
   });
 
-  it('never removes the default party', () => {
-    const parties = createPartyRepository(database, now);
-    const fallback = parties.defaultFor('g1');
-    expect(parties.remove(fallback.id)).toBe(false);
-    const dub = parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null });
-    expect(parties.remove(dub.id)).toBe(true);
-    expect(parties.byName('g1', 'Dub')).toBeNull();
-  });
-});
+  describe('progress repository', () => {
+    it('keeps history so undo restores the previous value', async () => {
+      const parties = createPartyRepository(database, now);
+      const progress = createProgressRepository(database, now);
+      const party = await parties.defaultFor('g1');
+      expect((await progress.current(party.id)).episode).toBe(0);
+      await progress.set(party.id, 3, 'alice');
+      clock = new Date('2026-01-02T20:00:00Z');
+      expect(await progress.set(party.id, 4, 'bob')).toEqual({ episode: 4, changedBy: 'bob', changedAt: clock });
+      expect((await progress.undo(party.id))?.episode).toBe(3);
+      expect((await progress.undo(party.id))?.episode).toBe(0);
+      expect(await progress.undo(party.id)).toBeNull();
+    });
 
-describe('progress repository', () => {
-  it('keeps history so undo restores the previous value', () => {
-    const parties = createPartyRepository(database, now);
-    const progress = createProgressRepository(database, now);
-    const party = parties.defaultFor('g1');
-    expect(progress.current(party.id).episode).toBe(0);
-    progress.set(party.id, 3, 'alice');
-    clock = new Date('2026-01-02T20:00:00Z');
-    expect(progress.set(party.id, 4, 'bob')).toEqual({ episode: 4, changedBy: 'bob', changedAt: clock });
-    expect(progress.undo(party.id)?.episode).toBe(3);
-    expect(progress.undo(party.id)?.episode).toBe(0);
-    expect(progress.undo(party.id)).toBeNull();
-  });
+    it('keeps each party separate and keeps personal progress per member', async () => {
+      const parties = createPartyRepository(database, now);
+      const progress = createProgressRepository(database, now);
+      const sub = await parties.defaultFor('g1');
+      const dub = await parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null });
+      await progress.set(sub.id, 7, 'alice');
+      await progress.set(dub.id, 2, 'alice');
+      expect((await progress.current(sub.id)).episode).toBe(7);
+      expect((await progress.current(dub.id)).episode).toBe(2);
+      expect(await progress.personal('g1', 'carol')).toBeUndefined();
+      await progress.setPersonal('g1', 'carol', 5);
+      await progress.setPersonal('g1', 'carol', 6);
+      expect(await progress.personal('g1', 'carol')).toBe(6);
+      expect(await progress.clearPersonal('g1', 'carol')).toBe(true);
+    });
 
-  it('keeps each party separate and keeps personal progress per member', () => {
-    const parties = createPartyRepository(database, now);
-    const progress = createProgressRepository(database, now);
-    const sub = parties.defaultFor('g1');
-    const dub = parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null });
-    progress.set(sub.id, 7, 'alice');
-    progress.set(dub.id, 2, 'alice');
-    expect(progress.current(sub.id).episode).toBe(7);
-    expect(progress.current(dub.id).episode).toBe(2);
-    expect(progress.personal('g1', 'carol')).toBeUndefined();
-    progress.setPersonal('g1', 'carol', 5);
-    progress.setPersonal('g1', 'carol', 6);
-    expect(progress.personal('g1', 'carol')).toBe(6);
-    expect(progress.clearPersonal('g1', 'carol')).toBe(true);
-  });
+    it('lists personal progress, the most recently set first', async () => {
+      const progress = createProgressRepository(database, now);
+      await progress.setPersonal('g1', 'carol', 5);
+      clock = new Date(clock.getTime() + 1_000);
+      await progress.setPersonal('g1', 'dave', 2);
+      await progress.setPersonal('g2', 'erin', 9);
+      expect(await progress.roster('g1')).toEqual([
+        { userId: 'dave', episode: 2 },
+        { userId: 'carol', episode: 5 },
+      ]);
+    });
 
-  it('lists personal progress, the most recently set first', () => {
-    const progress = createProgressRepository(database, now);
-    progress.setPersonal('g1', 'carol', 5);
-    clock = new Date(clock.getTime() + 1_000);
-    progress.setPersonal('g1', 'dave', 2);
-    progress.setPersonal('g2', 'erin', 9);
-    expect(progress.roster('g1')).toEqual([
-      { userId: 'dave', episode: 2 },
-      { userId: 'carol', episode: 5 },
-    ]);
-  });
-
-  it('drops the history of a removed party', () => {
-    const parties = createPartyRepository(database, now);
-    const progress = createProgressRepository(database, now);
-    const dub = parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null });
-    progress.set(dub.id, 2, 'alice');
-    parties.remove(dub.id);
-    expect(database.prepare('SELECT COUNT(*) FROM progress_changes').pluck().get()).toBe(0);
+    it('drops the history of a removed party', async () => {
+      const parties = createPartyRepository(database, now);
+      const progress = createProgressRepository(database, now);
+      const dub = await parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null });
+      await progress.set(dub.id, 2, 'alice');
+      await parties.remove(dub.id);
+      expect(Number(await database.value('SELECT COUNT(*) FROM progress_changes'))).toBe(0);
+    });
   });
 });

@@ -1,8 +1,9 @@
-import type { Database } from 'better-sqlite3';
 import { QuizAlreadyRunningError } from '../domain/trivia/quizRecord.js';
 import type { LeaderboardEntry, MemberTriviaStats, QuizEndReason, StoredQuiz, StoredQuizQuestion, StoredReveal } from '../domain/trivia/quizRecord.js';
 import { isFinished, quizStateSchema } from '../domain/trivia/index.js';
 import type { QuizState } from '../domain/trivia/index.js';
+import { forUpdate, isUniqueViolation } from './sql/sqlDatabase.js';
+import type { SqlDatabase, SqlSession } from './sql/sqlDatabase.js';
 
 interface QuizRow {
   quizId: string;
@@ -24,8 +25,15 @@ interface QuestionRow {
   finalShownAt: number | null;
 }
 
-const quizColumns = `id AS quizId, guild_id AS guildId, channel_id AS channelId, progress, state,
-  end_reason AS endReason, end_announced_at AS endAnnouncedAt`;
+const quizColumns = `id AS "quizId", guild_id AS "guildId", channel_id AS "channelId", progress, state,
+  end_reason AS "endReason", end_announced_at AS "endAnnouncedAt"`;
+
+/** One step of the engine on a stored quiz: its new state and what the step produced. */
+export interface QuizStep {
+  state: QuizState;
+  reveal?: StoredReveal;
+  endReason?: QuizEndReason;
+}
 
 function toStoredQuiz(row: QuizRow): StoredQuiz {
   return {
@@ -52,97 +60,76 @@ function toStoredQuestion(row: QuestionRow): StoredQuizQuestion {
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
+const sql = {
+  insertQuiz: `INSERT INTO trivia_quizzes (id, guild_id, channel_id, starter_id, progress, state, created_at, updated_at)
+     VALUES (@quizId, @guildId, @channelId, @starterId, @progress, @state, @now, @now)`,
+  insertQuestion: 'INSERT INTO trivia_quiz_questions (quiz_id, position, question_id) VALUES (?, ?, ?)',
+  byId: `SELECT ${quizColumns} FROM trivia_quizzes WHERE id = ?`,
+  runningInChannel: `SELECT ${quizColumns} FROM trivia_quizzes WHERE channel_id = ? AND ended_at IS NULL`,
+  unfinished: `SELECT ${quizColumns} FROM trivia_quizzes WHERE ended_at IS NULL ORDER BY created_at, id`,
+  unsettled: `SELECT ${quizColumns} FROM trivia_quizzes WHERE settled_at IS NULL ORDER BY created_at, id`,
+  questions: `SELECT position, question_id AS "questionId", opened_at AS "openedAt", message_id AS "messageId",
+       shown_answer_count AS "shownAnswerCount", reveal, final_shown_at AS "finalShownAt"
+     FROM trivia_quiz_questions WHERE quiz_id = ? ORDER BY position`,
+  updateState: 'UPDATE trivia_quizzes SET state = @state, updated_at = @now WHERE id = @quizId',
+  markOpened: 'UPDATE trivia_quiz_questions SET opened_at = @openedAt WHERE quiz_id = @quizId AND position = @position AND opened_at IS NULL',
+  storeReveal: 'UPDATE trivia_quiz_questions SET reveal = @reveal WHERE quiz_id = @quizId AND position = @position',
+  insertAnswer: `INSERT INTO trivia_answers (quiz_id, position, guild_id, user_id, option_index, answered_at, correct, points)
+     VALUES (@quizId, @position, @guildId, @userId, @optionIndex, @answeredAt, @correct, @points)`,
+  markEnded: 'UPDATE trivia_quizzes SET ended_at = @endedAt, end_reason = @endReason WHERE id = @quizId AND ended_at IS NULL',
+  insertScore: `INSERT INTO trivia_scores (quiz_id, guild_id, user_id, points, correct_answers, best_streak, recorded_at)
+     VALUES (@quizId, @guildId, @userId, @points, @correctAnswers, @bestStreak, @recordedAt)`,
+  markMessage: `UPDATE trivia_quiz_questions SET message_id = @messageId, shown_answer_count = @shownAnswerCount
+     WHERE quiz_id = @quizId AND position = @position`,
+  markFinalShown: 'UPDATE trivia_quiz_questions SET final_shown_at = @now WHERE quiz_id = @quizId AND position = @position',
+  markEndAnnounced: 'UPDATE trivia_quizzes SET end_announced_at = @now WHERE id = @quizId',
+  markSettled: 'UPDATE trivia_quizzes SET settled_at = @now WHERE id = @quizId',
+  recentlyAsked: `SELECT q.question_id AS "questionId" FROM trivia_quiz_questions q JOIN trivia_quizzes z ON z.id = q.quiz_id
+     WHERE z.channel_id = ? AND q.opened_at IS NOT NULL
+     ORDER BY q.opened_at DESC, q.position DESC LIMIT ?`,
+  leaderboard: `SELECT user_id AS "userId", SUM(points) AS points, SUM(correct_answers) AS "correctAnswers", COUNT(*) AS quizzes
+     FROM trivia_scores WHERE guild_id = @guildId AND recorded_at >= @since
+     GROUP BY user_id ORDER BY points DESC, "correctAnswers" DESC, "userId" LIMIT @limit`,
+  answerStats: `SELECT COUNT(*) AS answered, COALESCE(SUM(correct), 0) AS correct
+     FROM trivia_answers WHERE guild_id = ? AND user_id = ?`,
+  scoreStats: `SELECT COUNT(*) AS quizzes, COALESCE(MAX(best_streak), 0) AS "bestStreak", COALESCE(SUM(points), 0) AS points
+     FROM trivia_scores WHERE guild_id = ? AND user_id = ?`,
+};
 
 /**
  * Trivia quizzes, their questions, scored answers and the leaderboard. The quiz state is saved
  * after every step, together with what the step produced (a reveal, the final scores), in one
  * transaction, so a restart finds exactly what happened and nothing half-written.
  */
-export function createQuizRepository(database: Database, now: () => Date) {
-  const statements = {
-    insertQuiz: database.prepare(
-      `INSERT INTO trivia_quizzes (id, guild_id, channel_id, starter_id, progress, state, created_at, updated_at)
-       VALUES (@quizId, @guildId, @channelId, @starterId, @progress, @state, @now, @now)`,
-    ),
-    insertQuestion: database.prepare(
-      'INSERT INTO trivia_quiz_questions (quiz_id, position, question_id) VALUES (?, ?, ?)',
-    ),
-    byId: database.prepare(`SELECT ${quizColumns} FROM trivia_quizzes WHERE id = ?`),
-    runningInChannel: database.prepare(`SELECT ${quizColumns} FROM trivia_quizzes WHERE channel_id = ? AND ended_at IS NULL`),
-    unfinished: database.prepare(`SELECT ${quizColumns} FROM trivia_quizzes WHERE ended_at IS NULL ORDER BY created_at, id`),
-    unsettled: database.prepare(`SELECT ${quizColumns} FROM trivia_quizzes WHERE settled_at IS NULL ORDER BY created_at, id`),
-    questions: database.prepare(
-      `SELECT position, question_id AS questionId, opened_at AS openedAt, message_id AS messageId,
-              shown_answer_count AS shownAnswerCount, reveal, final_shown_at AS finalShownAt
-       FROM trivia_quiz_questions WHERE quiz_id = ? ORDER BY position`,
-    ),
-    updateState: database.prepare('UPDATE trivia_quizzes SET state = @state, updated_at = @now WHERE id = @quizId'),
-    markOpened: database.prepare(
-      'UPDATE trivia_quiz_questions SET opened_at = @openedAt WHERE quiz_id = @quizId AND position = @position AND opened_at IS NULL',
-    ),
-    storeReveal: database.prepare(
-      'UPDATE trivia_quiz_questions SET reveal = @reveal WHERE quiz_id = @quizId AND position = @position',
-    ),
-    insertAnswer: database.prepare(
-      `INSERT INTO trivia_answers (quiz_id, position, guild_id, user_id, option_index, answered_at, correct, points)
-       VALUES (@quizId, @position, @guildId, @userId, @optionIndex, @answeredAt, @correct, @points)`,
-    ),
-    markEnded: database.prepare(
-      'UPDATE trivia_quizzes SET ended_at = @endedAt, end_reason = @endReason WHERE id = @quizId AND ended_at IS NULL',
-    ),
-    insertScore: database.prepare(
-      `INSERT INTO trivia_scores (quiz_id, guild_id, user_id, points, correct_answers, best_streak, recorded_at)
-       VALUES (@quizId, @guildId, @userId, @points, @correctAnswers, @bestStreak, @recordedAt)`,
-    ),
-    markMessage: database.prepare(
-      `UPDATE trivia_quiz_questions SET message_id = @messageId, shown_answer_count = @shownAnswerCount
-       WHERE quiz_id = @quizId AND position = @position`,
-    ),
-    markFinalShown: database.prepare(
-      'UPDATE trivia_quiz_questions SET final_shown_at = @now WHERE quiz_id = @quizId AND position = @position',
-    ),
-    markEndAnnounced: database.prepare('UPDATE trivia_quizzes SET end_announced_at = @now WHERE id = @quizId'),
-    markSettled: database.prepare('UPDATE trivia_quizzes SET settled_at = @now WHERE id = @quizId'),
-    recentlyAsked: database.prepare(
-      `SELECT q.question_id FROM trivia_quiz_questions q JOIN trivia_quizzes z ON z.id = q.quiz_id
-       WHERE z.channel_id = ? AND q.opened_at IS NOT NULL
-       ORDER BY q.opened_at DESC, q.position DESC LIMIT ?`,
-    ).pluck(),
-    leaderboard: database.prepare(
-      `SELECT user_id AS userId, SUM(points) AS points, SUM(correct_answers) AS correctAnswers, COUNT(*) AS quizzes
-       FROM trivia_scores WHERE guild_id = @guildId AND recorded_at >= @since
-       GROUP BY user_id ORDER BY points DESC, correctAnswers DESC, userId LIMIT @limit`,
-    ),
-    answerStats: database.prepare(
-      `SELECT COUNT(*) AS answered, COALESCE(SUM(correct), 0) AS correct
-       FROM trivia_answers WHERE guild_id = ? AND user_id = ?`,
-    ),
-    scoreStats: database.prepare(
-      `SELECT COUNT(*) AS quizzes, COALESCE(MAX(best_streak), 0) AS bestStreak, COALESCE(SUM(points), 0) AS points
-       FROM trivia_scores WHERE guild_id = ? AND user_id = ?`,
-    ),
-  };
-
-  function byId(quizId: string): StoredQuiz | null {
-    const row = statements.byId.get(quizId) as QuizRow | undefined;
+export function createQuizRepository(database: SqlDatabase, now: () => Date) {
+  async function byId(quizId: string, session: SqlSession = database): Promise<StoredQuiz | null> {
+    const row = await session.get<QuizRow>(sql.byId, [quizId]);
     return row ? toStoredQuiz(row) : null;
   }
 
-  function requireQuiz(quizId: string): StoredQuiz {
-    const quiz = byId(quizId);
+  async function requireQuiz(quizId: string, session: SqlSession): Promise<StoredQuiz> {
+    const quiz = await byId(quizId, session);
     if (!quiz) throw new Error(`no trivia quiz ${quizId}`);
     return quiz;
   }
 
-  function recordReveal(quiz: StoredQuiz, state: QuizState, stored: StoredReveal): void {
+  async function saveStep(session: SqlSession, quiz: StoredQuiz, { state, reveal, endReason }: QuizStep): Promise<StoredQuiz> {
+    const { quizId } = quiz;
+    await session.run(sql.updateState, { quizId, state: JSON.stringify(state), now: now().getTime() });
+    if (state.phase === 'question-open' && state.questionOpenedAtMs !== null) {
+      await session.run(sql.markOpened, { quizId, position: state.currentQuestionIndex, openedAt: state.questionOpenedAtMs });
+    }
+    if (reveal) await recordReveal(session, quiz, state, reveal);
+    if (isFinished(state)) await recordEnd(session, quiz, state, endReason ?? (state.phase === 'finished' ? 'finished' : 'stopped'));
+    return requireQuiz(quizId, session);
+  }
+
+  async function recordReveal(session: SqlSession, quiz: StoredQuiz, state: QuizState, stored: StoredReveal): Promise<void> {
     const position = stored.reveal.questionIndex;
-    statements.storeReveal.run({ quizId: quiz.quizId, position, reveal: JSON.stringify(stored) });
+    await session.run(sql.storeReveal, { quizId: quiz.quizId, position, reveal: JSON.stringify(stored) });
     // closeQuestion leaves the closed question's answers in currentAnswers.
     for (const locked of state.currentAnswers) {
-      statements.insertAnswer.run({
+      await session.run(sql.insertAnswer, {
         quizId: quiz.quizId,
         position,
         guildId: quiz.guildId,
@@ -155,11 +142,11 @@ export function createQuizRepository(database: Database, now: () => Date) {
     }
   }
 
-  function recordEnd(quiz: StoredQuiz, state: QuizState, endReason: QuizEndReason): void {
+  async function recordEnd(session: SqlSession, quiz: StoredQuiz, state: QuizState, endReason: QuizEndReason): Promise<void> {
     const endedAt = state.endedAtMs ?? now().getTime();
-    if (statements.markEnded.run({ quizId: quiz.quizId, endedAt, endReason }).changes === 0) return;
+    if ((await session.run(sql.markEnded, { quizId: quiz.quizId, endedAt, endReason })).changes === 0) return;
     for (const player of state.players) {
-      statements.insertScore.run({
+      await session.run(sql.insertScore, {
         quizId: quiz.quizId,
         guildId: quiz.guildId,
         userId: player.userId,
@@ -173,74 +160,82 @@ export function createQuizRepository(database: Database, now: () => Date) {
 
   return {
     /** Saves a new quiz with its questions in the order they will be asked. */
-    create: database.transaction((input: { guildId: string; progress: number; state: QuizState }): StoredQuiz => {
-      const { state } = input;
-      try {
-        statements.insertQuiz.run({
-          quizId: state.quizId,
-          guildId: input.guildId,
-          channelId: state.channelId,
-          starterId: state.starterId,
-          progress: input.progress,
-          state: JSON.stringify(state),
-          now: now().getTime(),
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new QuizAlreadyRunningError(state.channelId);
-        throw error;
-      }
-      state.questions.forEach((question, position) => statements.insertQuestion.run(state.quizId, position, question.id));
-      return requireQuiz(state.quizId);
-    }),
-    byId,
-    runningInChannel(channelId: string): StoredQuiz | null {
-      const row = statements.runningInChannel.get(channelId) as QuizRow | undefined;
+    create: (input: { guildId: string; progress: number; state: QuizState }): Promise<StoredQuiz> =>
+      database
+        .transaction(async (session) => {
+          const { state } = input;
+          await session.run(sql.insertQuiz, {
+            quizId: state.quizId,
+            guildId: input.guildId,
+            channelId: state.channelId,
+            starterId: state.starterId,
+            progress: input.progress,
+            state: JSON.stringify(state),
+            now: now().getTime(),
+          });
+          for (const [position, question] of state.questions.entries()) {
+            await session.run(sql.insertQuestion, [state.quizId, position, question.id]);
+          }
+          return requireQuiz(state.quizId, session);
+        })
+        .catch((error: unknown) => {
+          if (isUniqueViolation(error)) throw new QuizAlreadyRunningError(input.state.channelId);
+          throw error;
+        }),
+    byId: (quizId: string) => byId(quizId),
+    async runningInChannel(channelId: string): Promise<StoredQuiz | null> {
+      const row = await database.get<QuizRow>(sql.runningInChannel, [channelId]);
       return row ? toStoredQuiz(row) : null;
     },
     /** Quizzes whose state has not finished or stopped. */
-    unfinished: () => (statements.unfinished.all() as QuizRow[]).map(toStoredQuiz),
+    unfinished: async () => (await database.all<QuizRow>(sql.unfinished)).map(toStoredQuiz),
     /** Quizzes with work left: still running, or with messages not yet in their final form. */
-    unsettled: () => (statements.unsettled.all() as QuizRow[]).map(toStoredQuiz),
-    questions: (quizId: string) => (statements.questions.all(quizId) as QuestionRow[]).map(toStoredQuestion),
+    unsettled: async () => (await database.all<QuizRow>(sql.unsettled)).map(toStoredQuiz),
+    questions: async (quizId: string) => (await database.all<QuestionRow>(sql.questions, [quizId])).map(toStoredQuestion),
     /**
      * Saves the quiz after a step of the engine. An opened question gets its opening time; a
      * reveal is kept with every scored answer; a quiz that has ended records each player's score.
      */
-    save: database.transaction(
-      (quizId: string, state: QuizState, change: { reveal?: StoredReveal; endReason?: QuizEndReason } = {}): StoredQuiz => {
-        const quiz = requireQuiz(quizId);
-        statements.updateState.run({ quizId, state: JSON.stringify(state), now: now().getTime() });
-        if (state.phase === 'question-open' && state.questionOpenedAtMs !== null) {
-          statements.markOpened.run({ quizId, position: state.currentQuestionIndex, openedAt: state.questionOpenedAtMs });
-        }
-        if (change.reveal) recordReveal(quiz, state, change.reveal);
-        if (isFinished(state)) {
-          recordEnd(quiz, state, change.endReason ?? (state.phase === 'finished' ? 'finished' : 'stopped'));
-        }
-        return requireQuiz(quizId);
-      },
-    ),
-    markMessage(quizId: string, position: number, messageId: string, shownAnswerCount: number): void {
-      statements.markMessage.run({ quizId, position, messageId, shownAnswerCount });
+    save: (quizId: string, state: QuizState, change: { reveal?: StoredReveal; endReason?: QuizEndReason } = {}): Promise<StoredQuiz> =>
+      database.transaction(async (session) => saveStep(session, await requireQuiz(quizId, session), { state, ...change })),
+    /**
+     * Reads the quiz, runs `step` on it and saves what it returns, in one transaction that holds the quiz's row
+     * (another host's or another click's step waits, then sees this one's result): no answer or reveal is lost
+     * between the read and the write. `step` returns null to change nothing. Null when there is no such quiz.
+     */
+    update: (quizId: string, step: (quiz: StoredQuiz) => QuizStep | null): Promise<StoredQuiz | null> =>
+      database.transaction(async (session) => {
+        const row = await session.get<QuizRow>(sql.byId + forUpdate(session), [quizId]);
+        if (!row) return null;
+        const quiz = toStoredQuiz(row);
+        const next = step(quiz);
+        return next === null ? quiz : saveStep(session, quiz, next);
+      }),
+    async markMessage(quizId: string, position: number, messageId: string, shownAnswerCount: number): Promise<void> {
+      await database.run(sql.markMessage, { quizId, position, messageId, shownAnswerCount });
     },
-    markFinalShown(quizId: string, position: number): void {
-      statements.markFinalShown.run({ quizId, position, now: now().getTime() });
+    async markFinalShown(quizId: string, position: number): Promise<void> {
+      await database.run(sql.markFinalShown, { quizId, position, now: now().getTime() });
     },
-    markEndAnnounced(quizId: string): void {
-      statements.markEndAnnounced.run({ quizId, now: now().getTime() });
+    async markEndAnnounced(quizId: string): Promise<void> {
+      await database.run(sql.markEndAnnounced, { quizId, now: now().getTime() });
     },
-    markSettled(quizId: string): void {
-      statements.markSettled.run({ quizId, now: now().getTime() });
+    async markSettled(quizId: string): Promise<void> {
+      await database.run(sql.markSettled, { quizId, now: now().getTime() });
     },
     /** Ids of questions asked in this channel, most recent first. */
-    recentlyAskedIds: (channelId: string, limit = 500) => statements.recentlyAsked.all(channelId, limit) as string[],
+    recentlyAskedIds: async (channelId: string, limit = 500) =>
+      (await database.all<{ questionId: string }>(sql.recentlyAsked, [channelId, limit])).map((row) => row.questionId),
     /** Points per member in this server since `since` (all time when null), best first. */
-    leaderboard(guildId: string, since: Date | null, limit = 10): LeaderboardEntry[] {
-      return statements.leaderboard.all({ guildId, since: since?.getTime() ?? 0, limit }) as LeaderboardEntry[];
-    },
-    memberStats(guildId: string, userId: string): MemberTriviaStats {
-      const answers = statements.answerStats.get(guildId, userId) as { answered: number; correct: number };
-      const scores = statements.scoreStats.get(guildId, userId) as { quizzes: number; bestStreak: number; points: number };
+    leaderboard: (guildId: string, since: Date | null, limit = 10): Promise<LeaderboardEntry[]> =>
+      database.all<LeaderboardEntry>(sql.leaderboard, { guildId, since: since?.getTime() ?? 0, limit }),
+    async memberStats(guildId: string, userId: string): Promise<MemberTriviaStats> {
+      const answers = (await database.get<{ answered: number; correct: number }>(sql.answerStats, [guildId, userId])) as { answered: number; correct: number };
+      const scores = (await database.get<{ quizzes: number; bestStreak: number; points: number }>(sql.scoreStats, [guildId, userId])) as {
+        quizzes: number;
+        bestStreak: number;
+        points: number;
+      };
       return { ...answers, ...scores };
     },
   };

@@ -28,14 +28,14 @@ function listLabels(labels: readonly string[]): string {
  * discussion thread for each newly finished episode, at most the last 3 of a jump. The ledger keeps each party and
  * episode to one thread ever; the reminder tick opens them. Moving back asks for nothing and closes nothing.
  */
-export function moveProgress(context: BotContext, move: ProgressMove): MovedProgress {
+export async function moveProgress(context: BotContext, move: ProgressMove): Promise<MovedProgress> {
   const { party } = move;
-  const previous = context.progress.current(party.id).episode;
-  const state = context.progress.set(party.id, move.episode, move.actorId);
-  if (!discussionThreadsOn(context.settings.get(party.guildId))) return { state, threadsNote: '' };
+  const previous = (await context.progress.current(party.id)).episode;
+  const state = await context.progress.set(party.id, move.episode, move.actorId);
+  if (!discussionThreadsOn(await context.settings.get(party.guildId))) return { state, threadsNote: '' };
   const plan = planThreads(previous, move.episode);
   if (plan.episodes.length === 0) return { state, threadsNote: '' };
-  const requested = context.discussionThreads.request({
+  const requested = await context.discussionThreads.request({
     partyId: party.id,
     guildId: party.guildId,
     channelId: party.channelId ?? move.channelId,

@@ -49,20 +49,20 @@ async function openThread({ client, context }: ThreadDependencies, thread: Claim
   let starterMessageId = thread.starterMessageId;
   if (!starterMessageId) {
     starterMessageId = await postWithNonce(client, thread.channelId, composed.starter, stableNonce('ws', thread.id));
-    ledger.recordStarter(thread.id, starterMessageId);
+    await ledger.recordStarter(thread.id, starterMessageId);
   }
   let threadId = thread.threadId;
   if (!threadId) {
     threadId = await startThread(client, thread, starterMessageId, composed.name);
-    ledger.recordThread(thread.id, threadId);
+    await ledger.recordThread(thread.id, threadId);
   }
   await postWithNonce(client, threadId, composed.first, stableNonce('wt', thread.id));
-  ledger.markOpened(thread.id);
+  await ledger.markOpened(thread.id);
 }
 
 /** A starter message left without its thread says nothing useful; it goes (best effort). */
 async function removeLoneStarter(client: Client<true>, thread: ClaimedThread, context: BotContext): Promise<void> {
-  const row = context.discussionThreads.steps(thread.id);
+  const row = await context.discussionThreads.steps(thread.id);
   if (!row?.starterMessageId || row.threadId) return;
   await client.rest.delete(Routes.channelMessage(thread.channelId, row.starterMessageId)).catch(() => undefined);
 }
@@ -76,11 +76,11 @@ async function handleFailure(dependencies: ThreadDependencies, thread: ClaimedTh
     context.logger.warn(details, 'discussion thread not opened yet; it will be retried after its claim lease');
     return false;
   }
-  context.discussionThreads.markFailed(thread.id);
+  await context.discussionThreads.markFailed(thread.id);
   if (failure === 'forbidden') {
     await removeLoneStarter(client, thread, context);
     // Said once per server, as for events; the bot carries on without threads.
-    context.hostNotices.add({ guildId: thread.guildId, userId: null, key: 'threads-unavailable', text: threadsUnavailableNotice });
+    await context.hostNotices.add({ guildId: thread.guildId, userId: null, key: 'threads-unavailable', text: threadsUnavailableNotice });
     context.logger.info(details, 'no permission to open a discussion thread');
   } else if (failure === 'gone') context.logger.warn(details, 'discussion thread channel is gone');
   else context.logger.error(details, 'Discord rejected a discussion thread');
@@ -95,9 +95,9 @@ async function handleFailure(dependencies: ThreadDependencies, thread: ClaimedTh
 export async function openWantedThreads(dependencies: ThreadDependencies, now: Date, leaseMilliseconds = defaultThreadLeaseMilliseconds): Promise<ThreadReport> {
   const { context } = dependencies;
   const report: ThreadReport = { opened: 0, failed: 0 };
-  for (const thread of context.discussionThreads.claim(now, leaseMilliseconds, context.ownsGuild)) {
-    if (context.progress.current(thread.partyId).episode < thread.episode) {
-      context.discussionThreads.withdraw(thread.id);
+  for (const thread of await context.discussionThreads.claim(now, leaseMilliseconds, context.ownsGuild)) {
+    if ((await context.progress.current(thread.partyId)).episode < thread.episode) {
+      await context.discussionThreads.withdraw(thread.id);
       continue;
     }
     try {

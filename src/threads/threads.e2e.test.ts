@@ -98,8 +98,8 @@ describe('discussion threads', () => {
     const channelId = harness.channels.dub.id;
     // Both changes land before any tick opens the thread for episode 3.
     await harness.bot.router.drain(1_000);
-    const party = harness.bot.context.parties.forChannel(harness.guild.id, channelId);
-    harness.bot.context.discussionThreads.request({ partyId: party.id, guildId: harness.guild.id, channelId, episodes: [3] });
+    const party = await harness.bot.context.parties.forChannel(harness.guild.id, channelId);
+    await harness.bot.context.discussionThreads.request({ partyId: party.id, guildId: harness.guild.id, channelId, episodes: [3] });
     await openThreads();
     expect(threadNames(channelId)).toHaveLength(2);
     await setProgress(3, channelId);

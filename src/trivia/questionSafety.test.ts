@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePack } from '../pack/compilePack.js';
-import { openDatabase } from '../storage/database.js';
-import type { Database } from '../storage/database.js';
+import { openKnowledgeBase } from '../storage/database.js';
+import type { KnowledgeBase } from '../storage/database.js';
 import { createKnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
 import type { KnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
 import type { Question } from '../domain/knowledge.js';
@@ -15,7 +15,7 @@ import type { Question } from '../domain/knowledge.js';
  */
 
 let folder: string;
-let database: Database;
+let database: KnowledgeBase;
 let knowledge: KnowledgeRepository;
 let episodeCount: number;
 
@@ -24,7 +24,7 @@ beforeAll(() => {
   const knowledgeBasePath = join(folder, 'knowledge.sqlite');
   const compiled = compilePack('data/pack', knowledgeBasePath);
   if (!compiled.ok) throw new Error(`the pack does not compile: ${JSON.stringify(compiled.problems)}`);
-  database = openDatabase({ path: join(folder, 'state.sqlite'), knowledgeBasePath });
+  database = openKnowledgeBase(knowledgeBasePath);
   knowledge = createKnowledgeRepository(database);
   episodeCount = knowledge.episodeCount();
 });

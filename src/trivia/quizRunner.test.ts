@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../discord/reply.js';
 import { answer, startQuiz, stopQuiz } from '../domain/trivia/index.js';
 import { askedQuestion } from '../../test/support/quizFixtures.js';
-import { openDatabase } from '../storage/database.js';
-import type { Database } from '../storage/database.js';
+import { openSqliteStateDatabase } from '../storage/database.js';
+import type { SqlDatabase } from '../storage/database.js';
 import { createQuizRepository } from '../storage/quizRepository.js';
 import type { QuizRepository } from '../storage/quizRepository.js';
 import { ChannelUnavailableError, MessageGoneError } from './channelPublisher.js';
@@ -65,24 +65,24 @@ const start = new Date('2026-03-01T20:00:00.000Z');
 const after = (seconds: number) => new Date(start.getTime() + seconds * 1000);
 
 let folder: string;
-let database: Database;
+let database: SqlDatabase;
 let quizzes: QuizRepository;
 let channel: ReturnType<typeof recordingPublisher>;
 let owned: boolean;
 let partyProgress: number;
 let runner: QuizRunner;
 
-beforeEach(() => {
+beforeEach(async () => {
   folder = mkdtempSync(join(tmpdir(), 'watchalong-runner-'));
-  database = openDatabase({ path: join(folder, 'state.sqlite') });
+  database = openSqliteStateDatabase(join(folder, 'state.sqlite'));
   quizzes = createQuizRepository(database, () => start);
   channel = recordingPublisher();
   owned = true;
   partyProgress = 4;
   runner = newRunner();
 });
-afterEach(() => {
-  database.close();
+afterEach(async () => {
+  await database.close();
   rmSync(folder, { recursive: true, force: true });
 });
 
@@ -93,12 +93,12 @@ function newRunner(): QuizRunner {
     publisher: channel.publisher,
     logger: pino({ level: 'silent' }),
     ownsGuild: () => owned,
-    partyProgress: () => partyProgress,
+    partyProgress: () => Promise.resolve(partyProgress),
   });
 }
 
 /** Question n is answered by option n % 4; 20 seconds a question. */
-function createQuiz(questionCount: number, quizId = 'quiz-1', channelId = 'channel-1'): string {
+async function createQuiz(questionCount: number, quizId = 'quiz-1', channelId = 'channel-1'): Promise<string> {
   const state = startQuiz({
     quizId,
     channelId,
@@ -107,19 +107,19 @@ function createQuiz(questionCount: number, quizId = 'quiz-1', channelId = 'chann
     secondsPerQuestion: 20,
     now: start,
   });
-  return quizzes.create({ guildId: 'guild-1', progress: 4, state }).quizId;
+  return (await quizzes.create({ guildId: 'guild-1', progress: 4, state })).quizId;
 }
 
-function click(userId: string, optionIndex: number, second: number, quizId = 'quiz-1'): void {
-  const { state } = quizzes.byId(quizId)!;
+async function click(userId: string, optionIndex: number, second: number, quizId = 'quiz-1'): Promise<void> {
+  const { state } = (await quizzes.byId(quizId))!;
   const result = answer(state, { userId, optionIndex, now: after(second) });
   expect(result.outcome).toBe('locked');
-  quizzes.save(quizId, result.state);
+  await quizzes.save(quizId, result.state);
 }
 
 describe('quiz runner: one question after another', () => {
   it('posts the first question with a countdown and four buttons, and nothing about answers', async () => {
-    createQuiz(2);
+    await createQuiz(2);
     await runner.tick(start);
     expect(channel.messages).toHaveLength(1);
     const [question] = channel.messages;
@@ -132,10 +132,10 @@ describe('quiz runner: one question after another', () => {
   });
 
   it('edits the count when it changes, never naming who chose what', async () => {
-    createQuiz(2);
+    await createQuiz(2);
     await runner.tick(start);
-    click('ann', 0, 2);
-    click('bob', 3, 3);
+    await click('ann', 0, 2);
+    await click('bob', 3, 3);
     await runner.tick(after(3));
     await runner.tick(after(4));
     const [question] = channel.messages;
@@ -145,10 +145,10 @@ describe('quiz runner: one question after another', () => {
   });
 
   it('reveals at time up on the same message, then waits a moment before the next question', async () => {
-    createQuiz(2);
+    await createQuiz(2);
     await runner.tick(start);
-    click('ann', 0, 5);
-    click('bob', 2, 6);
+    await click('ann', 0, 5);
+    await click('bob', 2, 6);
     await runner.tick(after(19.9));
     expect(textOf(channel.messages[0])).not.toContain('time is up');
     await runner.tick(after(20));
@@ -167,20 +167,20 @@ describe('quiz runner: one question after another', () => {
   });
 
   it('ends before the next question when a host moved the party back below the quiz (its questions could spoil)', async () => {
-    createQuiz(3);
+    await createQuiz(3);
     await runner.tick(start);
-    click('ann', 0, 5);
+    await click('ann', 0, 5);
     await runner.tick(after(20));
     partyProgress = 3;
     await runner.tick(after(20 + pauseBetweenQuestionsMs / 1000));
     expect(channel.messages).toHaveLength(2);
     expect(textOf(channel.messages[1])).toContain('progress was moved back');
     expect(textOf(channel.messages[1])).not.toContain('Question 2');
-    expect(quizzes.byId('quiz-1')?.endReason).toBe('progress-lowered');
+    expect((await quizzes.byId('quiz-1'))?.endReason).toBe('progress-lowered');
   });
 
   it('carries on when the party moved on meanwhile', async () => {
-    createQuiz(2);
+    await createQuiz(2);
     await runner.tick(start);
     await runner.tick(after(20));
     partyProgress = 5;
@@ -189,37 +189,37 @@ describe('quiz runner: one question after another', () => {
   });
 
   it('closes early once everyone who joined has answered', async () => {
-    createQuiz(3);
+    await createQuiz(3);
     await runner.tick(start);
-    click('ann', 0, 1);
-    click('bob', 0, 2);
+    await click('ann', 0, 1);
+    await click('bob', 0, 2);
     await runner.tick(after(20));
     await runner.tick(after(25));
-    click('bob', 1, 26);
+    await click('bob', 1, 26);
     await runner.tick(after(27));
     expect(textOf(channel.messages[1])).not.toContain('time is up');
-    click('ann', 3, 28);
+    await click('ann', 3, 28);
     await runner.tick(after(29));
     expect(textOf(channel.messages[1])).toContain('Question 2 of 3: time is up');
     expect(textOf(channel.messages[1])).toContain('Right: <@bob>');
   });
 
   it('posts the final standings after the last reveal, then leaves the quiz alone', async () => {
-    createQuiz(1);
+    await createQuiz(1);
     await runner.tick(start);
-    click('ann', 0, 10);
+    await click('ann', 0, 10);
     await runner.tick(after(20));
     expect(channel.messages).toHaveLength(2);
     expect(textOf(channel.messages[1])).toContain('Trivia: final standings');
     expect(textOf(channel.messages[1])).toContain('🥇 <@ann>: 125 points (1 correct, best streak 1)');
-    expect(quizzes.unsettled()).toEqual([]);
+    expect(await quizzes.unsettled()).toEqual([]);
     await runner.tick(after(60));
     expect(channel.messages).toHaveLength(2);
     expect(channel.messages.map((message) => message.edits)).toEqual([1, 0]);
   });
 
   it('says so when nobody answered', async () => {
-    createQuiz(1);
+    await createQuiz(1);
     await runner.tick(start);
     await runner.tick(after(20));
     expect(textOf(channel.messages[0])).toContain('Nobody answered this one.');
@@ -227,35 +227,35 @@ describe('quiz runner: one question after another', () => {
   });
 
   it('marks the open question as ended after a stop, without a second announcement', async () => {
-    createQuiz(3);
+    await createQuiz(3);
     await runner.tick(start);
-    quizzes.save('quiz-1', stopQuiz(quizzes.byId('quiz-1')!.state, after(5)).state, { endReason: 'stopped' });
-    quizzes.markEndAnnounced('quiz-1');
+    await quizzes.save('quiz-1', stopQuiz((await quizzes.byId('quiz-1'))!.state, after(5)).state, { endReason: 'stopped' });
+    await quizzes.markEndAnnounced('quiz-1');
     await runner.tick(after(6));
     expect(channel.messages).toHaveLength(1);
     expect(textOf(channel.messages[0])).toContain('The quiz ended before time was up');
-    expect(quizzes.unsettled()).toEqual([]);
+    expect(await quizzes.unsettled()).toEqual([]);
   });
 });
 
 describe('quiz runner: restarts and failures', () => {
   it('carries on a question that still has time after a restart, keeping its answers', async () => {
-    createQuiz(2);
+    await createQuiz(2);
     await runner.tick(start);
-    click('ann', 0, 3);
+    await click('ann', 0, 3);
     runner = newRunner();
-    runner.resume(after(8));
+    await runner.resume(after(8));
     await runner.tick(after(8));
-    expect(quizzes.byId('quiz-1')?.state.phase).toBe('question-open');
+    expect((await quizzes.byId('quiz-1'))?.state.phase).toBe('question-open');
     await runner.tick(after(20));
     expect(textOf(channel.messages[0])).toContain('Right: <@ann>');
   });
 
   it('closes a question that ran out while the bot was down, then goes on', async () => {
-    createQuiz(2);
+    await createQuiz(2);
     await runner.tick(start);
     runner = newRunner();
-    runner.resume(after(90));
+    await runner.resume(after(90));
     await runner.tick(after(90));
     expect(textOf(channel.messages[0])).toContain('time is up');
     await runner.tick(after(95));
@@ -263,21 +263,21 @@ describe('quiz runner: restarts and failures', () => {
   });
 
   it('ends a quiz idle too long, and says why', async () => {
-    createQuiz(2);
+    await createQuiz(2);
     await runner.tick(start);
-    click('ann', 0, 3);
+    await click('ann', 0, 3);
     runner = newRunner();
-    runner.resume(after(20 + 11 * 60));
-    expect(quizzes.byId('quiz-1')).toMatchObject({ endReason: 'abandoned' });
+    await runner.resume(after(20 + 11 * 60));
+    expect(await quizzes.byId('quiz-1')).toMatchObject({ endReason: 'abandoned' });
     await runner.tick(after(20 + 11 * 60));
     expect(textOf(channel.messages[0])).toContain('The quiz ended before time was up');
     expect(textOf(channel.messages[1])).toContain('offline for too long');
-    expect(quizzes.unsettled()).toEqual([]);
+    expect(await quizzes.unsettled()).toEqual([]);
   });
 
   it('counts an answer locked while another quiz of the same tick waits on Discord', async () => {
-    createQuiz(2, 'quiz-1', 'channel-1');
-    createQuiz(2, 'quiz-2', 'channel-2');
+    await createQuiz(2, 'quiz-1', 'channel-1');
+    await createQuiz(2, 'quiz-2', 'channel-2');
     await runner.tick(start);
     let release = () => {};
     channel.slow.edits = new Promise((resolve) => {
@@ -286,7 +286,7 @@ describe('quiz runner: restarts and failures', () => {
     const tick = runner.tick(after(20));
     // The tick is stuck revealing quiz-1's question; ann's click on quiz-2 landed just before its time up.
     await new Promise((resolve) => setImmediate(resolve));
-    click('ann', 0, 19.5, 'quiz-2');
+    await click('ann', 0, 19.5, 'quiz-2');
     release();
     await tick;
     const quiz2Question = channel.messages.find((message) => message.channelId === 'channel-2');
@@ -294,7 +294,7 @@ describe('quiz runner: restarts and failures', () => {
   });
 
   it('retries after a Discord hiccup without posting twice', async () => {
-    createQuiz(2);
+    await createQuiz(2);
     channel.failures.push(new Error('503 Service Unavailable'));
     await runner.tick(start);
     expect(channel.messages).toHaveLength(0);
@@ -305,7 +305,7 @@ describe('quiz runner: restarts and failures', () => {
   });
 
   it('posts the reveal anew when the question message was deleted', async () => {
-    createQuiz(2);
+    await createQuiz(2);
     await runner.tick(start);
     channel.messages.splice(0, 1);
     await runner.tick(after(20));
@@ -314,19 +314,19 @@ describe('quiz runner: restarts and failures', () => {
   });
 
   it('ends the quiz when its channel is gone', async () => {
-    createQuiz(2);
+    await createQuiz(2);
     channel.failures.push(new ChannelUnavailableError('channel-1'));
     await runner.tick(start);
-    expect(quizzes.byId('quiz-1')).toMatchObject({ endReason: 'abandoned' });
-    expect(quizzes.unsettled()).toEqual([]);
+    expect(await quizzes.byId('quiz-1')).toMatchObject({ endReason: 'abandoned' });
+    expect(await quizzes.unsettled()).toEqual([]);
   });
 
   it('leaves quizzes of servers another shard runs alone', async () => {
-    createQuiz(2);
+    await createQuiz(2);
     owned = false;
-    runner.resume(after(3600));
+    await runner.resume(after(3600));
     await runner.tick(after(3600));
     expect(channel.messages).toEqual([]);
-    expect(quizzes.byId('quiz-1')?.state.phase).toBe('not-started');
+    expect((await quizzes.byId('quiz-1'))?.state.phase).toBe('not-started');
   });
 });

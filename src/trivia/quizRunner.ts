@@ -31,12 +31,12 @@ export interface QuizRunnerDependencies {
   /** False for servers another shard runs timed work for. */
   ownsGuild(guildId: string): boolean;
   /** The progress of the party that watches in a channel now (a host may have moved it back mid-quiz). */
-  partyProgress(guildId: string, channelId: string): number;
+  partyProgress(guildId: string, channelId: string): Promise<number>;
 }
 
 export interface QuizRunner {
   /** After a restart: ends quizzes idle too long to pick up again; the others carry on with the next tick. */
-  resume(now: Date): void;
+  resume(now: Date): Promise<void>;
   /** Closes questions whose time is up, opens the next ones, and brings every quiz message up to date. */
   tick(now: Date): Promise<void>;
 }
@@ -55,20 +55,21 @@ export function createQuizRunner(dependencies: QuizRunnerDependencies): QuizRunn
   const { quizzes, publisher, logger } = dependencies;
 
   /** The engine's timers: close a question whose time is up (or that everyone has answered), open the next. */
-  function moveOn(quiz: StoredQuiz, now: Date): StoredQuiz {
-    let current = quiz;
-    if (current.state.phase === 'question-open' && shouldClose(current.state, now)) {
-      const closed = closeQuestion(current.state, now);
-      if (closed.outcome === 'closed') {
-        current = quizzes.save(current.quizId, closed.state, { reveal: { reveal: closed.reveal, standings: standings(closed.state) } });
-      }
-    }
-    if (!isReadyToOpen(current.state, now)) return current;
+  async function moveOn(quiz: StoredQuiz, now: Date): Promise<StoredQuiz | null> {
+    // Each step reads and writes the quiz in one transaction, so an answer locked meanwhile is never overwritten.
+    const closed = await quizzes.update(quiz.quizId, (current) => {
+      if (current.state.phase !== 'question-open' || !shouldClose(current.state, now)) return null;
+      const step = closeQuestion(current.state, now);
+      return step.outcome === 'closed' ? { state: step.state, reveal: { reveal: step.reveal, standings: standings(step.state) } } : null;
+    });
+    if (!closed || !isReadyToOpen(closed.state, now)) return closed;
     // Questions were chosen as safe at the quiz's progress; if the party has since gone back, they may not be.
-    if (dependencies.partyProgress(current.guildId, current.channelId) < current.progress) {
-      return quizzes.save(current.quizId, stopQuiz(current.state, now).state, { endReason: 'progress-lowered' });
-    }
-    return quizzes.save(current.quizId, openQuestion(current.state, now).state);
+    const progressLowered = (await dependencies.partyProgress(closed.guildId, closed.channelId)) < closed.progress;
+    return quizzes.update(quiz.quizId, (current) => {
+      if (!isReadyToOpen(current.state, now)) return null;
+      if (progressLowered) return { state: stopQuiz(current.state, now).state, endReason: 'progress-lowered' };
+      return { state: openQuestion(current.state, now).state };
+    });
   }
 
   function contextFor(quiz: StoredQuiz, position: number): QuestionContext {
@@ -100,51 +101,51 @@ export function createQuizRunner(dependencies: QuizRunnerDependencies): QuizRunn
     const view = contextFor(quiz, question.position);
     if (question.reveal) {
       await show(quiz.channelId, question.messageId, revealMessage(view, question.reveal));
-      quizzes.markFinalShown(quiz.quizId, question.position);
+      await quizzes.markFinalShown(quiz.quizId, question.position);
       return;
     }
     if (isFinished(quiz.state)) {
       // Stopped while this question was open: nobody can answer it any more.
       if (question.messageId !== null) await show(quiz.channelId, question.messageId, endedQuestionMessage(view));
-      quizzes.markFinalShown(quiz.quizId, question.position);
+      await quizzes.markFinalShown(quiz.quizId, question.position);
       return;
     }
     const deadlineMs = questionDeadlineMs(quiz.state);
     const answeredCount = quiz.state.currentAnswers.length;
     if (deadlineMs === null || (question.messageId !== null && answeredCount === question.shownAnswerCount)) return;
     const messageId = await show(quiz.channelId, question.messageId, questionMessage(view, new Date(deadlineMs), answeredCount));
-    quizzes.markMessage(quiz.quizId, question.position, messageId, answeredCount);
+    await quizzes.markMessage(quiz.quizId, question.position, messageId, answeredCount);
   }
 
   async function publish(quiz: StoredQuiz): Promise<void> {
-    const pending = quizzes.questions(quiz.quizId).filter((question) => question.openedAt !== null && !question.finalShown);
+    const pending = (await quizzes.questions(quiz.quizId)).filter((question) => question.openedAt !== null && !question.finalShown);
     for (const question of pending) await showQuestion(quiz, question);
     if (!isFinished(quiz.state)) return;
     if (!quiz.endAnnounced) {
       const safeLabel = safeUpToLabel(quiz.progress, dependencies.seasons());
       await publisher.post(quiz.channelId, finalMessage(quiz.endReason ?? 'finished', standings(quiz.state), safeLabel));
-      quizzes.markEndAnnounced(quiz.quizId);
+      await quizzes.markEndAnnounced(quiz.quizId);
     }
-    quizzes.markSettled(quiz.quizId);
+    await quizzes.markSettled(quiz.quizId);
   }
 
   /** Nobody can see this quiz any more: end it and stop trying. */
-  function abandon(quizId: string, now: Date): void {
-    const latest = quizzes.byId(quizId);
-    if (latest && !isFinished(latest.state)) quizzes.save(quizId, stopQuiz(latest.state, now).state, { endReason: 'abandoned' });
-    quizzes.markSettled(quizId);
+  async function abandon(quizId: string, now: Date): Promise<void> {
+    await quizzes.update(quizId, (latest) => (isFinished(latest.state) ? null : { state: stopQuiz(latest.state, now).state, endReason: 'abandoned' }));
+    await quizzes.markSettled(quizId);
   }
 
   async function advance(quizId: string, now: Date): Promise<void> {
     // Read afresh: answers locked while earlier quizzes of this tick were being published must count.
-    const quiz = quizzes.byId(quizId);
+    const quiz = await quizzes.byId(quizId);
     if (!quiz) return;
     try {
-      await publish(moveOn(quiz, now));
+      const moved = await moveOn(quiz, now);
+      if (moved) await publish(moved);
     } catch (error) {
       if (error instanceof ChannelUnavailableError) {
         logger.warn({ quizId: quiz.quizId, channelId: quiz.channelId }, 'quiz channel unavailable; ending the quiz');
-        abandon(quiz.quizId, now);
+        await abandon(quiz.quizId, now);
         return;
       }
       // Discord hiccups: the rows still say what is left to show, so the next tick retries.
@@ -153,16 +154,18 @@ export function createQuizRunner(dependencies: QuizRunnerDependencies): QuizRunn
   }
 
   return {
-    resume(now) {
-      for (const quiz of quizzes.unfinished()) {
+    async resume(now) {
+      for (const quiz of await quizzes.unfinished()) {
         if (!dependencies.ownsGuild(quiz.guildId)) continue;
         const decision = resumeDecision(quiz.state, now);
         logger.info({ quizId: quiz.quizId, decision: decision.action }, 'resuming trivia quiz');
-        if (decision.action === 'end') quizzes.save(quiz.quizId, stopQuiz(quiz.state, now).state, { endReason: 'abandoned' });
+        if (decision.action === 'end') {
+          await quizzes.update(quiz.quizId, (current) => (isFinished(current.state) ? null : { state: stopQuiz(current.state, now).state, endReason: 'abandoned' }));
+        }
       }
     },
     async tick(now) {
-      for (const quiz of quizzes.unsettled()) {
+      for (const quiz of await quizzes.unsettled()) {
         if (dependencies.ownsGuild(quiz.guildId)) await advance(quiz.quizId, now);
       }
     },

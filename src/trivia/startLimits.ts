@@ -14,14 +14,14 @@ export const triviaStartLimits = {
 export const quizRetentionMilliseconds = 30 * 24 * 60 * 60_000;
 
 /** Why this member may not start a quiz in this server now, or null. */
-export function triviaStartRefusal(starts: QuizStartRepository, guildId: string, starterId: string, now: Date): string | null {
-  if (starts.runningBy(guildId, starterId) >= triviaStartLimits.runningPerStarter) {
+export async function triviaStartRefusal(starts: QuizStartRepository, guildId: string, starterId: string, now: Date): Promise<string | null> {
+  if ((await starts.runningBy(guildId, starterId)) >= triviaStartLimits.runningPerStarter) {
     return 'You already have a quiz running in this server. Let it finish, or end it with `/trivia stop` in its channel, before starting another.';
   }
-  if (starts.runningInGuild(guildId) >= triviaStartLimits.runningPerServer) {
+  if ((await starts.runningInGuild(guildId)) >= triviaStartLimits.runningPerServer) {
     return `This server already has ${triviaStartLimits.runningPerServer} quizzes running, the most at once. Jump into one, or start yours when one ends.`;
   }
-  const last = starts.lastStartBy(guildId, starterId);
+  const last = await starts.lastStartBy(guildId, starterId);
   const waitMilliseconds = last === null ? 0 : last.getTime() + triviaStartLimits.cooldownMilliseconds - now.getTime();
   if (waitMilliseconds > 0) {
     const seconds = Math.ceil(waitMilliseconds / 1000);

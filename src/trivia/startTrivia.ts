@@ -31,20 +31,20 @@ export interface TriviaStartDependencies {
   quizzes: QuizRepository;
   visibleQuestions(progress: number): Question[];
   /** Why this starter may not start a quiz now (the flood limits), or null; asked once a quiz could start. */
-  refuseStart?(request: TriviaStartRequest, now: Date): string | null;
+  refuseStart?(request: TriviaStartRequest, now: Date): Promise<string | null> | string | null;
 }
 
 /**
  * Picks spoiler-safe questions (recently asked ones in this channel last), fixes their button order,
  * and saves the new quiz. The quiz runner opens the first question on its next tick.
  */
-export function startTrivia(
+export async function startTrivia(
   dependencies: TriviaStartDependencies,
   request: TriviaStartRequest,
   now: Date,
   random: Random = Math.random,
-): TriviaStart {
-  const running = dependencies.quizzes.runningInChannel(request.channelId);
+): Promise<TriviaStart> {
+  const running = await dependencies.quizzes.runningInChannel(request.channelId);
   if (running) return { outcome: 'already-running', quiz: running };
 
   const selection = selectQuestions({
@@ -54,11 +54,11 @@ export function startTrivia(
     scope: request.scope,
     progress: request.progress,
     latestEpisodes: latestEpisodeWindow,
-    recentlyAskedIds: dependencies.quizzes.recentlyAskedIds(request.channelId),
+    recentlyAskedIds: await dependencies.quizzes.recentlyAskedIds(request.channelId),
     random,
   });
   if (selection.questions.length === 0) return { outcome: 'no-questions' };
-  const refusal = dependencies.refuseStart?.(request, now) ?? null;
+  const refusal = (await dependencies.refuseStart?.(request, now)) ?? null;
   if (refusal !== null) return { outcome: 'limited', reason: refusal };
 
   const state = startQuiz({
@@ -70,10 +70,10 @@ export function startTrivia(
     now,
   });
   try {
-    const quiz = dependencies.quizzes.create({ guildId: request.guildId, progress: request.progress, state });
+    const quiz = await dependencies.quizzes.create({ guildId: request.guildId, progress: request.progress, state });
     return { outcome: 'started', quiz, shortfall: selection.shortfall };
   } catch (error) {
-    const winner = error instanceof QuizAlreadyRunningError ? dependencies.quizzes.runningInChannel(request.channelId) : null;
+    const winner = error instanceof QuizAlreadyRunningError ? await dependencies.quizzes.runningInChannel(request.channelId) : null;
     if (winner) return { outcome: 'already-running', quiz: winner };
     throw error;
   }

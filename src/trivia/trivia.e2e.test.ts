@@ -49,15 +49,15 @@ async function waitForText(harness: TestBot, message: StoredMessage, predicate: 
   return text();
 }
 
-function runningQuiz(harness: TestBot, channelId: string) {
-  const quiz = harness.bot.context.quizzes.runningInChannel(channelId);
+async function runningQuiz(harness: TestBot, channelId: string) {
+  const quiz = await harness.bot.context.quizzes.runningInChannel(channelId);
   if (!quiz) throw new Error('no quiz running');
   return quiz;
 }
 
 /** The custom ids of the right and a wrong button of the open question. */
-function answersOf(harness: TestBot, channelId: string, message: StoredMessage): { right: string; wrong: string } {
-  const { state } = runningQuiz(harness, channelId);
+async function answersOf(harness: TestBot, channelId: string, message: StoredMessage): Promise<{ right: string; wrong: string }> {
+  const { state } = await runningQuiz(harness, channelId);
   const question = state.questions[state.currentQuestionIndex];
   if (!question) throw new Error('no open question');
   const buttons = buttonsOf(message);
@@ -87,9 +87,9 @@ describe('a trivia quiz through the fake Discord', () => {
     expect(buttonsOf(first)).toHaveLength(4);
     // Gated at the party's progress (not started): every question asked is safe before episode 1.
     const safeIds = new Set(harness.bot.context.knowledge.visibleQuestions(0).map((question) => question.id));
-    expect(runningQuiz(harness, general.id).state.questions.every((question) => safeIds.has(question.id))).toBe(true);
+    expect((await runningQuiz(harness, general.id)).state.questions.every((question) => safeIds.has(question.id))).toBe(true);
 
-    const { right, wrong } = answersOf(harness, general.id, first);
+    const { right, wrong } = await answersOf(harness, general.id, first);
     const aliceLocked = await harness.click('alice', first.id, right);
     expect(aliceLocked.ephemeral).toBe(true);
     expect(harness.text(aliceLocked)).toContain('Locked in');
@@ -115,7 +115,7 @@ describe('a trivia quiz through the fake Discord', () => {
     advance(pauseBetweenQuestionsMs / 1000);
     const second = await postedMessage(harness, general.id, isQuestion(1));
     expect(renderedText(second)).toContain('Question 2 of 2');
-    const secondAnswers = answersOf(harness, general.id, second);
+    const secondAnswers = await answersOf(harness, general.id, second);
     await harness.click('alice', second.id, secondAnswers.right);
     await harness.click('bob', second.id, secondAnswers.right);
     // Everyone who joined has answered: the question closes without waiting for time up.
@@ -173,10 +173,10 @@ describe('a trivia quiz through the fake Discord', () => {
     expect(outcome.ephemeral).toBe(true);
     expect(harness.text(outcome)).toContain('I have no trivia questions that fit');
     expect(harness.text(outcome)).toContain('`scope:all`');
-    expect(harness.bot.context.quizzes.runningInChannel(harness.channels.general.id)).toBeNull();
+    expect(await harness.bot.context.quizzes.runningInChannel(harness.channels.general.id)).toBeNull();
   });
 
-  it('sent nothing to routes Discord does not have', () => {
+  it('sent nothing to routes Discord does not have', async () => {
     expect(harness.fake.unknownRoutes).toEqual([]);
   });
 });
@@ -200,7 +200,7 @@ describe('a trivia quiz across bot restarts', () => {
     const { general } = harness.channels;
     await harness.run('alice', 'trivia', { subcommand: 'start', options: { questions: 2, seconds: 30 } });
     const first = await postedMessage(harness, general.id, isQuestion(0));
-    const { right } = answersOf(harness, general.id, first);
+    const { right } = await answersOf(harness, general.id, first);
     await harness.click('alice', first.id, right);
 
     await restart(5);
@@ -217,7 +217,7 @@ describe('a trivia quiz across bot restarts', () => {
     await restart(15 * 60);
     const ended = await postedMessage(harness, general.id, (message) => renderedText(message).includes('offline for too long'));
     expect(renderedText(ended)).toContain('Trivia ended');
-    expect(harness.bot.context.quizzes.runningInChannel(general.id)).toBeNull();
+    expect(await harness.bot.context.quizzes.runningInChannel(general.id)).toBeNull();
     const first = harness.fake.channelMessages(general.id).find(isQuestion(0));
     const click = await harness.click('bob', first!.id, buttonsOf(first!)[0]!.custom_id);
     expect(harness.text(click)).toContain('This quiz has ended');

@@ -51,14 +51,14 @@ function expectRefused(outcome: InteractionOutcome, text: string): void {
 describe('starting a quiz', () => {
   it('needs the starter to be able to send messages in the channel', async () => {
     expectRefused(await start(members[0]!, readOnly), 'You can’t send messages in this channel, so you can’t start a quiz here.');
-    expect(runningIn(readOnly)).toBeNull();
+    expect(await runningIn(readOnly)).toBeNull();
   });
 
   it('allows one running quiz per starter in the server', async () => {
     expect(harness.text(await start(members[0]!, channels[0]!))).toContain('started a quiz');
 
     expectRefused(await start(members[0]!, channels[1]!), 'You already have a quiz running in this server.');
-    expect(runningIn(channels[1]!)).toBeNull();
+    expect(await runningIn(channels[1]!)).toBeNull();
   });
 
   it(`allows ${triviaStartLimits.runningPerServer} running quizzes per server`, async () => {
@@ -66,7 +66,7 @@ describe('starting a quiz', () => {
     expect(harness.text(await start(members[2]!, channels[2]!))).toContain('started a quiz');
 
     expectRefused(await start(members[3]!, channels[3]!), `This server already has ${triviaStartLimits.runningPerServer} quizzes running`);
-    expect(runningIn(channels[3]!)).toBeNull();
+    expect(await runningIn(channels[3]!)).toBeNull();
   });
 
   it('makes a starter wait a minute between starts, even after stopping their quiz', async () => {
@@ -74,7 +74,7 @@ describe('starting a quiz', () => {
     advance(20_000);
 
     expectRefused(await start(members[0]!, channels[0]!), 'You can start another in 40 seconds.');
-    expect(runningIn(channels[0]!)).toBeNull();
+    expect(await runningIn(channels[0]!)).toBeNull();
 
     advance(40_000);
     expect(harness.text(await start(members[0]!, channels[0]!))).toContain('started a quiz');
@@ -91,21 +91,21 @@ describe('old quizzes', () => {
     const player = members[3]!;
     const channel = channels[3]!;
     await start(player, channel, { questions: 1, seconds: 10 });
-    const quiz = runningIn(channel)!;
+    const quiz = (await runningIn(channel))!;
     const question = await harness.fake.waitForMessage(channel.id, (message) => answerButtons(message).some((id) => id.startsWith('trivia-answer:')));
     const right = answerButtons(question)[quiz.state.questions[0]!.correctIndex]!;
     await harness.fake.clickButton({ guildId: harness.guild.id, channelId: channel.id, userId: player.id, messageId: question.id, customId: right });
     advance(11_000);
-    const settled = harness.bot.database.prepare('SELECT settled_at IS NOT NULL FROM trivia_quizzes WHERE id = ?').pluck();
-    await expect.poll(() => settled.get(quiz.quizId), { timeout: 5_000 }).toBe(1);
+    const settled = () => harness.bot.database.value<number>('SELECT COUNT(*) FROM trivia_quizzes WHERE id = ? AND settled_at IS NOT NULL', [quiz.quizId]);
+    await expect.poll(settled, { timeout: 5_000 }).toBe(1);
     const leaderboardBefore = harness.text(await harness.run('alice', 'trivia', { subcommand: 'leaderboard' }));
     expect(leaderboardBefore).toContain(`<@${player.id}>`);
 
     advance(quizRetentionMilliseconds + 60 * 60_000);
 
-    const quizRows = harness.bot.database.prepare('SELECT COUNT(*) FROM trivia_quizzes WHERE id = ?').pluck();
-    await expect.poll(() => quizRows.get(quiz.quizId), { timeout: 5_000 }).toBe(0);
-    expect(harness.bot.database.prepare('SELECT COUNT(*) FROM trivia_quiz_questions WHERE quiz_id = ?').pluck().get(quiz.quizId)).toBe(0);
+    const quizRows = () => harness.bot.database.value<number>('SELECT COUNT(*) FROM trivia_quizzes WHERE id = ?', [quiz.quizId]);
+    await expect.poll(quizRows, { timeout: 5_000 }).toBe(0);
+    expect(await harness.bot.database.value('SELECT COUNT(*) FROM trivia_quiz_questions WHERE quiz_id = ?', [quiz.quizId])).toBe(0);
     expect(harness.text(await harness.run('alice', 'trivia', { subcommand: 'leaderboard' }))).toBe(leaderboardBefore);
     const stats = await harness.fake.sendCommand({ guildId: harness.guild.id, channelId: channel.id, userId: player.id, name: 'trivia', subcommand: 'stats' });
     expect(harness.text(stats)).toContain('**1** answered, **1** correct (100%)');

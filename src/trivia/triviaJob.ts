@@ -30,15 +30,16 @@ export function createTriviaJob(intervalMs = triviaTickIntervalMs): BackgroundJo
         publisher: createChannelPublisher(client),
         logger: context.logger,
         ownsGuild: (guildId) => context.ownsGuild(guildId),
-        partyProgress: (guildId, channelId) => context.progress.current(context.parties.forChannel(guildId, channelId).id).episode,
+        partyProgress: async (guildId, channelId) => (await context.progress.current((await context.parties.forChannel(guildId, channelId)).id)).episode,
       });
-      runner.resume(clock.now());
+      // The first tick waits for it, so no tick moves a quiz that resuming is about to end.
+      const resumed = runner.resume(clock.now()).catch((error: unknown) => context.logger.error({ err: error }, 'resuming trivia quizzes failed'));
       let prunedAt: number | undefined;
       // Quizzes 30 days past their end go, with their questions; their scores and answers stay (migration 5).
-      const pruneIfDue = (now: Date) => {
+      const pruneIfDue = async (now: Date) => {
         if (prunedAt !== undefined && now.getTime() - prunedAt < pruneEveryMilliseconds) return;
         prunedAt = now.getTime();
-        const pruned = context.quizStarts.pruneEndedBefore(new Date(now.getTime() - quizRetentionMilliseconds));
+        const pruned = await context.quizStarts.pruneEndedBefore(new Date(now.getTime() - quizRetentionMilliseconds));
         if (pruned > 0) context.logger.info({ pruned }, 'old trivia quizzes pruned');
       };
       loop = startTickLoop({
@@ -46,8 +47,9 @@ export function createTriviaJob(intervalMs = triviaTickIntervalMs): BackgroundJo
         everyMilliseconds: intervalMs,
         name: 'trivia',
         logger: context.logger,
-        tick(now) {
-          pruneIfDue(now);
+        async tick(now) {
+          await resumed;
+          await pruneIfDue(now);
           return runner.tick(now);
         },
       });

@@ -15,24 +15,23 @@ export async function calendarFile(invocation: Invocation, context: BotContext):
   const { buildCalendar } = await import('../domain/watchparty/calendar.js');
   const now = context.now();
   const until = new Date(now.getTime() + calendarDays * 24 * 60 * 60_000);
-  const sessions: CalendarSession[] = context.schedules
-    .listOpen(invocation.guildId)
-    .filter((schedule) => schedule.status === 'active')
-    .flatMap((schedule) => {
-      const progress = gateFor(context, invocation, schedule, 'asker-only');
-      return upcomingSessions(schedule, now, calendarSessionsPerSchedule, until).map((session, sessionsAhead) => {
-        const covered = episodesLine(context, schedule, progress, sessionsAhead);
-        return {
-          id: `schedule-${schedule.id}-occurrence-${session.occurrenceIndex}`,
-          title: schedule.title,
-          start: session.start,
-          end: session.end,
-          description: covered ? `Watch party, planned: ${covered}.` : 'Watch party.',
-          location: `https://discord.com/channels/${invocation.guildId}/${schedule.channelId}`,
-        };
+  const sessions: CalendarSession[] = [];
+  for (const schedule of await context.schedules.listOpen(invocation.guildId)) {
+    if (schedule.status !== 'active') continue;
+    const progress = await gateFor(context, invocation, schedule, 'asker-only');
+    for (const [sessionsAhead, session] of upcomingSessions(schedule, now, calendarSessionsPerSchedule, until).entries()) {
+      const covered = await episodesLine(context, schedule, progress, sessionsAhead);
+      sessions.push({
+        id: `schedule-${schedule.id}-occurrence-${session.occurrenceIndex}`,
+        title: schedule.title,
+        start: session.start,
+        end: session.end,
+        description: covered ? `Watch party, planned: ${covered}.` : 'Watch party.',
+        location: `https://discord.com/channels/${invocation.guildId}/${schedule.channelId}`,
       });
-    })
-    .sort((a, b) => a.start.getTime() - b.start.getTime());
+    }
+  }
+  sessions.sort((a, b) => a.start.getTime() - b.start.getTime());
   if (sessions.length === 0) return ephemeralText('There are no upcoming sessions to put in a calendar yet.');
   const seriesTitle = context.knowledge.meta('title') ?? 'Watchalong';
   return {

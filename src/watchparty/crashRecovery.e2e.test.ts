@@ -5,10 +5,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { ensureCompiledPack } from '../pack/compilePack.js';
-import { openDatabase } from '../storage/database.js';
-import type { Database } from '../storage/database.js';
 import { createDiscussionThreadRepository } from '../storage/discussionThreadRepository.js';
 import { createPartyRepository } from '../storage/partyRepository.js';
 import { createProgressRepository } from '../storage/progressRepository.js';
@@ -19,12 +17,15 @@ import type { FakeDiscord, StoredMessage } from '../../test/fakeDiscord/index.js
 import { spawnBot } from '../../test/support/botProcess.js';
 import type { BotProcess } from '../../test/support/botProcess.js';
 import { waitUntil } from '../../test/support/waitUntil.js';
+import { describeOnBothEngines } from '../../test/postgres/storageEngines.js';
+import type { TestEngine } from '../../test/postgres/storageEngines.js';
+import type { TestDatabase } from '../../test/postgres/testDatabases.js';
 
 /**
  * The bot runs as a real process (test/support/runBotProcess.ts) and is killed with SIGKILL around sending a
  * reminder: just before Discord receives the message, or just after Discord posted it but before the bot
  * heard back. A proxy between the bot and the fake Discord decides when. The bot is then started again on
- * the same database, and every reminder must be in the channel exactly once.
+ * the same database, and every reminder must be in the channel exactly once. All of it on SQLite and on PostgreSQL.
  */
 
 const folder = mkdtempSync(join(tmpdir(), 'watchalong-crash-'));
@@ -82,7 +83,7 @@ async function startKillingProxy(fake: FakeDiscord): Promise<KillingProxy> {
   return proxy;
 }
 
-function startBot(apiBase: string, databasePath: string): BotProcess {
+function startBot(apiBase: string, stored: TestDatabase): BotProcess {
   return spawnBot({
     entry: 'test/support/runBotProcess.ts',
     apiBase,
@@ -90,7 +91,7 @@ function startBot(apiBase: string, databasePath: string): BotProcess {
     environment: {
       PATH: process.env['PATH'] ?? '',
       DISCORD_TOKEN: 'test-token',
-      DATABASE_PATH: databasePath,
+      ...(stored.url ? { DATABASE_URL: stored.url } : { DATABASE_PATH: stored.path }),
       KNOWLEDGE_BASE_PATH: knowledgeBasePath,
       LOG_LEVEL: 'warn',
       WATCHALONG_TEST_TICK_SECONDS: '1',
@@ -116,19 +117,20 @@ afterEach(async () => {
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** A fresh fake Discord and database with `count` one-off sessions starting a second apart, each reminded only at its start. */
-async function world(name: string, count: number) {
+async function world(engine: TestEngine, count: number) {
   const fake = await startFakeDiscord();
   const proxy = await startKillingProxy(fake);
   const guild = fake.addGuild({ name: 'Crash club' });
   const channel = fake.addChannel(guild.id, { name: 'general' });
-  const databasePath = join(folder, `${name}.sqlite`);
-  const database: Database = openDatabase({ path: databasePath });
-  cleanups.push(() => fake.close(), () => proxy.close(), () => void database.close());
+  const stored = await engine.create();
+  const database = await engine.connect(stored);
+  cleanups.push(() => fake.close(), () => proxy.close());
   const now = () => new Date();
-  const party = createPartyRepository(database, now).defaultFor(guild.id);
+  const party = await createPartyRepository(database, now).defaultFor(guild.id);
   const schedules = createScheduleRepository(database, now);
-  const ids = Array.from({ length: count }, (_, index) =>
-    schedules.create({
+  const ids: number[] = [];
+  for (let index = 0; index < count; index++) {
+    const schedule = await schedules.create({
       guildId: guild.id,
       partyId: party.id,
       channelId: channel.id,
@@ -138,81 +140,83 @@ async function world(name: string, count: number) {
       episodes: 1,
       leadMinutes: [0],
       createdBy: fake.botUserId,
-    }).id,
-  );
+    });
+    ids.push(schedule.id);
+  }
   const deliveries = createReminderDeliveryRepository(database);
-  const states = () => ids.map((scheduleId) => deliveries.state({ scheduleId, occurrenceIndex: 0, leadMinutes: 0 }));
+  const seen = { states: [] as Array<string | null> };
+  const states = async () => (seen.states = await Promise.all(ids.map((scheduleId) => deliveries.state({ scheduleId, occurrenceIndex: 0, leadMinutes: 0 }))));
   const reminders = () => fake.channelMessages(channel.id).filter((message: StoredMessage) => message.content.includes('**Session'));
   const start = () => {
-    const bot = startBot(proxy.apiBase, databasePath);
+    const bot = startBot(proxy.apiBase, stored);
     running.push(bot);
     proxy.victim = bot.child;
     return bot;
   };
   const isMessagePost = (request: IncomingMessage) => request.method === 'POST' && request.url === `/api/v10/channels/${channel.id}/messages`;
-  return { fake, proxy, channel, states, reminders, start, isMessagePost };
+  return { fake, proxy, channel, states, seen, reminders, start, isMessagePost };
 }
 
-describe('a bot killed around sending a reminder', () => {
-  it.each([
-    { when: 'after Discord posted it, before the bot heard back', action: 'kill-after' as const, postedBeforeRestart: 1 },
-    { when: 'before Discord received it', action: 'kill-before' as const, postedBeforeRestart: 0 },
-  ])('posts it exactly once after a restart when killed $when', async ({ action, postedBeforeRestart }) => {
-    const scene = await world(action, 3);
-    let killed = false;
-    scene.proxy.decide = (request) => {
-      if (killed || !scene.isMessagePost(request)) return 'forward';
-      killed = true;
-      return action;
-    };
-    const first = scene.start();
-    await first.exited;
-    expect(killed).toBe(true);
-    expect(scene.reminders()).toHaveLength(postedBeforeRestart);
-    expect(scene.states()).toContain('claimed');
+describeOnBothEngines('a bot killed around sending a reminder', (engine) => {
+    it.each([
+      { when: 'after Discord posted it, before the bot heard back', action: 'kill-after' as const, postedBeforeRestart: 1 },
+      { when: 'before Discord received it', action: 'kill-before' as const, postedBeforeRestart: 0 },
+    ])('posts it exactly once after a restart when killed $when', async ({ action, postedBeforeRestart }) => {
+      const scene = await world(engine, 3);
+      let killed = false;
+      scene.proxy.decide = (request) => {
+        if (killed || !scene.isMessagePost(request)) return 'forward';
+        killed = true;
+        return action;
+      };
+      const first = scene.start();
+      await first.exited;
+      expect(killed).toBe(true);
+      expect(scene.reminders()).toHaveLength(postedBeforeRestart);
+      expect(await scene.states()).toContain('claimed');
 
-    const second = scene.start();
-    await waitUntil(
-      () => scene.states().every((state) => state === 'sent'),
-      'every reminder to be confirmed',
-      { timeoutMilliseconds: waitLimitMilliseconds, describeState: () => `states ${JSON.stringify(scene.states())}, bot output:\n${first.output()}\n${second.output()}` },
-    );
-    const titles = scene.reminders().map((message) => /\*\*(Session \d+)\*\*/.exec(message.content)?.[1]);
-    expect(titles.sort()).toEqual(['Session 1', 'Session 2', 'Session 3']);
-  }, 90_000);
+      const second = scene.start();
+      await waitUntil(async () => (await scene.states()).every((state) => state === 'sent'), 'every reminder to be confirmed', {
+        timeoutMilliseconds: waitLimitMilliseconds,
+        describeState: () => `states ${JSON.stringify(scene.seen.states)}, bot output:\n${first.output()}\n${second.output()}`,
+      });
+      const titles = scene.reminders().map((message) => /\*\*(Session \d+)\*\*/.exec(message.content)?.[1]);
+      expect(titles.sort()).toEqual(['Session 1', 'Session 2', 'Session 3']);
+    }, 90_000);
 
-  it('sends each reminder once with two bot processes ticking on one database', async () => {
-    const scene = await world('two-processes', 5);
-    const first = scene.start();
-    const second = scene.start();
-    await waitUntil(
-      () => scene.states().every((state) => state === 'sent'),
-      'every reminder to be confirmed',
-      { timeoutMilliseconds: waitLimitMilliseconds, describeState: () => `states ${JSON.stringify(scene.states())}` },
-    );
-    // Both stop as `docker stop` stops them, finishing the tick in hand: a duplicate on its way would be posted by now.
-    await Promise.all([first.stop('SIGTERM'), second.stop('SIGTERM')]);
-    const titles = scene.reminders().map((message) => /\*\*(Session \d+)\*\*/.exec(message.content)?.[1]);
-    expect(titles.sort()).toEqual(['Session 1', 'Session 2', 'Session 3', 'Session 4', 'Session 5']);
-  }, 90_000);
+    it('sends each reminder once with two bot processes ticking on one database', async () => {
+      const scene = await world(engine, 5);
+      const first = scene.start();
+      const second = scene.start();
+      await waitUntil(async () => (await scene.states()).every((state) => state === 'sent'), 'every reminder to be confirmed', {
+        timeoutMilliseconds: waitLimitMilliseconds,
+        describeState: () => `states ${JSON.stringify(scene.seen.states)}`,
+      });
+      // Both stop as `docker stop` stops them, finishing the tick in hand: a duplicate on its way would be posted by now.
+      await Promise.all([first.stop('SIGTERM'), second.stop('SIGTERM')]);
+      const titles = scene.reminders().map((message) => /\*\*(Session \d+)\*\*/.exec(message.content)?.[1]);
+      expect(titles.sort()).toEqual(['Session 1', 'Session 2', 'Session 3', 'Session 4', 'Session 5']);
+    }, 90_000);
 });
 
 /** A party at episode 3 whose discussion threads for episodes 1–3 were asked for (as /progress set does) while no bot ran. */
-async function threadWorld(name: string) {
+async function threadWorld(engine: TestEngine) {
   const fake = await startFakeDiscord();
   const proxy = await startKillingProxy(fake);
   const guild = fake.addGuild({ name: 'Thread club' });
   const channel = fake.addChannel(guild.id, { name: 'general' });
-  const databasePath = join(folder, `${name}.sqlite`);
-  const database: Database = openDatabase({ path: databasePath });
-  cleanups.push(() => fake.close(), () => proxy.close(), () => void database.close());
+  const stored = await engine.create();
+  const database = await engine.connect(stored);
+  cleanups.push(() => fake.close(), () => proxy.close());
   const now = () => new Date();
-  const party = createPartyRepository(database, now).defaultFor(guild.id);
-  createProgressRepository(database, now).set(party.id, 3, fake.botUserId);
-  createDiscussionThreadRepository(database, now).request({ partyId: party.id, guildId: guild.id, channelId: channel.id, episodes: [1, 2, 3] });
-  const states = () => database.prepare('SELECT state FROM discussion_threads ORDER BY episode').pluck().all() as string[];
+  const party = await createPartyRepository(database, now).defaultFor(guild.id);
+  await createProgressRepository(database, now).set(party.id, 3, fake.botUserId);
+  await createDiscussionThreadRepository(database, now).request({ partyId: party.id, guildId: guild.id, channelId: channel.id, episodes: [1, 2, 3] });
+  const seen = { states: [] as string[] };
+  const states = async () =>
+    (seen.states = (await database.all<{ state: string }>('SELECT state FROM discussion_threads ORDER BY episode')).map((row) => row.state));
   const start = () => {
-    const bot = startBot(proxy.apiBase, databasePath);
+    const bot = startBot(proxy.apiBase, stored);
     running.push(bot);
     proxy.victim = bot.child;
     return bot;
@@ -229,44 +233,44 @@ async function threadWorld(name: string) {
     threads: ['S1E1 · episode 1 discussion: 1', 'S1E2 · episode 2 discussion: 1', 'S1E3 · episode 3 discussion: 1'],
     starters: 3,
   };
-  return { proxy, channel, states, start, outcome, expected };
+  return { proxy, channel, states, seen, start, outcome, expected };
 }
 
-describe('discussion threads with crashes and two processes', () => {
-  it('opens each thread once with two bot processes on one database', async () => {
-    const scene = await threadWorld('threads-two-processes');
-    const first = scene.start();
-    const second = scene.start();
-    await waitUntil(() => scene.states().every((state) => state === 'opened'), 'every thread to open', {
-      timeoutMilliseconds: waitLimitMilliseconds,
-      describeState: () => `states ${JSON.stringify(scene.states())}`,
-    });
-    // Both stop finishing the tick in hand: a duplicate on its way would be posted by now.
-    await Promise.all([first.stop('SIGTERM'), second.stop('SIGTERM')]);
-    expect(scene.outcome()).toEqual(scene.expected);
-  }, 90_000);
+describeOnBothEngines('discussion threads with crashes and two processes', (engine) => {
+    it('opens each thread once with two bot processes on one database', async () => {
+      const scene = await threadWorld(engine);
+      const first = scene.start();
+      const second = scene.start();
+      await waitUntil(async () => (await scene.states()).every((state) => state === 'opened'), 'every thread to open', {
+        timeoutMilliseconds: waitLimitMilliseconds,
+        describeState: () => `states ${JSON.stringify(scene.seen.states)}`,
+      });
+      // Both stop finishing the tick in hand: a duplicate on its way would be posted by now.
+      await Promise.all([first.stop('SIGTERM'), second.stop('SIGTERM')]);
+      expect(scene.outcome()).toEqual(scene.expected);
+    }, 90_000);
 
-  it.each([
-    { step: 'creating the thread', matches: (url: string, channelId: string) => url.startsWith(`/api/v10/channels/${channelId}/messages/`) && url.endsWith('/threads') },
-    { step: 'posting the first message', matches: (url: string, channelId: string) => /^\/api\/v10\/channels\/\d+\/messages$/.test(url) && !url.includes(channelId) },
-  ])('opens each thread once after a restart when killed after Discord finished $step', async ({ step, matches }) => {
-    const scene = await threadWorld(`threads-killed-${step.replaceAll(' ', '-')}`);
-    let killed = false;
-    scene.proxy.decide = (request) => {
-      if (killed || request.method !== 'POST' || !matches(request.url ?? '', scene.channel.id)) return 'forward';
-      killed = true;
-      return 'kill-after';
-    };
-    const first = scene.start();
-    await first.exited;
-    expect(killed).toBe(true);
-    expect(scene.states()).toContain('claimed');
+    it.each([
+      { step: 'creating the thread', matches: (url: string, channelId: string) => url.startsWith(`/api/v10/channels/${channelId}/messages/`) && url.endsWith('/threads') },
+      { step: 'posting the first message', matches: (url: string, channelId: string) => /^\/api\/v10\/channels\/\d+\/messages$/.test(url) && !url.includes(channelId) },
+    ])('opens each thread once after a restart when killed after Discord finished $step', async ({ matches }) => {
+      const scene = await threadWorld(engine);
+      let killed = false;
+      scene.proxy.decide = (request) => {
+        if (killed || request.method !== 'POST' || !matches(request.url ?? '', scene.channel.id)) return 'forward';
+        killed = true;
+        return 'kill-after';
+      };
+      const first = scene.start();
+      await first.exited;
+      expect(killed).toBe(true);
+      expect(await scene.states()).toContain('claimed');
 
-    const second = scene.start();
-    await waitUntil(() => scene.states().every((state) => state === 'opened'), 'every thread to open', {
-      timeoutMilliseconds: waitLimitMilliseconds,
-      describeState: () => `states ${JSON.stringify(scene.states())}, bot output:\n${first.output()}\n${second.output()}`,
-    });
-    expect(scene.outcome()).toEqual(scene.expected);
-  }, 90_000);
+      const second = scene.start();
+      await waitUntil(async () => (await scene.states()).every((state) => state === 'opened'), 'every thread to open', {
+        timeoutMilliseconds: waitLimitMilliseconds,
+        describeState: () => `states ${JSON.stringify(scene.seen.states)}, bot output:\n${first.output()}\n${second.output()}`,
+      });
+      expect(scene.outcome()).toEqual(scene.expected);
+    }, 90_000);
 });

@@ -54,9 +54,9 @@ function scheduleIdIn(outcome: InteractionOutcome): number {
   return id;
 }
 
-const schedulesOf = (party: Party) => {
-  const partyId = harness.bot.context.parties.forChannel(harness.guild.id, channelOf(party).id).id;
-  return harness.bot.context.schedules.listOpen(harness.guild.id).filter((schedule) => schedule.partyId === partyId);
+const schedulesOf = async (party: Party) => {
+  const partyId = (await harness.bot.context.parties.forChannel(harness.guild.id, channelOf(party).id)).id;
+  return (await harness.bot.context.schedules.listOpen(harness.guild.id)).filter((schedule) => schedule.partyId === partyId);
 };
 
 async function scheduleFor(party: Party): Promise<number> {
@@ -73,13 +73,13 @@ describe.each(['dub', 'subs'] as const)('the %s host', (own) => {
   const theirs = other(own);
 
   it("cannot schedule a session for the other party through the channel option, from their own channel", async () => {
-    const before = schedulesOf(theirs).length;
+    const before = (await schedulesOf(theirs)).length;
     const start = new Date(reminders.clock.now.getTime() + 60 * minute).toISOString();
 
     const outcome = await run(hosts[own], channelOf(own), 'schedule', { start, channel: channelOf(theirs).id });
 
     expectRefusedFor(outcome, theirs);
-    expect(schedulesOf(theirs)).toHaveLength(before);
+    expect((await schedulesOf(theirs))).toHaveLength(before);
   });
 
   it('cannot cancel the other party’s schedule, and can cancel their own', async () => {
@@ -87,22 +87,22 @@ describe.each(['dub', 'subs'] as const)('the %s host', (own) => {
     const notMine = await scheduleFor(theirs);
 
     expectRefusedFor(await run(hosts[own], channelOf(own), 'cancel', { id: notMine }), theirs);
-    expect(schedulesOf(theirs).map((schedule) => schedule.id)).toContain(notMine);
+    expect((await schedulesOf(theirs)).map((schedule) => schedule.id)).toContain(notMine);
 
     expect(harness.text(await run(hosts[own], channelOf(own), 'cancel', { id: mine }))).toContain('is cancelled');
-    expect(schedulesOf(own).map((schedule) => schedule.id)).not.toContain(mine);
+    expect((await schedulesOf(own)).map((schedule) => schedule.id)).not.toContain(mine);
   });
 
   it('cannot resume the other party’s paused schedule, and can resume their own', async () => {
     const mine = await scheduleFor(own);
     const notMine = await scheduleFor(theirs);
-    for (const id of [mine, notMine]) harness.bot.context.schedules.pause(id, 'The bot could not post in the channel.');
+    for (const id of [mine, notMine]) await harness.bot.context.schedules.pause(id, 'The bot could not post in the channel.');
 
     expectRefusedFor(await run(hosts[own], channelOf(own), 'resume', { id: notMine }), theirs);
-    expect(harness.bot.context.schedules.byId(harness.guild.id, notMine)?.status).toBe('paused');
+    expect((await harness.bot.context.schedules.byId(harness.guild.id, notMine))?.status).toBe('paused');
 
     expect(harness.text(await run(hosts[own], channelOf(own), 'resume', { id: mine }))).toContain('are back on');
-    expect(harness.bot.context.schedules.byId(harness.guild.id, mine)?.status).toBe('active');
+    expect((await harness.bot.context.schedules.byId(harness.guild.id, mine))?.status).toBe('active');
   });
 
   it('still learns nothing new from an id that does not exist: it is checked against their own channel’s party', async () => {
@@ -117,7 +117,7 @@ describe('the "did you finish?" button of a schedule whose channel now belongs t
     const start = new Date(reminders.clock.now.getTime() + 90 * minute);
     // A server host schedules for the default party in #general; later an admin gives #general a party of its own.
     await harness.run('host', 'watchparty', { subcommand: 'schedule', options: { start: start.toISOString(), title: 'General night' } });
-    const defaultParty = context.parties.forChannel(harness.guild.id, harness.channels.general.id);
+    const defaultParty = await context.parties.forChannel(harness.guild.id, harness.channels.general.id);
     const generalHosts = harness.fake.addRole(harness.guild.id, { name: 'GeneralHosts' });
     const generalHost = harness.fake.addMember(harness.guild.id, { username: 'gene', roles: [generalHosts.id] });
     await harness.run('admin', 'party', {
@@ -138,11 +138,11 @@ describe('the "did you finish?" button of a schedule whose channel now belongs t
     });
     expect(refused.ephemeral).toBe(true);
     expect(harness.text(refused)).toBe(userMessages.notHostOf(defaultParty.name));
-    expect(context.progress.current(defaultParty.id).episode).toBe(0);
+    expect((await context.progress.current(defaultParty.id)).episode).toBe(0);
 
     const recorded = await harness.click('host', prompt.id, button);
     expect(harness.text(recorded)).toContain('recorded that the party finished');
-    expect(context.progress.current(defaultParty.id).episode).toBe(1);
+    expect((await context.progress.current(defaultParty.id)).episode).toBe(1);
   });
 
   it.each(['dub', 'subs'] as const)('under a %s session is the other host’s to press only if they host that party', async (own) => {
@@ -154,13 +154,13 @@ describe('the "did you finish?" button of a schedule whose channel now belongs t
     const button = (prompt.components as Array<{ components: Array<{ custom_id: string }> }>)[0]!.components[0]!.custom_id;
     const click = (as: FakeUser) =>
       harness.fake.clickButton({ guildId: harness.guild.id, channelId: channelOf(own).id, userId: as.id, messageId: prompt.id, customId: button });
-    const party = harness.bot.context.parties.forChannel(harness.guild.id, channelOf(own).id);
-    const before = harness.bot.context.progress.current(party.id).episode;
+    const party = await harness.bot.context.parties.forChannel(harness.guild.id, channelOf(own).id);
+    const before = (await harness.bot.context.progress.current(party.id)).episode;
 
     expect(harness.text(await click(hosts[theirs]))).toBe(userMessages.notAllowed(accessLevelDescriptions.host));
-    expect(harness.bot.context.progress.current(party.id).episode).toBe(before);
+    expect((await harness.bot.context.progress.current(party.id)).episode).toBe(before);
 
     expect(harness.text(await click(hosts[own]))).toContain('recorded that the party finished');
-    expect(harness.bot.context.progress.current(party.id).episode).toBe(before + 1);
+    expect((await harness.bot.context.progress.current(party.id)).episode).toBe(before + 1);
   });
 });

@@ -32,16 +32,16 @@ interface ComposedReminder {
  * asks about the episodes the session was announced with, and is not sent when there is nothing to ask
  * (a host already recorded them, or the series is over).
  */
-function composeReminder(
+async function composeReminder(
   { context, deliveries }: DeliveryDependencies,
   schedule: StoredSchedule,
   key: ReminderKey,
   late: boolean,
-): ComposedReminder | null {
+): Promise<ComposedReminder | null> {
   const { knowledge } = context;
-  const progress = context.progress.current(schedule.partyId).episode;
+  const progress = (await context.progress.current(schedule.partyId)).episode;
   if (key.leadMinutes < 0) {
-    const episodes = deliveries.coveredEpisodes(schedule.id, key.occurrenceIndex) ?? plannedEpisodes(knowledge, progress, schedule.episodes);
+    const episodes = (await deliveries.coveredEpisodes(schedule.id, key.occurrenceIndex)) ?? plannedEpisodes(knowledge, progress, schedule.episodes);
     if (!episodes || progress >= episodes.last) return null;
     const text = { episodes: describeEpisodes(episodes, knowledge, progress), lastEpisode: episodes.last, late };
     return { reply: finishedPromptMessage(key, text), episodes };
@@ -55,9 +55,9 @@ function composeReminder(
     occurrenceStart,
     episodes: episodes ? describeEpisodes(episodes, knowledge, progress) : null,
     late,
-    behind: key.leadMinutes === 0 && episodes ? whoIsBehind(context.progress.roster(schedule.guildId), episodes.first) : null,
+    behind: key.leadMinutes === 0 && episodes ? whoIsBehind(await context.progress.roster(schedule.guildId), episodes.first) : null,
   };
-  return { reply: reminderMessage(key, text, context.rsvps.counts(schedule.id, key.occurrenceIndex)), episodes };
+  return { reply: reminderMessage(key, text, await context.rsvps.counts(schedule.id, key.occurrenceIndex)), episodes };
 }
 
 const pauseReasons: Record<'gone' | 'forbidden', (channelId: string) => string> = {
@@ -66,11 +66,11 @@ const pauseReasons: Record<'gone' | 'forbidden', (channelId: string) => string> 
 };
 
 /** Stops a schedule whose channel cannot take reminders, and queues a notice for its host. */
-function pauseSchedule(context: BotContext, schedule: StoredSchedule, failure: 'gone' | 'forbidden'): void {
+async function pauseSchedule(context: BotContext, schedule: StoredSchedule, failure: 'gone' | 'forbidden'): Promise<void> {
   const reason = pauseReasons[failure](schedule.channelId);
-  const paused = context.schedules.pause(schedule.id, reason);
+  const paused = await context.schedules.pause(schedule.id, reason);
   if (!paused) return;
-  context.hostNotices.add({
+  await context.hostNotices.add({
     guildId: schedule.guildId,
     userId: schedule.createdBy,
     key: `paused:${schedule.id}:${context.now().getTime()}`,
@@ -80,7 +80,13 @@ function pauseSchedule(context: BotContext, schedule: StoredSchedule, failure: '
   });
 }
 
-function handleFailure(dependencies: DeliveryDependencies, schedule: StoredSchedule, key: ReminderKey, error: unknown, now: Date): DeliveryOutcome {
+async function handleFailure(
+  dependencies: DeliveryDependencies,
+  schedule: StoredSchedule,
+  key: ReminderKey,
+  error: unknown,
+  now: Date,
+): Promise<DeliveryOutcome> {
   const { context, deliveries } = dependencies;
   const failure: DiscordFailure = classifyDiscordFailure(error);
   const details = { err: error, ...key, failure };
@@ -88,11 +94,11 @@ function handleFailure(dependencies: DeliveryDependencies, schedule: StoredSched
     context.logger.warn(details, 'reminder not sent yet; it will be retried after its claim lease');
     return 'retry';
   }
-  deliveries.markFailed(key, now);
+  await deliveries.markFailed(key, now);
   if (failure === 'rejected') context.logger.error(details, 'Discord rejected a reminder');
   else {
     context.logger.warn(details, 'reminder channel unusable; schedule paused');
-    pauseSchedule(context, schedule, failure);
+    await pauseSchedule(context, schedule, failure);
   }
   return 'failed';
 }
@@ -105,15 +111,15 @@ export async function deliverReminder(
   { late, now }: { late: boolean; now: Date },
 ): Promise<DeliveryOutcome> {
   const { client, context, deliveries } = dependencies;
-  const composed = composeReminder(dependencies, schedule, key, late);
+  const composed = await composeReminder(dependencies, schedule, key, late);
   if (!composed) {
-    deliveries.markSkipped(key, now);
+    await deliveries.markSkipped(key, now);
     return 'skipped';
   }
   try {
     const nonce = reminderNonce(schedule.id, key.occurrenceIndex, key.leadMinutes);
     const messageId = await postWithNonce(client, schedule.channelId, composed.reply, nonce);
-    deliveries.markSent(key, now, messageId, composed.episodes);
+    await deliveries.markSent(key, now, messageId, composed.episodes);
     context.metrics.reminderSent({ late });
     context.logger.info({ ...key, messageId, late }, 'reminder sent');
     return 'sent';

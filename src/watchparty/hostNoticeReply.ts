@@ -16,10 +16,14 @@ function clip(text: string): string {
  * 2,000 characters (the rest wait for the next reply). They are marked shown only once Discord accepted the reply,
  * so a reply that fails loses none.
  */
-export function withHostNotices(reply: Reply, notices: HostNoticeRepository, reader: { guildId: string; userId: string; serverWide: boolean }): Reply {
+export async function withHostNotices(
+  reply: Reply,
+  notices: HostNoticeRepository,
+  reader: { guildId: string; userId: string; serverWide: boolean },
+): Promise<Reply> {
   let content = reply.content ?? '';
   const shown: number[] = [];
-  for (const notice of notices.pending(reader.guildId, reader.userId, reader.serverWide)) {
+  for (const notice of await notices.pending(reader.guildId, reader.userId, reader.serverWide)) {
     const text = clip(notice.text);
     const longer = content === '' ? text : `${content}\n\n${text}`;
     if (longer.length > discordLimits.messageContent) break;
@@ -31,9 +35,9 @@ export function withHostNotices(reply: Reply, notices: HostNoticeRepository, rea
   return {
     ...reply,
     content,
-    onSent() {
-      onSent?.();
-      notices.markShown(shown);
+    async onSent() {
+      await onSent?.();
+      await notices.markShown(shown);
     },
   };
 }
@@ -43,7 +47,7 @@ export function withHostNotices(reply: Reply, notices: HostNoticeRepository, rea
  * permission), once. Only the answers to `hostSubcommands` also carry notices meant for any host.
  */
 export function noticesAfter(hostSubcommands: readonly string[]) {
-  return (reply: Reply, invocation: Invocation, context: BotContext): Reply => {
+  return (reply: Reply, invocation: Invocation, context: BotContext): Promise<Reply> => {
     const serverWide = hostSubcommands.includes(invocation.subcommand ?? '');
     return withHostNotices(reply, context.hostNotices, { guildId: invocation.guildId, userId: invocation.actor.userId, serverWide });
   };

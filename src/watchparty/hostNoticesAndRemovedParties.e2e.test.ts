@@ -23,12 +23,14 @@ afterAll(async () => {
   await harness.close();
 });
 
-function queueNotices(prefix: string, count: number, length: number): string[] {
-  return Array.from({ length: count }, (_, index) => {
+async function queueNotices(prefix: string, count: number, length: number): Promise<string[]> {
+  const texts: string[] = [];
+  for (let index = 0; index < count; index++) {
     const text = `${prefix} ${index}: ${'the reminder could not be posted. '.repeat(20)}`.slice(0, length);
-    harness.bot.context.hostNotices.add({ guildId: harness.guild.id, userId: harness.users.host.id, key: `${prefix}-${index}`, text });
-    return text;
-  });
+    await harness.bot.context.hostNotices.add({ guildId: harness.guild.id, userId: harness.users.host.id, key: `${prefix}-${index}`, text });
+    texts.push(text);
+  }
+  return texts;
 }
 
 async function listAsHost(): Promise<string> {
@@ -38,7 +40,7 @@ async function listAsHost(): Promise<string> {
 
 describe('host notices', () => {
   it('fit in one reply of at most 2,000 characters, and the rest come with the next replies, each once and in order', async () => {
-    const notices = queueNotices('Flood', 30, 300);
+    const notices = await queueNotices('Flood', 30, 300);
     const seen: string[] = [];
 
     for (let reply = 0; reply < 10 && seen.length < notices.length; reply += 1) {
@@ -52,8 +54,8 @@ describe('host notices', () => {
   });
 
   it('are cut to a readable length one by one, so one long notice crowds out nothing', async () => {
-    const [long] = queueNotices('Long', 1, 1_900);
-    const [short] = queueNotices('Short', 1, 60);
+    const [long] = await queueNotices('Long', 1, 1_900);
+    const [short] = await queueNotices('Short', 1, 60);
 
     const text = await listAsHost();
 
@@ -63,7 +65,7 @@ describe('host notices', () => {
   });
 
   it('are kept when the reply that carried them failed, and shown with the next one', async () => {
-    const [notice] = queueNotices('Kept', 1, 120);
+    const [notice] = await queueNotices('Kept', 1, 120);
     // Discord answers 500 to the reply and to each of discord.js's 3 retries; the error message then goes through.
     harness.fake.injectRestFailures({ status: 500, count: 4, pathIncludes: '/callback' });
 

@@ -51,7 +51,7 @@ describe('after the bot was down', () => {
     const { id, start } = await schedule({ title: 'Crashed before sending', channel: harness.channels.dub.id });
     const fireAt = new Date(start.getTime() - 60 * minute);
     // A process claims the reminder and dies before posting it.
-    const claim = createReminderDeliveryRepository(harness.bot.database).claimDue(id, fireAt);
+    const claim = await createReminderDeliveryRepository(harness.bot.database).claimDue(id, fireAt);
     expect(claim?.claimed).toHaveLength(1);
 
     await reminders.tickAt(new Date(fireAt.getTime() + 29_000));
@@ -65,7 +65,7 @@ describe('after the bot was down', () => {
   it('does not post twice a reminder Discord got but the bot never confirmed', async () => {
     const { id, start } = await schedule({ title: 'Crashed after sending', channel: harness.channels.dub.id });
     const fireAt = new Date(start.getTime() - 60 * minute);
-    const claim = createReminderDeliveryRepository(harness.bot.database).claimDue(id, fireAt);
+    const claim = await createReminderDeliveryRepository(harness.bot.database).claimDue(id, fireAt);
     // The dying process got its message out; the confirmation never reached the database.
     await postWithNonce(harness.bot.client, harness.channels.dub.id, { content: 'Crashed after sending: posted' }, reminderNonce(id, 0, 60));
     expect(claim?.claimed).toHaveLength(1);
@@ -77,7 +77,7 @@ describe('after the bot was down', () => {
   it('finds a reminder posted longer ago than Discord remembers nonces in the channel history', async () => {
     const { id, start } = await schedule({ title: 'Crashed long ago', channel: harness.channels.dub.id });
     const fireAt = new Date(start.getTime() - 60 * minute);
-    createReminderDeliveryRepository(harness.bot.database).claimDue(id, fireAt);
+    await createReminderDeliveryRepository(harness.bot.database).claimDue(id, fireAt);
     const key = { scheduleId: id, occurrenceIndex: 0, leadMinutes: 60 };
     // Another nonce stands for one Discord has forgotten; the buttons still identify the reminder.
     const reply = { content: 'Crashed long ago: posted', components: [rsvpButtons(key, { going: 0, maybe: 0, cant: 0 })] };
@@ -86,7 +86,7 @@ describe('after the bot was down', () => {
     await reminders.tickAt(new Date(fireAt.getTime() + 60_000));
     const mentions = reminders.postedMessages(harness.channels.dub.id).filter((message) => message.content.includes('Crashed long ago'));
     expect(mentions).toHaveLength(1);
-    expect(createReminderDeliveryRepository(harness.bot.database).state(key)).toBe('sent');
+    expect(await createReminderDeliveryRepository(harness.bot.database).state(key)).toBe('sent');
   });
 });
 

@@ -58,59 +58,59 @@ describe('the channel option', () => {
     { name: 'staff', what: 'a channel the host cannot see' },
     { name: 'announcements', what: 'a channel where the host cannot send messages' },
   ] as const)('refuses #$name, $what, and stores nothing', async ({ name }) => {
-    const before = openSchedules().length;
+    const before = (await openSchedules()).length;
 
     const outcome = await schedule(harness.users.host, { channel: channels[name].id });
 
     await expectRefused(outcome, `You can’t send messages in <#${channels[name].id}> yourself, so I won’t post reminders there for you.`);
-    expect(openSchedules()).toHaveLength(before);
+    expect((await openSchedules())).toHaveLength(before);
   });
 
   it('accepts a channel where the host can post, and reminds there', async () => {
     const outcome = await schedule(harness.users.host, { channel: channels.watching.id });
 
     expect(harness.text(outcome)).toContain(`Reminders in <#${channels.watching.id}>`);
-    expect(openSchedules().at(-1)?.channelId).toBe(channels.watching.id);
+    expect((await openSchedules()).at(-1)?.channelId).toBe(channels.watching.id);
   });
 
   it('is checked on /watchparty resume too', async () => {
-    const paused = openSchedules().at(-1)!;
-    harness.bot.context.schedules.pause(paused.id, 'The bot could not post in the channel.');
+    const paused = (await openSchedules()).at(-1)!;
+    await harness.bot.context.schedules.pause(paused.id, 'The bot could not post in the channel.');
 
     const outcome = await harness.run('host', 'watchparty', { subcommand: 'resume', options: { id: paused.id, channel: channels.staff.id } });
 
     await expectRefused(outcome, `You can’t send messages in <#${channels.staff.id}> yourself`);
-    expect(harness.bot.context.schedules.byId(harness.guild.id, paused.id)?.status).toBe('paused');
+    expect((await harness.bot.context.schedules.byId(harness.guild.id, paused.id))?.status).toBe('paused');
   });
 });
 
 describe('the role option', () => {
   it('refuses @everyone, whose id is the server’s', async () => {
-    const before = openSchedules().length;
+    const before = (await openSchedules()).length;
 
     await expectRefused(await schedule(harness.users.host, { role: harness.guild.id }), 'I don’t ping @everyone.');
     await expectRefused(await schedule(pinger, { role: harness.guild.id }), 'I don’t ping @everyone.');
-    expect(openSchedules()).toHaveLength(before);
+    expect((await openSchedules())).toHaveLength(before);
   });
 
   it('refuses a role that is not mentionable to a host without Mention Everyone', async () => {
-    const before = openSchedules().length;
+    const before = (await openSchedules()).length;
 
     await expectRefused(await schedule(harness.users.host, { role: roles.moderators.id }), `<@&${roles.moderators.id}> isn’t mentionable`);
-    expect(openSchedules()).toHaveLength(before);
+    expect((await openSchedules())).toHaveLength(before);
   });
 
   it('lets a host with Mention Everyone ping a role that is not mentionable', async () => {
     const outcome = await schedule(pinger, { role: roles.moderators.id });
 
     expect(harness.text(outcome)).toContain(`pinging <@&${roles.moderators.id}>`);
-    expect(openSchedules().at(-1)?.pingRoleId).toBe(roles.moderators.id);
+    expect((await openSchedules()).at(-1)?.pingRoleId).toBe(roles.moderators.id);
   });
 
   it('lets any host ping a mentionable role', async () => {
     const outcome = await schedule(harness.users.host, { role: roles.watchers.id });
 
     expect(harness.text(outcome)).toContain(`pinging <@&${roles.watchers.id}>`);
-    expect(openSchedules().at(-1)?.pingRoleId).toBe(roles.watchers.id);
+    expect((await openSchedules()).at(-1)?.pingRoleId).toBe(roles.watchers.id);
   });
 });

@@ -47,14 +47,14 @@ export function createReminderTick(options: ReminderTickOptions): (now: Date) =>
     const overdue = start ? now.getTime() - (start.getTime() - key.leadMinutes * 60_000) : Infinity;
     const stillWanted = schedule.status === 'active' || schedule.status === 'finished';
     if (!stillWanted || overdue > graceMilliseconds) {
-      deliveries.markSkipped(key, now);
+      await deliveries.markSkipped(key, now);
       context.metrics.reminderSkipped();
       context.logger.warn({ ...key, status: schedule.status, overdue }, 'unconfirmed reminder dropped: too late or no longer wanted');
       return 'skipped';
     }
     const posted = await findPostedMessage(client, schedule.channelId, reminderSignature(key)).catch(() => null);
     if (posted) {
-      deliveries.markSent(key, now, posted, null);
+      await deliveries.markSent(key, now, posted, null);
       context.logger.info({ ...key, messageId: posted }, 'unconfirmed reminder found in the channel');
       return 'sent';
     }
@@ -63,12 +63,12 @@ export function createReminderTick(options: ReminderTickOptions): (now: Date) =>
 
   return async function tick(now: Date): Promise<TickReport> {
     const report: TickReport = { sent: 0, skipped: 0, failed: 0, retry: 0, eventsCreated: 0, eventsDeleted: 0, threadsOpened: 0 };
-    for (const { schedule, key } of deliveries.takeOverAbandoned(now, leaseMilliseconds, context.ownsGuild)) {
+    for (const { schedule, key } of await deliveries.takeOverAbandoned(now, leaseMilliseconds, context.ownsGuild)) {
       report[await recover(schedule, key, now)] += 1;
     }
-    for (const { id, guildId } of deliveries.dueSchedules(now)) {
+    for (const { id, guildId } of await deliveries.dueSchedules(now)) {
       if (!context.ownsGuild(guildId)) continue;
-      const result = deliveries.claimDue(id, now, graceMilliseconds / 60_000);
+      const result = await deliveries.claimDue(id, now, graceMilliseconds / 60_000);
       if (!result) continue;
       for (const reminder of result.skipped) {
         context.metrics.reminderSkipped();

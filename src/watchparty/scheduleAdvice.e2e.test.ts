@@ -81,8 +81,8 @@ describe('/watchparty list', () => {
 
     const id = idOf(text.slice(text.indexOf('Hour away') - 4));
     const { alice, bob } = harness.users;
-    harness.bot.context.rsvps.answer(id, 0, alice.id, 'going');
-    harness.bot.context.rsvps.answer(id, 0, bob.id, 'maybe');
+    await harness.bot.context.rsvps.answer(id, 0, alice.id, 'going');
+    await harness.bot.context.rsvps.answer(id, 0, bob.id, 'maybe');
     const withAnswers = await harness.run('bob', 'watchparty', { subcommand: 'list' });
     expect(harness.text(withAnswers)).toContain(`RSVPs: 1 going, 1 maybe, 0 can’t · Going: <@${alice.id}> · Maybe: <@${bob.id}>`);
     expect(withAnswers.message?.allowedMentions).toMatchObject({ parse: [] });

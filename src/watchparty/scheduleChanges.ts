@@ -9,27 +9,27 @@ function noSuchSchedule(id: number): Reply {
 }
 
 /** `/watchparty cancel`: the schedule and all its repeats. */
-export function cancelSchedule(invocation: Invocation<{ id: number }>, context: BotContext): Reply {
+export async function cancelSchedule(invocation: Invocation<{ id: number }>, context: BotContext): Promise<Reply> {
   const { id } = invocation.options;
-  const schedule = context.schedules.byId(invocation.guildId, id);
-  const cancelled = schedule && context.schedules.cancel(schedule.id);
+  const schedule = await context.schedules.byId(invocation.guildId, id);
+  const cancelled = schedule && (await context.schedules.cancel(schedule.id));
   if (!cancelled) return noSuchSchedule(id);
   return { content: `❌ **${cancelled.title}** (id ${id}) is cancelled: no more reminders, and its Discord event goes away shortly.` };
 }
 
 /** `/watchparty resume`: reminders paused because they could not be posted go out again, here or in `channel`. */
-export function resumeSchedule(invocation: Invocation<{ id: number; channel?: string | undefined }>, context: BotContext): Reply {
+export async function resumeSchedule(invocation: Invocation<{ id: number; channel?: string | undefined }>, context: BotContext): Promise<Reply> {
   const { id, channel } = invocation.options;
-  const schedule = context.schedules.byId(invocation.guildId, id);
+  const schedule = await context.schedules.byId(invocation.guildId, id);
   if (!schedule || (schedule.status !== 'paused' && schedule.status !== 'active')) return noSuchSchedule(id);
   if (schedule.status === 'active') return ephemeralText(`**${schedule.title}** (id ${id}) is not paused; its reminders are on.`);
-  if (channel && context.parties.forChannel(invocation.guildId, channel).id !== schedule.partyId) {
+  if (channel && (await context.parties.forChannel(invocation.guildId, channel)).id !== schedule.partyId) {
     return ephemeralText('That channel belongs to another watch party. Pick a channel of this party, or schedule a new session there.');
   }
-  const partyChannelId = context.parties.byId(schedule.partyId)?.channelId ?? null;
+  const partyChannelId = (await context.parties.byId(schedule.partyId))?.channelId ?? null;
   const refusal = reminderTargetRefusal(invocation, { chosenChannelId: channel ?? null, roleId: null, partyChannelId });
   if (refusal) return ephemeralText(refusal);
-  const resumed = context.schedules.resume(schedule, channel ?? schedule.channelId);
+  const resumed = await context.schedules.resume(schedule, channel ?? schedule.channelId);
   if (!resumed) return noSuchSchedule(id);
   return { content: `▶️ Reminders for **${resumed.title}** (id ${id}) are back on in <#${resumed.channelId}>. Reminders missed while paused are not sent.` };
 }

@@ -12,14 +12,14 @@ const messageContentLimit = 2000;
 /** Names shown per answer; the counts say how many more. */
 const namesShown = 10;
 
-function rsvpSummary(context: BotContext, schedule: StoredSchedule, occurrenceIndex: number): string {
-  const counts = context.rsvps.counts(schedule.id, occurrenceIndex);
+async function rsvpSummary(context: BotContext, schedule: StoredSchedule, occurrenceIndex: number): Promise<string> {
+  const counts = await context.rsvps.counts(schedule.id, occurrenceIndex);
   const summary = `RSVPs: ${counts.going} going, ${counts.maybe} maybe, ${counts.cant} can’t`;
   // Mentions show as names; replies allow no mentions, so nobody is pinged by a list.
-  const names = (answer: 'going' | 'maybe') =>
-    context.rsvps.members(schedule.id, occurrenceIndex, answer, namesShown).map((userId) => `<@${userId}>`).join(', ');
-  const going = counts.going > 0 ? ` · Going: ${names('going')}` : '';
-  const maybe = counts.maybe > 0 ? ` · Maybe: ${names('maybe')}` : '';
+  const names = async (answer: 'going' | 'maybe') =>
+    (await context.rsvps.members(schedule.id, occurrenceIndex, answer, namesShown)).map((userId) => `<@${userId}>`).join(', ');
+  const going = counts.going > 0 ? ` · Going: ${await names('going')}` : '';
+  const maybe = counts.maybe > 0 ? ` · Maybe: ${await names('maybe')}` : '';
   return summary + going + maybe;
 }
 
@@ -28,10 +28,10 @@ interface Listed {
   next: UpcomingSession | undefined;
 }
 
-function sessionLines(invocation: Invocation, context: BotContext, { schedule, next }: Listed, now: Date): string {
+async function sessionLines(invocation: Invocation, context: BotContext, { schedule, next }: Listed, now: Date): Promise<string> {
   const title = `**${schedule.title}** (id ${schedule.id})`;
   if (!next) return `• ${title}: no sessions left.`;
-  const covered = episodesLine(context, schedule, gateFor(context, invocation, schedule, 'everyone'));
+  const covered = await episodesLine(context, schedule, await gateFor(context, invocation, schedule, 'everyone'));
   const repeat = schedule.schedule.repeat === 'none' ? '' : `, ${describeRepeat(schedule.schedule)}`;
   const when =
     next.start <= now
@@ -39,14 +39,14 @@ function sessionLines(invocation: Invocation, context: BotContext, { schedule, n
       : `${discordTimestamp(next.start, 'F')} (${discordTimestamp(next.start, 'R')})`;
   return [
     `• ${title}: ${when}${repeat} in <#${schedule.channelId}>`,
-    `  ${covered ? `${covered[0]?.toUpperCase()}${covered.slice(1)} · ` : ''}${rsvpSummary(context, schedule, next.occurrenceIndex)}`,
+    `  ${covered ? `${covered[0]?.toUpperCase()}${covered.slice(1)} · ` : ''}${await rsvpSummary(context, schedule, next.occurrenceIndex)}`,
   ].join('\n');
 }
 
 /** `/watchparty list`: sessions under way, then upcoming ones by their next start, then paused schedules. */
-export function listSchedules(invocation: Invocation, context: BotContext): Reply {
+export async function listSchedules(invocation: Invocation, context: BotContext): Promise<Reply> {
   const now = context.now();
-  const open = context.schedules.listOpen(invocation.guildId);
+  const open = await context.schedules.listOpen(invocation.guildId);
   const paused = open
     .filter((schedule) => schedule.status === 'paused')
     .map((schedule) => `⏸️ **${schedule.title}** (id ${schedule.id}): paused. ${schedule.pausedReason ?? ''} A host can \`/watchparty resume id:${schedule.id}\`.`);
@@ -58,8 +58,8 @@ export function listSchedules(invocation: Invocation, context: BotContext): Repl
   const upcoming = listed.filter((item) => !underWay.includes(item));
   const section = (heading: string, lines: string[]) => (lines.length > 0 ? [heading, ...lines] : []);
   const lines = [
-    ...section('**Happening now**', underWay.map((item) => sessionLines(invocation, context, item, now))),
-    ...section('**Upcoming watch parties**', upcoming.map((item) => sessionLines(invocation, context, item, now))),
+    ...section('**Happening now**', await Promise.all(underWay.map((item) => sessionLines(invocation, context, item, now)))),
+    ...section('**Upcoming watch parties**', await Promise.all(upcoming.map((item) => sessionLines(invocation, context, item, now)))),
     ...section('**Paused**', paused),
   ];
   if (lines.length === 0) return { content: 'No watch parties are scheduled. Hosts can start one with `/watchparty schedule start:saturday 8pm`.' };

@@ -40,20 +40,20 @@ export async function scheduleSession(invocation: Invocation<ScheduleRequest>, c
   const { parseStart } = await import('../domain/watchparty/parseStart.js');
   const { options } = invocation;
   const now = context.now();
-  const settings = context.settings.get(invocation.guildId);
+  const settings = await context.settings.get(invocation.guildId);
   const zone = options.timezone ?? settings.timeZone ?? fallbackTimeZone;
   const parsed = parseStart(options.start, { zone, now });
   if (!parsed.ok) return ephemeralText(parsed.reason);
-  if (!mayScheduleAnother(context.schedules.listOpen(invocation.guildId).length)) {
+  if (!mayScheduleAnother((await context.schedules.listOpen(invocation.guildId)).length)) {
     return ephemeralText(`This server already has ${maximumOpenSchedules} scheduled watch parties. Cancel one with \`/watchparty cancel\` first.`);
   }
 
-  const party = scheduleTargetParty(invocation, context);
+  const party = await scheduleTargetParty(invocation, context);
   const refusal = reminderTargetRefusal(invocation, { chosenChannelId: options.channel ?? null, roleId: options.role ?? null, partyChannelId: party.channelId });
   if (refusal) return ephemeralText(refusal);
   const episodes = options.episodes ?? 1;
   const reminderLeads = settings.reminderLeadMinutes ?? defaultLeadMinutes;
-  const schedule = context.schedules.create({
+  const schedule = await context.schedules.create({
     guildId: invocation.guildId,
     partyId: party.id,
     channelId: options.channel ?? party.channelId ?? invocation.channelId,
@@ -68,12 +68,12 @@ export async function scheduleSession(invocation: Invocation<ScheduleRequest>, c
   const start = parsed.instant;
   const repeat = schedule.schedule.repeat === 'none' ? '' : `, then ${describeRepeat(schedule.schedule)}`;
   const zoneNote = options.timezone || settings.timeZone ? '' : ' (no server time zone is set; an admin can pick one with `/settings timezone`)';
-  const covered = episodesLine(context, schedule, gateFor(context, invocation, schedule, 'everyone'));
+  const covered = await episodesLine(context, schedule, await gateFor(context, invocation, schedule, 'everyone'));
   // The same rule as the reminder plan: a reminder due before the schedule was stored is never sent.
   const pastLeads = reminderLeads.filter((lead) => start.getTime() - lead * 60_000 < schedule.createdAt.getTime());
   const warnings = [
-    episodesLeftWarning(context.knowledge, context.progress.current(party.id).episode, episodes),
-    overlapWarning(schedule, context.schedules.listOpen(invocation.guildId), now),
+    episodesLeftWarning(context.knowledge, (await context.progress.current(party.id)).episode, episodes),
+    overlapWarning(schedule, await context.schedules.listOpen(invocation.guildId), now),
   ].filter((warning) => warning !== null);
   const ping = schedule.pingRoleId ? `, pinging <@&${schedule.pingRoleId}>` : '';
   return {

@@ -27,10 +27,10 @@ export interface EventSyncReport {
 }
 
 /** Said once per server: the bot works on without events. */
-function giveUpOnEvents({ context, events }: EventSyncDependencies, schedule: StoredSchedule, occurrenceIndex: number): void {
-  events.recordFailed(schedule.id, occurrenceIndex);
-  events.stopWanting(schedule.id);
-  context.hostNotices.add({ guildId: schedule.guildId, userId: null, key: 'events-unavailable', text: eventsUnavailableNotice });
+async function giveUpOnEvents({ context, events }: EventSyncDependencies, schedule: StoredSchedule, occurrenceIndex: number): Promise<void> {
+  await events.recordFailed(schedule.id, occurrenceIndex);
+  await events.stopWanting(schedule.id);
+  await context.hostNotices.add({ guildId: schedule.guildId, userId: null, key: 'events-unavailable', text: eventsUnavailableNotice });
   context.logger.info({ guildId: schedule.guildId, scheduleId: schedule.id }, 'no permission to create scheduled events');
 }
 
@@ -47,7 +47,7 @@ async function eventPlace(client: Client<true>, schedule: StoredSchedule): Promi
 
 async function eventBody(dependencies: EventSyncDependencies, schedule: StoredSchedule, start: Date): Promise<RESTPostAPIGuildScheduledEventJSONBody> {
   const { context, client } = dependencies;
-  const progress = context.progress.current(schedule.partyId).episode;
+  const progress = (await context.progress.current(schedule.partyId)).episode;
   const episodes = plannedEpisodes(context.knowledge, progress, schedule.episodes);
   const watching = episodes ? `Watching ${describeEpisodes(episodes, context.knowledge, progress)}.` : 'Watch party.';
   return {
@@ -63,11 +63,11 @@ async function eventBody(dependencies: EventSyncDependencies, schedule: StoredSc
 async function createWantedEvents(dependencies: EventSyncDependencies, now: Date): Promise<number> {
   const { client, context, events } = dependencies;
   let created = 0;
-  for (const { schedule, occurrenceIndex } of events.wanted()) {
-    if (!context.ownsGuild(schedule.guildId) || !events.claim(schedule.id, occurrenceIndex)) continue;
+  for (const { schedule, occurrenceIndex } of await events.wanted()) {
+    if (!context.ownsGuild(schedule.guildId) || !(await events.claim(schedule.id, occurrenceIndex))) continue;
     const start = occurrenceAt(schedule.schedule, occurrenceIndex);
     if (!start || start <= now || !client.guilds.cache.has(schedule.guildId)) {
-      events.recordFailed(schedule.id, occurrenceIndex);
+      await events.recordFailed(schedule.id, occurrenceIndex);
       continue;
     }
     // Whether the bot may create events is Discord's answer (a 403 below): the client caches no roles to work it out.
@@ -75,13 +75,13 @@ async function createWantedEvents(dependencies: EventSyncDependencies, now: Date
       const event = (await client.rest.post(Routes.guildScheduledEvents(schedule.guildId), {
         body: await eventBody(dependencies, schedule, start),
       })) as APIGuildScheduledEvent;
-      events.recordCreated(schedule.id, occurrenceIndex, event.id);
+      await events.recordCreated(schedule.id, occurrenceIndex, event.id);
       created += 1;
     } catch (error) {
       // One attempt per session: a broken request must not repeat every tick.
-      if (classifyDiscordFailure(error) === 'forbidden') giveUpOnEvents(dependencies, schedule, occurrenceIndex);
+      if (classifyDiscordFailure(error) === 'forbidden') await giveUpOnEvents(dependencies, schedule, occurrenceIndex);
       else {
-        events.recordFailed(schedule.id, occurrenceIndex);
+        await events.recordFailed(schedule.id, occurrenceIndex);
         context.logger.warn({ err: error, scheduleId: schedule.id, occurrenceIndex }, 'could not create a scheduled event');
       }
     }
@@ -104,12 +104,12 @@ async function deleteEvent({ client, context }: EventSyncDependencies, event: { 
 async function deleteOrphanedEvents(dependencies: EventSyncDependencies): Promise<number> {
   const { context, events } = dependencies;
   let deleted = 0;
-  for (const event of events.orphaned()) {
-    if (!context.ownsGuild(event.guildId) || !events.claimDeletion(event)) continue;
+  for (const event of await events.orphaned()) {
+    if (!context.ownsGuild(event.guildId) || !(await events.claimDeletion(event))) continue;
     if (await deleteEvent(dependencies, event)) deleted += 1;
   }
-  for (const event of events.removed()) {
-    if (!context.ownsGuild(event.guildId) || !events.claimRemovedDeletion(event)) continue;
+  for (const event of await events.removed()) {
+    if (!context.ownsGuild(event.guildId) || !(await events.claimRemovedDeletion(event))) continue;
     if (await deleteEvent(dependencies, event)) deleted += 1;
   }
   return deleted;

@@ -4,22 +4,22 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePack } from '../pack/compilePack.js';
 import { tinyPackDirectory } from '../../test/support/packFixture.js';
-import { openDatabase } from '../storage/database.js';
-import type { Database } from '../storage/database.js';
+import { openKnowledgeBase } from '../storage/database.js';
+import type { KnowledgeBase } from '../storage/database.js';
 import { createKnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
 import type { KnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
 import { describeEpisodes, plannedEpisodes } from './sessionEpisodes.js';
 
 // The fixture pack: 4 episodes in 2 seasons; episode 1 is titled from the start, episode 3's title is revealed in episode 3.
 let folder: string;
-let database: Database;
+let database: KnowledgeBase;
 let knowledge: KnowledgeRepository;
 
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'watchalong-session-episodes-'));
   const knowledgeBasePath = join(folder, 'knowledge.sqlite');
   if (!compilePack(tinyPackDirectory, knowledgeBasePath).ok) throw new Error('the fixture pack did not compile');
-  database = openDatabase({ path: ':memory:', knowledgeBasePath });
+  database = openKnowledgeBase(knowledgeBasePath);
   knowledge = createKnowledgeRepository(database);
 });
 afterAll(() => {

@@ -43,13 +43,13 @@ afterEach(() => {
   expect(sentTwice()).toEqual({ interactions: [], nonces: [] });
 });
 
-function progressChanges(): number {
-  return harness.bot.database.prepare('SELECT COUNT(*) FROM progress_changes').pluck().get() as number;
+async function progressChanges(): Promise<number> {
+  return Number(await harness.bot.database.value('SELECT COUNT(*) FROM progress_changes'));
 }
 
 /** /progress next as the host: answered once, with exactly one change saved. */
 async function markNextEpisode(timeoutMs?: number): Promise<InteractionOutcome> {
-  const before = progressChanges();
+  const before = (await progressChanges());
   const outcome = await harness.fake.sendCommand({
     guildId: harness.guild.id,
     channelId: harness.channels.general.id,
@@ -60,7 +60,7 @@ async function markNextEpisode(timeoutMs?: number): Promise<InteractionOutcome> 
   });
   expect(harness.text(outcome)).toContain('Progress saved.');
   expect(outcome.raw.filter((request) => isCallback(request) && succeeded(request))).toHaveLength(1);
-  expect(progressChanges()).toBe(before + 1);
+  expect((await progressChanges())).toBe(before + 1);
   return outcome;
 }
 
@@ -109,8 +109,8 @@ describe('REST answers 429 and 5xx', () => {
   }
 
   async function settled(): Promise<void> {
-    const unfinished = harness.bot.database.prepare(`SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed'`).pluck();
-    await expect.poll(() => unfinished.get(), { timeout: 5_000 }).toBe(0);
+    const unfinished = async () => Number(await harness.bot.database.value(`SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed'`));
+    await expect.poll(unfinished, { timeout: 5_000 }).toBe(0);
   }
 
   it.each([429, 500, 503] as const)('posts a reminder refused twice with %i once, with one nonce, and its RSVP buttons work', async (status) => {

@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/storage/database.js';
+import { openMigratedSqliteFile } from '../../src/storage/database.js';
 import { migrations } from '../../src/storage/migrations/index.js';
 import { createWorld } from '../support/botHarness.js';
 import type { TestWorld } from '../support/botHarness.js';
@@ -56,7 +56,7 @@ describe('stopping on a signal', () => {
     const { database: path } = botFiles(world.folder);
     // The last connection to close checkpoints the write-ahead log into the database file and removes it.
     expect(existsSync(`${path}-wal`)).toBe(false);
-    const reopened = openDatabase({ path });
+    const reopened = openMigratedSqliteFile(path);
     expect(reopened.prepare('PRAGMA integrity_check').pluck().all()).toEqual(['ok']);
     expect(reopened.prepare('SELECT episode FROM progress_changes').pluck().all()).toEqual([1]);
     reopened.close();

@@ -46,9 +46,9 @@ function shapeInput(shape: CommandShape, options: Record<string, OptionValue>) {
 /** Runs an interaction and reports what the router made of it, and whether the state changed. */
 async function attempt(act: () => Promise<InteractionOutcome>): Promise<{ outcome: InteractionOutcome; result: Outcome; changed: boolean }> {
   await harness.bot.router.drain(5_000);
-  const before = stateFingerprint(harness.bot.database);
+  const before = await stateFingerprint(harness.bot.database);
   const { value: outcome, outcome: result } = await observeOutcome(harness.bot, act);
-  return { outcome, result, changed: stateFingerprint(harness.bot.database) !== before };
+  return { outcome, result, changed: await stateFingerprint(harness.bot.database) !== before };
 }
 
 function messagesOf(outcome: InteractionOutcome) {
@@ -158,7 +158,7 @@ describe('buttons a member could not have been given', () => {
   });
 
   it('a crafted page of a character not revealed yet answers exactly like one that does not exist', async () => {
-    const hidden = harness.bot.database.prepare('SELECT id FROM kb.entities WHERE revealed_in > 3 LIMIT 1').pluck().get() as string;
+    const hidden = harness.bot.knowledgeBase.prepare('SELECT id FROM kb.entities WHERE revealed_in > 3 LIMIT 1').pluck().get() as string;
     const answers: string[] = [];
     for (const entityId of [hidden, 'nobody-at-all']) {
       carry(`page:character:1:${entityId}:all`);

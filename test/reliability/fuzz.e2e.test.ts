@@ -119,7 +119,7 @@ describe(`${interactionCount} random interactions (seed ${seed})`, () => {
     for (let index = 0; index < interactionCount; index += 1) {
       const step = stepsFor(random, world, seen);
       await harness.bot.router.drain(5_000);
-      const before = stateFingerprint(harness.bot.database);
+      const before = await stateFingerprint(harness.bot.database);
       const started = performance.now();
       const { value, outcome } = await observeOutcome(harness.bot, step.act);
       const elapsed = performance.now() - started;
@@ -127,7 +127,7 @@ describe(`${interactionCount} random interactions (seed ${seed})`, () => {
       const where = `#${index} ${step.label}`;
       if (elapsed > answerLimitMilliseconds) problems.push(`${where}: answered after ${Math.round(elapsed)} ms`);
       if (outcome === 'error') problems.push(`${where}: the router reported an error`);
-      if ((outcome === 'refused' || outcome === 'invalid') && stateFingerprint(harness.bot.database) !== before) {
+      if ((outcome === 'refused' || outcome === 'invalid') && await stateFingerprint(harness.bot.database) !== before) {
         problems.push(`${where}: ${outcome}, yet the state changed`);
       }
       if (isOutcome(value)) {

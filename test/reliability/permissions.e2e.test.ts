@@ -49,7 +49,7 @@ describe('every command and subcommand checks who runs it', () => {
     // The host role is the only role the options may name, so /settings host-role cannot take hosting away.
     const world = { channelIds: [harness.channels.dub.id], roleIds: [harness.hostRole.id], userIds: [harness.users.bob.id] };
     const [options = {}] = optionVariants(shape, world, 1);
-    const before = stateFingerprint(harness.bot.database);
+    const before = await stateFingerprint(harness.bot.database);
     const { value: outcome, outcome: result } = await observeOutcome(harness.bot, () =>
       harness.run(member, shape.name, { ...(shape.subcommand ? { subcommand: shape.subcommand } : {}), options }),
     );
@@ -61,7 +61,7 @@ describe('every command and subcommand checks who runs it', () => {
       expect(result).toBe('refused');
       expect(outcome.ephemeral).toBe(true);
       expect(harness.text(outcome)).toBe(refusal);
-      expect(stateFingerprint(harness.bot.database)).toBe(before);
+      expect(await stateFingerprint(harness.bot.database)).toBe(before);
     }
   });
 });
@@ -83,20 +83,20 @@ describe('a host-only button checks who clicks it', () => {
   });
 
   it.each(['alice', 'bob'] as const)('refuses %s, a plain member, and changes nothing', async (member) => {
-    const party = harness.bot.context.parties.forChannel(harness.guild.id, harness.channels.general.id);
-    const before = stateFingerprint(harness.bot.database);
+    const party = await harness.bot.context.parties.forChannel(harness.guild.id, harness.channels.general.id);
+    const before = await stateFingerprint(harness.bot.database);
     const outcome = await harness.click(member, prompt.id, button);
     expect(outcome.ephemeral).toBe(true);
     expect(harness.text(outcome)).toBe(userMessages.notAllowed(accessLevelDescriptions.host));
-    expect(harness.bot.context.progress.current(party.id).episode).toBe(0);
-    expect(stateFingerprint(harness.bot.database)).toBe(before);
+    expect((await harness.bot.context.progress.current(party.id)).episode).toBe(0);
+    expect(await stateFingerprint(harness.bot.database)).toBe(before);
     expect(harness.fake.message(harness.channels.general.id, prompt.id)?.content).toContain('Did you finish');
   });
 
   it('lets the host record the episode', async () => {
     const outcome = await harness.click('host', prompt.id, button);
     expect(harness.text(outcome)).toContain('recorded that the party finished');
-    const party = harness.bot.context.parties.forChannel(harness.guild.id, harness.channels.general.id);
-    expect(harness.bot.context.progress.current(party.id).episode).toBe(1);
+    const party = await harness.bot.context.parties.forChannel(harness.guild.id, harness.channels.general.id);
+    expect((await harness.bot.context.progress.current(party.id)).episode).toBe(1);
   });
 });

@@ -54,10 +54,10 @@ export function optionWorldOf(world: ProgressWorld): OptionWorld {
 }
 
 /** The progress an answer to `userId` in the world's channel is gated at now: the party's, lowered to the member's own. */
-export function currentGate(context: BotContext, world: ProgressWorld, userId: string): number {
-  const party = context.parties.forChannel(world.guildId, world.channelId);
-  const partyProgress = context.progress.current(party.id).episode;
-  const personal = context.progress.personal(world.guildId, userId);
+export async function currentGate(context: BotContext, world: ProgressWorld, userId: string): Promise<number> {
+  const party = await context.parties.forChannel(world.guildId, world.channelId);
+  const partyProgress = (await context.progress.current(party.id)).episode;
+  const personal = await context.progress.personal(world.guildId, userId);
   return personal === undefined ? partyProgress : Math.min(partyProgress, personal);
 }
 
@@ -65,13 +65,13 @@ export function currentGate(context: BotContext, world: ProgressWorld, userId: s
  * Puts back what gates the world after an interaction changed it (a host set the progress, a
  * member set their own, an admin bound a new party to the channel or changed the host role).
  */
-export function restoreWorld(context: BotContext, world: ProgressWorld): void {
-  const bound = context.parties.forChannel(world.guildId, world.channelId);
-  if (bound.channelId !== null) context.parties.remove(bound.id);
-  const party = context.parties.forChannel(world.guildId, world.channelId);
-  if (context.progress.current(party.id).episode !== world.progress) context.progress.set(party.id, world.progress, world.memberFor.host);
+export async function restoreWorld(context: BotContext, world: ProgressWorld): Promise<void> {
+  const bound = await context.parties.forChannel(world.guildId, world.channelId);
+  if (bound.channelId !== null) await context.parties.remove(bound.id);
+  const party = await context.parties.forChannel(world.guildId, world.channelId);
+  if ((await context.progress.current(party.id)).episode !== world.progress) await context.progress.set(party.id, world.progress, world.memberFor.host);
   for (const userId of Object.values(world.memberFor)) {
-    if (context.progress.personal(world.guildId, userId) !== undefined) context.progress.clearPersonal(world.guildId, userId);
+    if ((await context.progress.personal(world.guildId, userId)) !== undefined) await context.progress.clearPersonal(world.guildId, userId);
   }
-  if (context.settings.get(world.guildId).hostRoleId !== world.hostRoleId) context.settings.update(world.guildId, { hostRoleId: world.hostRoleId });
+  if ((await context.settings.get(world.guildId)).hostRoleId !== world.hostRoleId) await context.settings.update(world.guildId, { hostRoleId: world.hostRoleId });
 }

@@ -1,4 +1,4 @@
-import type { Database } from '../../src/storage/database.js';
+import type { SqlDatabase } from '../../src/storage/database.js';
 
 /**
  * Tables the timed jobs write to on their own (claimed reminders, mirrored Discord events, the
@@ -32,18 +32,15 @@ function rowsOf(table: string): string {
  * The state a refused or invalid interaction must leave exactly as it was: every party, progress
  * change, setting, RSVP and answer, and how many schedules and quizzes there are.
  */
-export function stateFingerprint(database: Database): string {
-  const tables = database
-    .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  const counts = Object.fromEntries(
-    tables
-      .filter((table) => !writtenByTimedJobs.has(table))
-      .map((table) => [table, database.prepare(`SELECT COUNT(*) FROM ${rowsOf(table)}`).pluck().get() as number]),
-  );
-  const rows = Object.fromEntries(
-    changedOnlyByInteractions.filter((table) => tables.includes(table)).map((table) => [table, database.prepare(`SELECT * FROM ${rowsOf(table)} ORDER BY rowid`).all()]),
-  );
+export async function stateFingerprint(database: SqlDatabase): Promise<string> {
+  const tables = (
+    await database.all<{ name: string }>("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+  ).map((row) => row.name);
+  const counts: Record<string, number> = {};
+  for (const table of tables.filter((name) => !writtenByTimedJobs.has(name))) counts[table] = Number(await database.value(`SELECT COUNT(*) FROM ${rowsOf(table)}`));
+  const rows: Record<string, unknown[]> = {};
+  for (const table of changedOnlyByInteractions.filter((name) => tables.includes(name))) {
+    rows[table] = await database.all(`SELECT * FROM ${rowsOf(table)} ORDER BY rowid`);
+  }
   return JSON.stringify({ counts, rows });
 }

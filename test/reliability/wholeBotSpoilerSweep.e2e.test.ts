@@ -1,3 +1,4 @@
+import type { KnowledgeBase } from '../../src/storage/database.js';
 import { ComponentType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands, components } from '../../commands/index.js';
@@ -5,7 +6,6 @@ import { splitCustomId } from '../../src/discord/customId.js';
 import { longEpisodeLabel } from '../../src/domain/episodeLabels.js';
 import { createReminderTick } from '../../src/watchparty/reminderTick.js';
 import { upcomingSessions } from '../../src/watchparty/upcomingSessions.js';
-import type { Database } from '../../src/storage/database.js';
 import { startTestBot } from '../support/botHarness.js';
 import { createManualClock } from '../support/manualClock.js';
 import type { ManualClock } from '../support/manualClock.js';
@@ -66,7 +66,7 @@ const componentsClicked = new Set<string>();
 let answersChecked = 0;
 
 /** Trivia questions, answers and explanations, stamped like the rest of the pack. */
-function questionTexts(database: Database): StampedText[] {
+function questionTexts(database: KnowledgeBase): StampedText[] {
   const rows = database.prepare('SELECT id, prompt, answer, distractors, explanation, revealed_in AS revealedIn FROM kb.questions').all() as Array<{
     id: string;
     prompt: string;
@@ -83,7 +83,7 @@ function questionTexts(database: Database): StampedText[] {
 beforeAll(async () => {
   clock = createManualClock(new Date(Math.ceil(Date.now() / minute) * minute));
   harness = await startTestBot({ clock, environment: { REST_REQUESTS_PER_SECOND: '10000' } });
-  const { database } = harness.bot;
+  const database = harness.bot.knowledgeBase;
   const { knowledge } = harness.bot.context;
   const stamped = [...stampedTexts(database), ...questionTexts(database)];
   const seasons = knowledge.seasons();
@@ -166,9 +166,9 @@ async function followAnswer(world: ProgressWorld, outcome: InteractionOutcome, w
 /** Checks an answer at the gate it was given at, then puts the world back the way the sweep needs it. */
 async function settle(world: ProgressWorld, actor: string, outcome: InteractionOutcome, where: string): Promise<void> {
   await harness.bot.router.drain(5_000);
-  const gate = currentGate(harness.bot.context, world, actor);
+  const gate = await currentGate(harness.bot.context, world, actor);
   for (const message of [outcome.message, ...outcome.followUps]) if (message) checkMessage(message, gate, where);
-  restoreWorld(harness.bot.context, world);
+  await restoreWorld(harness.bot.context, world);
 }
 
 function shapeInput(shape: CommandShape, options: Record<string, OptionValue>) {
@@ -206,7 +206,7 @@ async function suggestions(world: ProgressWorld, shape: CommandShape): Promise<A
         ...shapeInput(shape, { ...first, [option.name]: typed }),
         focused: option.name,
       });
-      check(shownInChoices(choices), currentGate(harness.bot.context, world, actor), `/${shape.key} ${option.name} autocomplete "${typed}"`);
+      check(shownInChoices(choices), await currentGate(harness.bot.context, world, actor), `/${shape.key} ${option.name} autocomplete "${typed}"`);
       if (typed === '') {
         for (const choice of spread(choices, suggestionsUsed, world.progress)) variants.push({ ...first, [option.name]: choice.value });
       }
@@ -248,14 +248,18 @@ async function startTimedWork(world: ProgressWorld): Promise<void> {
 
 async function runQuizzes(): Promise<void> {
   const { quizzes } = harness.bot.context;
-  const running = () => worlds.filter((world) => quizzes.runningInChannel(world.channelId) !== null);
+  const running = async () => {
+    const stillRunning: ProgressWorld[] = [];
+    for (const world of worlds) if ((await quizzes.runningInChannel(world.channelId)) !== null) stillRunning.push(world);
+    return stillRunning;
+  };
   // Each round the quiz job ticks once, then the clock moves past the question's deadline.
-  for (let round = 0; round < 20 && running().length > 0; round += 1) {
+  for (let round = 0; round < 20 && (await running()).length > 0; round += 1) {
     await clock.runTicks();
     for (const world of worlds) await checkPosted(world, 'quiz');
     clock.jumpTo(new Date(clock.now().getTime() + 30_000));
   }
-  expect(running().map((world) => world.progress)).toEqual([]);
+  expect((await running()).map((world) => world.progress)).toEqual([]);
 }
 
 async function runReminders(): Promise<void> {
@@ -263,19 +267,22 @@ async function runReminders(): Promise<void> {
   const tick = createReminderTick({ client: harness.bot.client, context });
   const instants = new Set<number>();
   for (const world of worlds) {
-    for (const schedule of context.schedules.listOpen(world.guildId)) {
+    for (const schedule of await context.schedules.listOpen(world.guildId)) {
       for (const session of upcomingSessions(schedule, clock.now(), 1)) {
         for (const lead of schedule.leadMinutes) instants.add(session.start.getTime() - lead * minute);
       }
     }
   }
-  const unfinished = harness.bot.database
-    .prepare(`SELECT (SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed') + (SELECT COUNT(*) FROM schedule_events WHERE state = 'pending')`)
-    .pluck();
+  const unfinished = async () =>
+    Number(
+      await harness.bot.database.value(
+        `SELECT (SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed') + (SELECT COUNT(*) FROM schedule_events WHERE state = 'pending')`,
+      ),
+    );
   for (const instant of [...instants].filter((time) => time > clock.now().getTime()).sort((left, right) => left - right)) {
     clock.jumpTo(new Date(instant));
     await tick(clock.now());
-    await waitUntil(() => (unfinished.get() as number) === 0, 'reminders and events to finish');
+    await waitUntil(async () => (await unfinished()) === 0, 'reminders and events to finish');
     for (const world of worlds) await checkPosted(world, `reminders at ${clock.now().toISOString()}`);
   }
 }
@@ -294,7 +301,7 @@ describe('the whole bot, at every progress', () => {
     // Custom ids and autocomplete values reach the client too (the pack compiler keeps later names out of entity ids).
     expect([...machineLeaks]).toEqual([]);
     // The check itself sees a later name where there is one.
-    const latestName = harness.bot.database.prepare('SELECT name FROM kb.entity_names ORDER BY revealed_in DESC LIMIT 1').pluck().get() as string;
+    const latestName = harness.bot.knowledgeBase.prepare('SELECT name FROM kb.entity_names ORDER BY revealed_in DESC LIMIT 1').pluck().get() as string;
     expect(findLeaksAt[0]?.(`Meet ${latestName}`)).not.toEqual([]);
 
     // Not vacuous: every command and subcommand ran in every world, every button kind was clicked, reminders went out.

@@ -84,7 +84,7 @@ export async function startTestBot(options: TestBotOptions = {}) {
   });
 
   // As an admin would with /settings host-role: members with the Hosts role are hosts everywhere.
-  bot.context.settings.update(guild.id, { hostRoleId: hostRole.id });
+  await bot.context.settings.update(guild.id, { hostRoleId: hostRole.id });
 
   type UserName = keyof typeof users;
 

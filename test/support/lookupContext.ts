@@ -7,23 +7,23 @@ import type { BotContext } from '../../src/context.js';
 import type { AutocompleteInvocation, Invocation } from '../../src/discord/invocation.js';
 import type { Reply } from '../../src/discord/reply.js';
 import { ensureCompiledPack } from '../../src/pack/compilePack.js';
-import { openDatabase } from '../../src/storage/database.js';
-import type { Database } from '../../src/storage/database.js';
+import { openKnowledgeBase, openSqliteStateDatabase } from '../../src/storage/database.js';
+import type { KnowledgeBase } from '../../src/storage/database.js';
 
 const guildId = '100000000000000001';
 const channelId = '100000000000000002';
 
 export interface LookupTestContext {
   context: BotContext;
-  /** The state database under the context, for sweeps that read every stamped text. */
-  database: Database;
+  /** The compiled knowledge pack under the context, for sweeps that read every stamped text. */
+  knowledgeBase: KnowledgeBase;
   /** A member running a command in the server's one channel, with these (already validated) options. */
   invocation(options?: Record<string, unknown>, userId?: string): Invocation;
   autocompleteInvocation(focusedOption: string, typed: string, options?: Record<string, unknown>, userId?: string): AutocompleteInvocation;
   /** Sets the progress of the channel's (default) party. */
-  setProgress(episode: number): void;
-  setPersonalProgress(userId: string, episode: number): void;
-  close(): void;
+  setProgress(episode: number): Promise<void>;
+  setPersonalProgress(userId: string, episode: number): Promise<void>;
+  close(): Promise<void>;
 }
 
 /**
@@ -34,8 +34,9 @@ export function openLookupContext(): LookupTestContext {
   const folder = mkdtempSync(join(tmpdir(), 'watchalong-lookups-'));
   const knowledgeBasePath = join(folder, 'knowledge.sqlite');
   ensureCompiledPack('data/pack', knowledgeBasePath);
-  const database = openDatabase({ path: ':memory:', knowledgeBasePath });
-  const context = createContext({ logger: pino({ level: 'silent' }), database });
+  const database = openSqliteStateDatabase(':memory:');
+  const knowledgeBase = openKnowledgeBase(knowledgeBasePath);
+  const context = createContext({ logger: pino({ level: 'silent' }), database, knowledgeBase });
   let interactions = 0;
   const invocation = (options: Record<string, unknown> = {}, userId = '100000000000000010'): Invocation => ({
     interactionId: String((interactions += 1)),
@@ -47,21 +48,22 @@ export function openLookupContext(): LookupTestContext {
   });
   return {
     context,
-    database,
+    knowledgeBase,
     invocation,
     autocompleteInvocation: (focusedOption, typed, options = {}, userId) => ({
       ...invocation({ ...options, [focusedOption]: typed }, userId),
       focusedOption,
       focusedValue: typed,
     }),
-    setProgress(episode) {
-      context.progress.set(context.parties.forChannel(guildId, channelId).id, episode, '100000000000000099');
+    async setProgress(episode) {
+      await context.progress.set((await context.parties.forChannel(guildId, channelId)).id, episode, '100000000000000099');
     },
-    setPersonalProgress(userId, episode) {
-      context.progress.setPersonal(guildId, userId, episode);
+    async setPersonalProgress(userId, episode) {
+      await context.progress.setPersonal(guildId, userId, episode);
     },
-    close() {
-      database.close();
+    async close() {
+      await database.close();
+      knowledgeBase.close();
       rmSync(folder, { recursive: true, force: true });
     },
   };

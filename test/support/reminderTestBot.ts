@@ -30,13 +30,12 @@ export async function startReminderTestBot(
   const claimedReminders = options.settleOnlyEvents
     ? '0'
     : `(SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed') + (SELECT COUNT(*) FROM discussion_threads WHERE state IN ('wanted', 'claimed'))`;
-  const unfinished = harness.bot.database
-    .prepare(`SELECT ${claimedReminders} + (SELECT COUNT(*) FROM schedule_events WHERE state = 'pending')`)
-    .pluck();
+  const unfinished = async () =>
+    Number(await harness.bot.database.value(`SELECT ${claimedReminders} + (SELECT COUNT(*) FROM schedule_events WHERE state = 'pending')`));
 
   /** Waits until no reminder, discussion thread or event is half-way (claimed but not yet confirmed by Discord). */
   function settled(): Promise<void> {
-    return waitUntil(() => (unfinished.get() as number) === 0, 'reminders, threads and events to be confirmed by Discord', { timeoutMilliseconds: 5_000 });
+    return waitUntil(async () => (await unfinished()) === 0, 'reminders, threads and events to be confirmed by Discord', { timeoutMilliseconds: 5_000 });
   }
 
   return {

@@ -9,15 +9,15 @@ let texts: StampedText[];
 let alwaysVisible: string[];
 beforeAll(() => {
   lookups = openLookupContext();
-  texts = stampedTexts(lookups.database);
-  alwaysVisible = neverSpoilingTexts(lookups.database);
+  texts = stampedTexts(lookups.knowledgeBase);
+  alwaysVisible = neverSpoilingTexts(lookups.knowledgeBase);
 });
 afterAll(() => lookups.close());
 
 const forbiddenTexts = (progress: number) => forbiddenAt(texts, alwaysVisible, progress).map((stamped) => stamped.text);
 
 describe('the spoiler sweep’s forbidden strings', () => {
-  it('reads names, voice actors (whole and in parts), attributes and facts from the compiled tables', () => {
+  it('reads names, voice actors (whole and in parts), attributes and facts from the compiled tables', async () => {
     const byText = new Map(texts.map((stamped) => [stamped.text, stamped]));
     expect(byText.get('Jeremy Payne')).toMatchObject({ revealedIn: 4, origin: 'name of grimm' });
     expect(byText.get('Yasuyuki Kase (加瀬康之)')).toMatchObject({ revealedIn: 1, origin: 'voice actor of james-blood' });
@@ -34,20 +34,20 @@ describe('the spoiler sweep’s forbidden strings', () => {
     { progress: 15, forbidden: ['Tina Herst', 'Tina Hurst', 'William Herst', 'Julia Herst'], allowed: ['Tina', 'Olivia'] },
     { progress: 23, forbidden: ['Julia Herst', 'Julia', 'Oliver Henderson'], allowed: ['Tina Herst'] },
     { progress: 24, forbidden: [], allowed: ['Julia Herst'] },
-  ])('at progress $progress forbids what comes later and allows what is visible', ({ progress, forbidden, allowed }) => {
+  ])('at progress $progress forbids what comes later and allows what is visible', async ({ progress, forbidden, allowed }) => {
     const list = forbiddenTexts(progress);
     for (const text of forbidden) expect(list).toContain(text);
     for (const text of allowed) expect(list).not.toContain(text);
   });
 
-  it('forbids nothing after the last episode, and fewer strings the further the party gets', () => {
+  it('forbids nothing after the last episode, and fewer strings the further the party gets', async () => {
     const counts = Array.from({ length: 25 }, (_, progress) => forbiddenTexts(progress).length);
     expect(counts[24]).toBe(0);
     expect(counts[0]).toBeGreaterThan(200);
     for (let progress = 1; progress <= 24; progress += 1) expect(counts[progress]).toBeLessThanOrEqual(counts[progress - 1] ?? 0);
   });
 
-  it('does not forbid a later string that is part of something already visible', () => {
+  it('does not forbid a later string that is part of something already visible', async () => {
     const made = (text: string, revealedIn: number): StampedText => ({ text, revealedIn, origin: `made up ${text}` });
     const stamped = [made('Tina Herst', 16), made('Herst', 24), made('Julia Herst', 24), made('Mask', 5), made('a story of masks', 2)];
     const forbidden = (progress: number) => forbiddenAt(stamped, ['Hero Mask'], progress).map((entry) => entry.text);
@@ -72,8 +72,8 @@ describe('the leak finder', () => {
 });
 
 describe('the sweep inputs', () => {
-  it('come from the pack: every name and id, fact words, prefixes and typos', () => {
-    const inputs = sweepInputs(lookups.database);
+  it('come from the pack: every name and id, fact words, prefixes and typos', async () => {
+    const inputs = sweepInputs(lookups.knowledgeBase);
     expect(inputs.names).toEqual(expect.arrayContaining(['James Blood', 'ジェームズ・ブラッド', 'Jeremy Payne', 'Eddie', 'the SSC investigator who worked at Echoes']));
     expect(inputs.entityIds).toEqual(expect.arrayContaining(['julia-herst', 'grimm', 'masks']));
     expect(inputs.factWords.length).toBeGreaterThan(40);

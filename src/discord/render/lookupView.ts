@@ -29,16 +29,16 @@ export interface LookupViewSpec<Arguments> {
   /** Back from custom id parts; undefined for parts this view never wrote (stale or forged). */
   fromParts(parts: readonly string[]): Arguments | undefined;
   /** The card at this progress, or null when its subject is not visible (exactly as if it did not exist). */
-  card(input: Arguments, gate: ReplyProgress, context: BotContext): Card | null;
+  card(input: Arguments, gate: ReplyProgress, context: BotContext): Promise<Card | null> | Card | null;
   /** The ephemeral answer when `card` gives null: the same for "not visible yet" as for "does not exist". */
   notFound?: string;
 }
 
 export interface LookupView<Arguments> extends LookupViewSpec<Arguments> {
   /** The first page for a slash command, or the view's `notFound` (ephemeral) when the subject is not visible. */
-  answer(input: Arguments, invocation: Invocation, context: BotContext): Reply;
+  answer(input: Arguments, invocation: Invocation, context: BotContext): Promise<Reply>;
   /** A page button: the page asked for, gated at the clicker's current progress. */
-  turnPage(parts: readonly string[], page: number, invocation: Invocation, context: BotContext): ComponentReply;
+  turnPage(parts: readonly string[], page: number, invocation: Invocation, context: BotContext): Promise<ComponentReply>;
 }
 
 /** What the page-button handler needs of a view, without its argument type. */
@@ -49,10 +49,10 @@ function gateLabel(gate: ReplyProgress, audience: Audience): string {
 }
 
 export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): LookupView<Arguments> {
-  function render(input: Arguments, page: number, invocation: Invocation, context: BotContext): Reply | null {
+  async function render(input: Arguments, page: number, invocation: Invocation, context: BotContext): Promise<Reply | null> {
     const audience = spec.audience(input);
-    const gate = replyProgress(context, invocation, audience);
-    const card = spec.card(input, gate, context);
+    const gate = await replyProgress(context, invocation, audience);
+    const card = await spec.card(input, gate, context);
     if (!card) return null;
     const shown = renderCardPage(card, page, gateLabel(gate, audience));
     const idFor = (target: number) => customId(pageButtonName, spec.name, target, ...spec.toParts(input));
@@ -65,12 +65,12 @@ export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): Lo
 
   return {
     ...spec,
-    answer(input, invocation, context) {
-      return render(input, 1, invocation, context) ?? ephemeralText(spec.notFound ?? nothingToShow);
+    async answer(input, invocation, context) {
+      return (await render(input, 1, invocation, context)) ?? ephemeralText(spec.notFound ?? nothingToShow);
     },
-    turnPage(parts, page, invocation, context) {
+    async turnPage(parts, page, invocation, context) {
       const input = spec.fromParts(parts);
-      const reply = input === undefined ? null : render(input, page, invocation, context);
+      const reply = input === undefined ? null : await render(input, page, invocation, context);
       return reply ? { kind: 'update', reply } : { kind: 'reply', reply: ephemeralText(userMessages.staleComponent) };
     },
   };

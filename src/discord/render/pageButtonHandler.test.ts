@@ -8,7 +8,7 @@ const view = (name: string): PageTurner => ({
   name,
   turnPage(parts, page) {
     turned.push({ view: name, page, parts });
-    return { kind: 'update', reply: { content: `${name} ${page}` } };
+    return Promise.resolve({ kind: 'update', reply: { content: `${name} ${page}` } });
   },
 });
 const handler = createPageButtonHandler([view('characters'), view('search')]);

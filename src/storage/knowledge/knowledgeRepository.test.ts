@@ -3,20 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePack } from '../../pack/compilePack.js';
-import { openDatabase } from '../database.js';
-import type { Database } from '../database.js';
+import { openKnowledgeBase } from '../database.js';
+import type { KnowledgeBase } from '../database.js';
 import { createKnowledgeRepository } from './knowledgeRepository.js';
 import type { KnowledgeRepository } from './knowledgeRepository.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'watchalong-knowledge-'));
-let database: Database;
+let database: KnowledgeBase;
 let knowledge: KnowledgeRepository;
 const progressValues = Array.from({ length: 25 }, (_, progress) => progress);
 
 beforeAll(() => {
   const compiled = compilePack('data/pack', join(folder, 'knowledge.sqlite'));
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-  database = openDatabase({ path: join(folder, 'state.sqlite'), knowledgeBasePath: join(folder, 'knowledge.sqlite') });
+  database = openKnowledgeBase(join(folder, 'knowledge.sqlite'));
   knowledge = createKnowledgeRepository(database);
 });
 afterAll(() => {
@@ -161,12 +161,12 @@ describe('answers kept per progress (the pack is read-only while the bot runs)',
 
 describe('episode titles (the fixture pack has some; the real pack has none)', () => {
   const fixtureFolder = mkdtempSync(join(tmpdir(), 'watchalong-fixture-titles-'));
-  let fixtureDatabase: Database;
+  let fixtureDatabase: KnowledgeBase;
   let fixture: KnowledgeRepository;
   beforeAll(() => {
     const compiled = compilePack('test/fixtures/tinyPack', join(fixtureFolder, 'knowledge.sqlite'));
     if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-    fixtureDatabase = openDatabase({ path: join(fixtureFolder, 'state.sqlite'), knowledgeBasePath: join(fixtureFolder, 'knowledge.sqlite') });
+    fixtureDatabase = openKnowledgeBase(join(fixtureFolder, 'knowledge.sqlite'));
     fixture = createKnowledgeRepository(fixtureDatabase);
   });
   afterAll(() => {

@@ -1,9 +1,7 @@
+import { toPostgresSchema } from './migration.js';
 import type { Migration } from './migration.js';
 
-export const partiesAndProgress: Migration = {
-  version: 1,
-  name: 'parties and progress',
-  sql: `
+const sql = `
     CREATE TABLE bot_state (
       key   TEXT PRIMARY KEY,
       value TEXT NOT NULL
@@ -48,5 +46,14 @@ export const partiesAndProgress: Migration = {
       updated_at INTEGER NOT NULL,
       PRIMARY KEY (guild_id, user_id)
     ) STRICT;
+`;
+
+export const partiesAndProgress: Migration = {
+  version: 1,
+  name: 'parties and progress',
+  sql,
+  // PostgreSQL has no NOCASE collation: the same rule as an index on lower(name).
+  postgres: `${toPostgresSchema(sql).replace(',\n      UNIQUE (guild_id, name COLLATE NOCASE)', '')}
+    CREATE UNIQUE INDEX parties_name_per_guild ON parties(guild_id, lower(name));
   `,
 };

@@ -15,4 +15,12 @@ export const scheduleEventLookups: Migration = {
     -- Orphaned events are looked for among cancelled schedules only.
     CREATE INDEX schedules_cancelled ON schedules(id) WHERE status = 'cancelled';
   `,
+  postgres: `
+    ALTER TABLE schedules ADD COLUMN event_claimed_occurrence BIGINT;
+    UPDATE schedules SET event_claimed_occurrence =
+      (SELECT MAX(e.occurrence_index) FROM schedule_events e WHERE e.schedule_id = schedules.id);
+    CREATE INDEX schedules_event_wanted ON schedules(id)
+      WHERE status = 'active' AND events_wanted = 1 AND event_claimed_occurrence IS DISTINCT FROM event_occurrence;
+    CREATE INDEX schedules_cancelled ON schedules(id) WHERE status = 'cancelled';
+  `,
 };

@@ -22,4 +22,24 @@ export const eventsOfRemovedSchedules: Migration = {
         FROM schedule_events WHERE schedule_id = OLD.id AND state = 'created' AND discord_event_id IS NOT NULL;
     END;
   `,
+  postgres: `
+    CREATE TABLE removed_schedule_events (
+      guild_id         TEXT NOT NULL,
+      discord_event_id TEXT NOT NULL,
+      state            TEXT NOT NULL CHECK (state IN ('created', 'deleted')),
+      updated_at       BIGINT NOT NULL,
+      PRIMARY KEY (guild_id, discord_event_id)
+    );
+    CREATE INDEX removed_schedule_events_live ON removed_schedule_events(guild_id) WHERE state = 'created';
+    CREATE FUNCTION schedules_deleted_keep_events() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO removed_schedule_events (guild_id, discord_event_id, state, updated_at)
+        SELECT OLD.guild_id, discord_event_id, 'created', (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT
+        FROM schedule_events WHERE schedule_id = OLD.id AND state = 'created' AND discord_event_id IS NOT NULL
+        ON CONFLICT DO NOTHING;
+      RETURN OLD;
+    END $$;
+    CREATE TRIGGER schedules_deleted_keep_events BEFORE DELETE ON schedules
+      FOR EACH ROW EXECUTE FUNCTION schedules_deleted_keep_events();
+  `,
 };

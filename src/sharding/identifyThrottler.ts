@@ -1,0 +1,32 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { WebSocketOptions } from 'discord.js';
+import type { IdentifySlotRepository } from '../storage/identifySlotRepository.js';
+
+/** discord.js's identify throttler, as its `ws.buildIdentifyThrottler` option builds it. */
+export type IdentifyThrottler = Awaited<ReturnType<NonNullable<WebSocketOptions['buildIdentifyThrottler']>>>;
+
+/** Discord's window: max_concurrency identifies per 5 seconds. A little more, for clocks that differ by a bit. */
+export const identifySpacingMilliseconds = 5_500;
+
+/**
+ * An identify throttler for discord.js whose buckets live in the state database, so shards on several hosts
+ * sharing one PostgreSQL never identify in the same bucket within Discord's window. On SQLite every host
+ * has its own file, so it spaces only this host's shards, as discord.js's own throttler would.
+ */
+export function databaseIdentifyThrottler(
+  slots: IdentifySlotRepository,
+  maxConcurrency: number,
+  now: () => Date = () => new Date(),
+): IdentifyThrottler {
+  return {
+    async waitForIdentify(shardId: number, signal: AbortSignal): Promise<void> {
+      const bucket = shardId % Math.max(1, maxConcurrency);
+      for (;;) {
+        signal.throwIfAborted();
+        const wait = await slots.take(bucket, now(), identifySpacingMilliseconds);
+        if (wait === 0) return;
+        await sleep(wait, undefined, { signal });
+      }
+    },
+  };
+}

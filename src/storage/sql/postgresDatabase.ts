@@ -1,0 +1,89 @@
+import pg from 'pg';
+import type { PoolClient, QueryResultRow } from 'pg';
+import { postgresValues, toPostgresQuery } from './postgresParameters.js';
+import type { PostgresQuery } from './postgresParameters.js';
+import type { SqlDatabase, SqlParameters, SqlSession } from './sqlDatabase.js';
+
+const int8 = 20;
+const numeric = 1700;
+
+/**
+ * Times are milliseconds and ids are BIGINT; counts and sums come back as BIGINT or NUMERIC. All of them fit a
+ * JavaScript number, so they are read as numbers, as better-sqlite3 reads them, instead of pg's default strings.
+ */
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === int8 || oid === numeric ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+/** The server and database of a URL, without user or password, for messages and logs. */
+export function describePostgresUrl(url: string): string {
+  const parsed = new URL(url);
+  return `PostgreSQL ${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
+}
+
+type Queryable = Pick<PoolClient, 'query'>;
+
+function session(queryable: Queryable, queries: Map<string, PostgresQuery>): SqlSession {
+  const query = async <Row>(sql: string, parameters: SqlParameters | undefined) => {
+    let translated = queries.get(sql);
+    if (!translated) {
+      translated = toPostgresQuery(sql);
+      queries.set(sql, translated);
+    }
+    return queryable.query<QueryResultRow & Row>(translated.text, postgresValues(translated, parameters));
+  };
+  return {
+    engine: 'postgres',
+    all: async <Row>(sql: string, parameters?: SqlParameters) => (await query<Row>(sql, parameters)).rows as Row[],
+    get: async <Row>(sql: string, parameters?: SqlParameters) => (await query<Row>(sql, parameters)).rows[0] as Row | undefined,
+    async value<Value>(sql: string, parameters?: SqlParameters) {
+      const row = (await query<Record<string, unknown>>(sql, parameters)).rows[0];
+      return row === undefined ? undefined : (Object.values(row)[0] as Value);
+    },
+    run: async (sql: string, parameters?: SqlParameters) => ({ changes: (await query(sql, parameters)).rowCount ?? 0 }),
+  };
+}
+
+/** Runs `work` on one pooled connection inside BEGIN … COMMIT, rolling back when it throws. */
+export async function inPostgresTransaction<Result>(client: PoolClient, work: () => Promise<Result>): Promise<Result> {
+  await client.query('BEGIN');
+  try {
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The port over a pg pool: each call takes a pooled connection, a transaction keeps one for its whole work. */
+export function postgresDatabase(pool: pg.Pool, location: string): SqlDatabase {
+  const queries = new Map<string, PostgresQuery>();
+  const pooled = session(pool, queries);
+  let closed: Promise<void> | undefined;
+  return {
+    ...pooled,
+    location,
+    async transaction<Result>(work: (session: SqlSession) => Promise<Result>): Promise<Result> {
+      const client = await pool.connect();
+      try {
+        return await inPostgresTransaction(client, () => work(session(client, queries)));
+      } finally {
+        client.release();
+      }
+    },
+    // Closing twice (a test's cleanup after the bot's own stop) is harmless.
+    close: () => (closed ??= pool.end()),
+  };
+}
+
+/** A pool for the state database at `url` (postgres://user:password@host:port/database). */
+export function createPostgresPool(url: string, maxConnections = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections, types });
+  // An idle connection the server dropped (a restart, a failover) is replaced by the pool; without a listener
+  // its error would end the process.
+  pool.on('error', () => undefined);
+  return pool;
+}

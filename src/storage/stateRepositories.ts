@@ -1,0 +1,41 @@
+import { createBotStateRepository } from './botStateRepository.js';
+import { createDiscussionThreadRepository } from './discussionThreadRepository.js';
+import { createHostNoticeRepository } from './hostNoticeRepository.js';
+import { createPartyRepository } from './partyRepository.js';
+import { createProgressRepository } from './progressRepository.js';
+import { createQuizRepository } from './quizRepository.js';
+import { createQuizStartRepository } from './quizStartRepository.js';
+import { createReminderDeliveryRepository } from './reminderDeliveryRepository.js';
+import { createRsvpRepository } from './rsvpRepository.js';
+import { createScheduleEventRepository } from './scheduleEventRepository.js';
+import { createScheduleRepository } from './scheduleRepository.js';
+import { createSettingsRepository } from './settingsRepository.js';
+import type { SqlDatabase } from './sql/sqlDatabase.js';
+
+/**
+ * The storage port: every repository of the bot's state, async, over whichever engine holds it (SQLite or
+ * PostgreSQL). The rest of the bot reaches the state only through these.
+ */
+export function createStateRepositories(database: SqlDatabase, now: () => Date) {
+  return {
+    parties: createPartyRepository(database, now),
+    progress: createProgressRepository(database, now),
+    settings: createSettingsRepository(database, now),
+    quizzes: createQuizRepository(database, now),
+    /** Running quizzes per server and starter, latest starts, pruning: the trivia flood limits. */
+    quizStarts: createQuizStartRepository(database),
+    schedules: createScheduleRepository(database, now),
+    rsvps: createRsvpRepository(database, now),
+    hostNotices: createHostNoticeRepository(database, now),
+    /** Which reminders were claimed and sent (the reminder job's exactly-once ledger). */
+    reminderDeliveries: createReminderDeliveryRepository(database),
+    /** The Discord scheduled event mirroring each schedule. */
+    scheduleEvents: createScheduleEventRepository(database, now),
+    /** Which episode discussion threads were asked for, claimed and opened (exactly one per party and episode). */
+    discussionThreads: createDiscussionThreadRepository(database, now),
+    /** The bot's own facts, such as the hash of the commands it registered. */
+    botState: createBotStateRepository(database),
+  };
+}
+
+export type StateRepositories = ReturnType<typeof createStateRepositories>;
