@@ -2,20 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from './database.js';
 import { createDiscussionThreadRepository } from './discussionThreadRepository.js';
 import { createPartyRepository } from './partyRepository.js';
+import { createProgressRepository } from './progressRepository.js';
 
 function setUp() {
   const clock = { now: new Date('2026-03-01T20:00:00Z') };
   const database = openDatabase({ path: ':memory:' });
   const party = createPartyRepository(database, () => clock.now).forChannel('g1', 'c1');
-  return { clock, party, threads: createDiscussionThreadRepository(database, () => clock.now) };
+  const progress = createProgressRepository(database, () => clock.now);
+  progress.set(party.id, 6, 'host');
+  return { clock, party, progress, threads: createDiscussionThreadRepository(database, () => clock.now) };
 }
 
 describe('discussion thread ledger', () => {
   it('asks for each party and episode once, ever', () => {
-    const { party, threads } = setUp();
+    const { clock, party, threads } = setUp();
     const request = { partyId: party.id, guildId: 'g1', channelId: 'c1' };
     expect(threads.request({ ...request, episodes: [4, 5] })).toEqual([4, 5]);
+    for (const claimed of threads.claim(clock.now, 30_000)) threads.markOpened(claimed.id);
     expect(threads.request({ ...request, episodes: [5, 6] })).toEqual([6]);
+    expect(threads.claim(clock.now, 30_000).map((claimed) => claimed.episode)).toEqual([6]);
   });
 
   it('gives each thread to one claimer, and a stale claim to the next one, with the steps done so far', () => {
@@ -28,6 +33,18 @@ describe('discussion thread ledger', () => {
     clock.now = new Date(clock.now.getTime() + 31_000);
     expect(threads.claim(clock.now, 30_000)).toEqual([expect.objectContaining({ episode: 5, starterMessageId: 'm1', threadId: null })]);
     expect(threads.claim(clock.now, 30_000)).toEqual([]);
+  });
+
+  it('hands out a thread only once the party has finished its episode, and takes one handed back', () => {
+    const { clock, party, progress, threads } = setUp();
+    threads.request({ partyId: party.id, guildId: 'g1', channelId: 'c1', episodes: [6] });
+    progress.set(party.id, 5, 'host');
+    expect(threads.claim(clock.now, 30_000)).toEqual([]);
+    progress.set(party.id, 6, 'host');
+    const [claimed] = threads.claim(clock.now, 30_000);
+    threads.release(claimed!.id);
+    expect(threads.request({ partyId: party.id, guildId: 'g1', channelId: 'c1', episodes: [6] })).toEqual([6]);
+    expect(threads.claim(clock.now, 30_000)).toHaveLength(1);
   });
 
   it('leaves other shards’ servers alone', () => {

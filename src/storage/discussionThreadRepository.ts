@@ -26,13 +26,17 @@ interface UnfinishedRow extends ClaimedThread {
   claimedAt: number | null;
 }
 
+/** The row's episode is one its party has finished: at or below the party's current progress. */
+const reached = `episode <= (SELECT episode FROM progress_changes p WHERE p.party_id = t.party_id AND undone_at IS NULL ORDER BY id DESC LIMIT 1)`;
+
 const claimedColumns = `id, party_id AS partyId, guild_id AS guildId, channel_id AS channelId, episode,
   starter_message_id AS starterMessageId, thread_id AS threadId`;
 
 /**
  * The discussion threads' ledger: one row per party and episode, ever. Asking again for an episode that has a row
  * (after undo and redo, or from a second process) adds nothing, and each row is opened by the one caller that
- * claimed it; a claim not finished within its lease (the process died) is taken over and continued.
+ * claimed it, once the party has finished its episode; a claim not finished within its lease (the process died)
+ * is taken over and continued.
  */
 export function createDiscussionThreadRepository(database: Database, now: () => Date) {
   const statements = {
@@ -40,10 +44,16 @@ export function createDiscussionThreadRepository(database: Database, now: () => 
       `INSERT INTO discussion_threads (party_id, guild_id, channel_id, episode, state, requested_at)
        VALUES (?, ?, ?, ?, 'wanted', ?) ON CONFLICT (party_id, episode) DO NOTHING`,
     ),
+    state: database.prepare('SELECT state FROM discussion_threads WHERE party_id = ? AND episode = ?').pluck(),
+    // Only episodes the party has finished as things stand: one it moved back from waits until it gets there again.
     unfinished: database.prepare(
-      `SELECT ${claimedColumns}, state, claimed_at AS claimedAt FROM discussion_threads
-       WHERE state = 'wanted' OR (state = 'claimed' AND claimed_at <= ?) ORDER BY id LIMIT ?`,
+      `SELECT ${claimedColumns}, state, claimed_at AS claimedAt FROM discussion_threads t
+       WHERE (state = 'wanted' OR (state = 'claimed' AND claimed_at <= ?)) AND ${reached}
+       ORDER BY id LIMIT ?`,
     ),
+    inFlight: database
+      .prepare(`SELECT COUNT(*) FROM discussion_threads t WHERE state = 'claimed' OR (state = 'wanted' AND ${reached})`)
+      .pluck(),
     claim: database.prepare(
       `UPDATE discussion_threads SET state = 'claimed', claimed_at = @now
        WHERE id = @id AND state = @state AND claimed_at IS @claimedAt`,
@@ -52,7 +62,7 @@ export function createDiscussionThreadRepository(database: Database, now: () => 
     recordThread: database.prepare(`UPDATE discussion_threads SET thread_id = ? WHERE id = ? AND state = 'claimed'`),
     finish: database.prepare(`UPDATE discussion_threads SET state = ?, finished_at = ? WHERE id = ? AND state = 'claimed'`),
     steps: database.prepare(`SELECT starter_message_id AS starterMessageId, thread_id AS threadId FROM discussion_threads WHERE id = ?`),
-    withdraw: database.prepare(`DELETE FROM discussion_threads WHERE id = ? AND state = 'claimed'`),
+    release: database.prepare(`UPDATE discussion_threads SET state = 'wanted', claimed_at = NULL WHERE id = ? AND state = 'claimed'`),
     latestOpened: database.prepare(
       `SELECT thread_id AS threadId, episode FROM discussion_threads
        WHERE party_id = ? AND state = 'opened' AND episode <= ? ORDER BY episode DESC LIMIT 1`,
@@ -60,13 +70,14 @@ export function createDiscussionThreadRepository(database: Database, now: () => 
   };
 
   const request = database.transaction((input: ThreadRequest): number[] =>
-    input.episodes.filter(
-      (episode) => statements.request.run(input.partyId, input.guildId, input.channelId, episode, now().getTime()).changes === 1,
-    ),
+    input.episodes.filter((episode) => {
+      statements.request.run(input.partyId, input.guildId, input.channelId, episode, now().getTime());
+      return statements.state.get(input.partyId, episode) === 'wanted';
+    }),
   );
 
   return {
-    /** Asks for a thread per episode; returns the episodes that had none asked for before. */
+    /** Asks for a thread per episode; returns the episodes whose thread is still to open (none opened or failed before). */
     request: (input: ThreadRequest) => request.immediate(input),
     /**
      * Threads waiting to be opened, and claims older than the lease, each now owned by this caller alone.
@@ -85,10 +96,12 @@ export function createDiscussionThreadRepository(database: Database, now: () => 
     /** The steps done so far: the starter message, the thread. */
     steps: (id: number) =>
       (statements.steps.get(id) as Pick<ClaimedThread, 'starterMessageId' | 'threadId'> | undefined) ?? null,
-    /** Forgets a claimed request, so the episode can be asked for again (the party moved back before it opened). */
-    withdraw: (id: number) => void statements.withdraw.run(id),
+    /** Hands a claimed thread back to wait (the party moved back before it opened); it opens when the party gets there again. */
+    release: (id: number) => void statements.release.run(id),
     /** Given up for good (no permission, the channel is gone): never tried again. */
     markFailed: (id: number) => void statements.finish.run('failed', now().getTime(), id),
+    /** Threads being opened, or ready to be: none once every tick has done its work (for tests that wait for that). */
+    inFlight: () => statements.inFlight.get() as number,
     /** The newest open thread of the party for an episode it has finished (none for episodes it moved back from). */
     latestOpened: (partyId: number, progress: number) =>
       (statements.latestOpened.get(partyId, progress) as { threadId: string; episode: number } | undefined) ?? null,

@@ -89,15 +89,15 @@ async function handleFailure(dependencies: ThreadDependencies, thread: ClaimedTh
 
 /**
  * Opens the discussion threads hosts' progress changes asked for (src/threads/moveProgress.ts), each by the one
- * process that claimed it. A thread for an episode the party has since moved back from is withdrawn, not opened:
- * it is asked for again when the party finishes that episode again.
+ * process that claimed it. A thread for an episode the party has moved back from since waits, unopened, until the
+ * party has finished that episode again.
  */
 export async function openWantedThreads(dependencies: ThreadDependencies, now: Date, leaseMilliseconds = defaultThreadLeaseMilliseconds): Promise<ThreadReport> {
   const { context } = dependencies;
   const report: ThreadReport = { opened: 0, failed: 0 };
   for (const thread of context.discussionThreads.claim(now, leaseMilliseconds, context.ownsGuild)) {
     if (context.progress.current(thread.partyId).episode < thread.episode) {
-      context.discussionThreads.withdraw(thread.id);
+      context.discussionThreads.release(thread.id);
       continue;
     }
     try {

@@ -24,9 +24,10 @@ import type { Shown } from './shownText.js';
 /*
  * The whole bot at every progress: every command and subcommand (read from the definitions), each
  * option varied over its edge values, choices and autocomplete suggestions; every button and menu in
- * every answer, clicked recursively; quizzes and reminders run to the end, with their buttons, and
- * Discord's scheduled events. Everything sent is checked against the compiled pack: nothing
- * stamped after the progress that gates it. One server per progress, all swept at once.
+ * every answer, clicked recursively; quizzes and reminders run to the end, with their buttons,
+ * Discord's scheduled events, and the discussion threads progress changes opened. Everything sent is
+ * checked against the compiled pack: nothing stamped after the progress that gates it (a thread: the
+ * episode it is for). One server per progress, all swept at once.
  */
 
 const minute = 60_000;
@@ -60,6 +61,7 @@ const machineLeaks = new Set<string>();
 const checkedMessages = new Map<string, string>();
 const keysRun = new Set<string>();
 const componentsClicked = new Set<string>();
+const threadsChecked = new Set<string>();
 let answersChecked = 0;
 
 /** Trivia questions, answers and explanations, stamped like the rest of the pack. */
@@ -219,16 +221,37 @@ async function sweepCommands(world: ProgressWorld): Promise<void> {
   }
 }
 
-/** Channel messages (reminders, quiz questions, reveals) and scheduled events, checked at the world's progress; their buttons clicked. */
+/**
+ * The episode a discussion thread is for, by its id (its starter message has the same id); undefined for anything
+ * else. A thread opens as its party finishes that episode, so it is checked at that episode, however far the sweep
+ * moved the party since.
+ */
+function threadEpisode(id: string): number | undefined {
+  return harness.bot.database.prepare(`SELECT episode FROM discussion_threads WHERE thread_id = ? AND state = 'opened'`).pluck().get(id) as number | undefined;
+}
+
+/** Discussion threads: each name, starter message and message inside, at the episode the thread is for. */
+function checkThreads(world: ProgressWorld, where: string): void {
+  for (const thread of harness.fake.threads({ guildId: world.guildId })) {
+    const episode = threadEpisode(thread.id);
+    if (episode === undefined) throw new Error(`${where}: thread ${thread.name} has no opened row in the ledger`);
+    threadsChecked.add(thread.id);
+    check({ displayed: [thread.name], machine: [] }, episode, `${where}: thread name`);
+    for (const message of harness.fake.channelMessages(thread.id)) checkMessage(message, episode, `${where}: message in thread ${thread.name}`);
+  }
+}
+
+/** Channel messages (reminders, quiz questions, reveals, thread starters) and scheduled events, checked at the world's progress; their buttons clicked. */
 async function checkPosted(world: ProgressWorld, where: string): Promise<void> {
   for (const channelId of [world.channelId, world.spareChannelId]) {
     for (const message of harness.fake.channelMessages(channelId)) {
       const before = checkedMessages.get(message.id);
-      checkMessage(message, world.progress, `${where}: message in #${channelId === world.channelId ? 'watch' : 'spare'}`);
+      checkMessage(message, threadEpisode(message.id) ?? world.progress, `${where}: message in #${channelId === world.channelId ? 'watch' : 'spare'}`);
       if (before === undefined) await followAnswer(world, { message, followUps: [] } as unknown as InteractionOutcome, `${where}: posted message`);
     }
   }
   for (const event of harness.fake.scheduledEvents(world.guildId)) check(shownInEvent(event), world.progress, `${where}: scheduled event`);
+  checkThreads(world, where);
 }
 
 async function waitFor(condition: () => boolean, what: string, timeoutMilliseconds = 8_000): Promise<void> {
@@ -307,5 +330,9 @@ describe('the whole bot, at every progress', () => {
     expect([...componentsClicked].sort()).toEqual(components.map((component) => component.name).sort());
     expect(answersChecked).toBeGreaterThan(5_000);
     for (const world of worlds) expect(harness.fake.scheduledEvents(world.guildId).length).toBeGreaterThan(0);
+    // Every world past episode 0 reached it by /progress set, which opened threads for its last episodes.
+    for (const world of worlds.filter((candidate) => candidate.progress > 0)) {
+      expect(harness.fake.threads({ guildId: world.guildId }).filter((thread) => threadsChecked.has(thread.id)).length).toBeGreaterThan(0);
+    }
   }, 120_000);
 });

@@ -25,16 +25,16 @@ export async function startReminderTestBot(
     context: harness.bot.context,
     ...(options.claimLeaseMilliseconds === undefined ? {} : { claimLeaseMilliseconds: options.claimLeaseMilliseconds }),
   });
-  const claimedReminders = options.settleOnlyEvents
-    ? '0'
-    : `(SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed') + (SELECT COUNT(*) FROM discussion_threads WHERE state IN ('wanted', 'claimed'))`;
-  const unfinished = harness.bot.database
+  const claimedReminders = options.settleOnlyEvents ? '0' : `(SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed')`;
+  const unfinishedReminders = harness.bot.database
     .prepare(`SELECT ${claimedReminders} + (SELECT COUNT(*) FROM schedule_events WHERE state = 'pending')`)
     .pluck();
+  const threads = harness.bot.context.discussionThreads;
+  const unfinished = () => (unfinishedReminders.get() as number) + (options.settleOnlyEvents ? 0 : threads.inFlight());
 
   /** Waits until no reminder, discussion thread or event is half-way (claimed but not yet confirmed by Discord). */
   async function settled(): Promise<void> {
-    for (let attempt = 0; (unfinished.get() as number) > 0; attempt++) {
+    for (let attempt = 0; unfinished() > 0; attempt++) {
       if (attempt > 100) throw new Error('reminders or events still unfinished after 5 s');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
