@@ -16,7 +16,7 @@ describe('playground session', () => {
   beforeAll(async () => {
     const config = parseConfig({
       DATABASE_PATH: join(folder, 'session.sqlite'),
-      KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite'),
+      KNOWLEDGE_BASE_DIR: join(folder, 'knowledge'),
       REST_REQUESTS_PER_SECOND: '1000',
     });
     session = await startPlaygroundSession({ config, logger: pino({ level: 'silent' }) });
@@ -50,7 +50,7 @@ describe('playground in a terminal', () => {
   it('answers typed commands and quits cleanly', async () => {
     const command = `${process.execPath} --import tsx playground/main.ts --database ${join(folder, 'terminal.sqlite')}`;
     const child = spawn('script', ['-qfec', command, '/dev/null'], {
-      env: { ...process.env, KNOWLEDGE_BASE_PATH: join(folder, 'terminal-knowledge.sqlite'), LOG_LEVEL: 'warn' },
+      env: { ...process.env, KNOWLEDGE_BASE_DIR: join(folder, 'terminal-knowledge'), LOG_LEVEL: 'warn' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let output = '';

@@ -14,11 +14,12 @@ import type { Router } from './discord/router.js';
 import { createMetrics } from './health/metrics.js';
 import type { BotMetrics } from './health/metrics.js';
 import type { Logger } from './logging/logger.js';
-import { ensureCompiledPack } from './pack/compilePack.js';
+import { loadSeries } from './loadSeries.js';
 import { createBotStateRepository } from './storage/botStateRepository.js';
 import type { ShardOwnership } from './sharding/ownership.js';
 import { openDatabase } from './storage/database.js';
 import type { Database } from './storage/database.js';
+import type { UnavailableSeries } from './storage/knowledge/seriesCatalog.js';
 
 export interface StartBotOptions {
   config: Config & { DISCORD_TOKEN: string };
@@ -36,6 +37,10 @@ export interface RunningBot {
   context: BotContext;
   /** The state database itself, for the health check and for tests that look at rows; handlers use the context. */
   database: Database;
+  /** Packs left out at start because they are broken (for /healthz). */
+  brokenPacks: readonly UnavailableSeries[];
+  /** Each loaded pack's read-only knowledge base by pack id, for tests that look at its rows. */
+  knowledgeDatabases: ReadonlyMap<string, Database>;
   router: Router;
   stop(): Promise<void>;
 }
@@ -53,17 +58,17 @@ async function withinMilliseconds(work: Promise<unknown>, limit: number, onTimeo
   if (result === 'timeout') onTimeout();
 }
 
-/** Compiles the knowledge pack if it changed, opens the database, logs in, registers commands, starts jobs. */
+/** Compiles the knowledge packs that changed, opens the database, logs in, registers commands, starts jobs. */
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
-  const pack = ensureCompiledPack(config.KNOWLEDGE_PACK_DIR, config.KNOWLEDGE_BASE_PATH);
-  logger.info({ rebuilt: pack.rebuilt, hash: pack.hash }, 'knowledge pack ready');
+  const packs = loadSeries(config, logger);
 
-  const database = openDatabase({ path: config.DATABASE_PATH, knowledgeBasePath: config.KNOWLEDGE_BASE_PATH });
+  const database = openDatabase({ path: config.DATABASE_PATH });
   const metrics = options.metrics ?? createMetrics();
   const context = createContext({
     logger,
     database,
+    series: packs.series,
     metrics,
     ...(options.now ? { now: options.now } : {}),
     ...(options.sharding ? { sharding: options.sharding } : {}),
@@ -98,6 +103,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     client: readyClient,
     context,
     database,
+    brokenPacks: packs.series.unavailable(),
+    knowledgeDatabases: packs.knowledgeDatabases,
     router,
     async stop() {
       router.stopAccepting();
@@ -107,6 +114,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       );
       await client.destroy();
       database.close();
+      packs.close();
       logger.info('stopped');
     },
   };

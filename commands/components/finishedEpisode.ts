@@ -4,7 +4,7 @@ import type { ComponentHandler } from '../../src/discord/command.js';
 import { ephemeralText } from '../../src/discord/reply.js';
 import { finishedComponentName, finishedRecordedMessage } from '../../src/watchparty/reminderMessages.js';
 import { partyOfSchedule } from '../../src/watchparty/scheduleTargetParty.js';
-import { describeEpisodes } from '../../src/watchparty/sessionEpisodes.js';
+import { describeEpisodes, seriesOfSchedule } from '../../src/watchparty/sessionEpisodes.js';
 
 const count = z.string().regex(/^\d{1,9}$/).transform(Number);
 
@@ -23,7 +23,8 @@ const handler: ComponentHandler<{ scheduleId: number; occurrenceIndex: number; l
   targetParty: (invocation, { scheduleId }, context) => partyOfSchedule(context, invocation.guildId, scheduleId),
   execute(invocation, { scheduleId, occurrenceIndex, lastEpisode }, context) {
     const schedule = context.schedules.byId(invocation.guildId, scheduleId);
-    if (!schedule || lastEpisode > context.knowledge.episodeCount()) {
+    const series = schedule ? seriesOfSchedule(context, schedule) : undefined;
+    if (!schedule || !series || lastEpisode > series.knowledge.episodeCount()) {
       return { kind: 'reply', reply: ephemeralText('This watch party no longer exists. Record progress with `/progress set` instead.') };
     }
     const session = { scheduleId, occurrenceIndex };
@@ -35,7 +36,7 @@ const handler: ComponentHandler<{ scheduleId: number; occurrenceIndex: number; l
     const range = { first: current + 1, last: lastEpisode };
     context.progress.set(schedule.partyId, lastEpisode, invocation.actor.userId);
     const recorded =
-      `✅ <@${invocation.actor.userId}> recorded that the party finished ${describeEpisodes(range, context.knowledge, lastEpisode)}. ` +
+      `✅ <@${invocation.actor.userId}> recorded that the party finished ${describeEpisodes(range, series.knowledge, lastEpisode)}. ` +
       'Pressed by mistake? `/progress undo` puts it back.';
     return { kind: 'update', reply: finishedRecordedMessage(session, lastEpisode, recorded) };
   },

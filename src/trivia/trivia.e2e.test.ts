@@ -77,7 +77,7 @@ describe('a trivia quiz through the fake Discord', () => {
     expect(renderedText(first)).toContain('Question 1 of 2');
     expect(buttonsOf(first)).toHaveLength(4);
     // Gated at the party's progress (not started): every question asked is safe before episode 1.
-    const safeIds = new Set(harness.bot.context.knowledge.visibleQuestions(0).map((question) => question.id));
+    const safeIds = new Set(harness.series().knowledge.visibleQuestions(0).map((question) => question.id));
     expect(runningQuiz(harness, general.id).state.questions.every((question) => safeIds.has(question.id))).toBe(true);
 
     const { right, wrong } = answersOf(harness, general.id, first);

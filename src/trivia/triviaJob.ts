@@ -24,11 +24,14 @@ export function createTriviaJob(intervalMs = triviaTickIntervalMs): BackgroundJo
     start(client: Client<true>, context: BotContext) {
       const runner = createQuizRunner({
         quizzes: context.quizzes,
-        seasons: () => context.knowledge.seasons(),
+        seasons: (seriesId) => context.series.byId(seriesId)?.knowledge.seasons() ?? [],
         publisher: createChannelPublisher(client),
         logger: context.logger,
         ownsGuild: (guildId) => context.ownsGuild(guildId),
-        partyProgress: (guildId, channelId) => context.progress.current(context.parties.forChannel(guildId, channelId).id).episode,
+        partyWatching: (guildId, channelId) => {
+          const party = context.parties.forChannel(guildId, channelId);
+          return { seriesId: party.seriesId, episode: context.progress.current(party.id).episode };
+        },
       });
       runner.resume(context.now());
       let prunedAt: number | undefined;

@@ -24,7 +24,7 @@ import type { FakeDiscord, StoredMessage } from '../../test/fakeDiscord/index.js
  */
 
 const folder = mkdtempSync(join(tmpdir(), 'watchalong-crash-'));
-const knowledgeBasePath = join(folder, 'knowledge.sqlite');
+const knowledgeBaseDirectory = join(folder, 'knowledge');
 const waitLimitMilliseconds = 45_000;
 
 type ProxyAction = 'forward' | 'kill-before' | 'kill-after';
@@ -92,7 +92,7 @@ function startBotProcess(apiBase: string, databasePath: string): BotProcess {
       DISCORD_TOKEN: 'test-token',
       DISCORD_API_BASE: apiBase,
       DATABASE_PATH: databasePath,
-      KNOWLEDGE_BASE_PATH: knowledgeBasePath,
+      KNOWLEDGE_BASE_DIR: knowledgeBaseDirectory,
       LOG_LEVEL: 'warn',
       REST_REQUESTS_PER_SECOND: '1000',
       WATCHALONG_TEST_TICK_SECONDS: '1',
@@ -119,7 +119,7 @@ const cleanups: Array<() => Promise<void> | void> = [];
 
 beforeAll(() => {
   // Compiled once here so each bot process finds the pack up to date and starts quickly.
-  ensureCompiledPack('data/pack', knowledgeBasePath);
+  ensureCompiledPack('data/packs/hero-mask', join(knowledgeBaseDirectory, 'hero-mask.sqlite'));
 });
 afterEach(async () => {
   for (const bot of running.splice(0)) {
@@ -140,7 +140,7 @@ async function world(name: string, count: number) {
   const database: Database = openDatabase({ path: databasePath });
   cleanups.push(() => fake.close(), () => proxy.close(), () => void database.close());
   const now = () => new Date();
-  const party = createPartyRepository(database, now).defaultFor(guild.id);
+  const party = createPartyRepository(database, now, () => 'hero-mask').defaultFor(guild.id);
   const schedules = createScheduleRepository(database, now);
   const ids = Array.from({ length: count }, (_, index) =>
     schedules.create({

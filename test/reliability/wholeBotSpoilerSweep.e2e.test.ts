@@ -80,8 +80,7 @@ function questionTexts(database: Database): StampedText[] {
 beforeAll(async () => {
   clock = new Date(Math.ceil(Date.now() / minute) * minute);
   harness = await startTestBot({ now: () => clock, environment: { REST_REQUESTS_PER_SECOND: '10000' } });
-  const { database } = harness.bot;
-  const { knowledge } = harness.bot.context;
+  const { database, knowledge } = harness.series();
   const stamped = [...stampedTexts(database), ...questionTexts(database)];
   const seasons = knowledge.seasons();
   // An episode's existence and number are never spoilers: "Episode 16" as a trivia answer is also every episode list's label.
@@ -299,7 +298,7 @@ describe('the whole bot, at every progress', () => {
     // Custom ids and autocomplete values reach the client too (the pack compiler keeps later names out of entity ids).
     expect([...machineLeaks]).toEqual([]);
     // The check itself sees a later name where there is one.
-    const latestName = harness.bot.database.prepare('SELECT name FROM kb.entity_names ORDER BY revealed_in DESC LIMIT 1').pluck().get() as string;
+    const latestName = harness.series().database.prepare('SELECT name FROM kb.entity_names ORDER BY revealed_in DESC LIMIT 1').pluck().get() as string;
     expect(findLeaksAt[0]?.(`Meet ${latestName}`)).not.toEqual([]);
 
     // Not vacuous: every command and subcommand ran in every world, every button kind was clicked, reminders went out.

@@ -67,8 +67,7 @@ export async function startTestBot(options: TestBotOptions = {}) {
   const config = parseConfig({
     DISCORD_API_BASE: fake.apiBase,
     DATABASE_PATH: join(folder, 'state.sqlite'),
-    KNOWLEDGE_PACK_DIR: 'data/pack',
-    KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite'),
+    KNOWLEDGE_BASE_DIR: join(folder, 'knowledge'),
     LOG_LEVEL: 'silent',
     REST_REQUESTS_PER_SECOND: '1000',
     ...options.environment,
@@ -124,6 +123,13 @@ export async function startTestBot(options: TestBotOptions = {}) {
       return fake.clickButton({ guildId: guild.id, channelId, userId: users[as].id, messageId, customId });
     },
     text: (outcome: InteractionOutcome) => renderedText(outcome.message),
+    /** An installed series' knowledge and its compiled rows (Hero Mask unless told), to check answers against the pack. */
+    series(seriesId = 'hero-mask') {
+      const knowledge = bot.context.series.byId(seriesId)?.knowledge;
+      const database = bot.knowledgeDatabases.get(seriesId);
+      if (!knowledge || !database) throw new Error(`the series ${seriesId} is not installed in this test bot`);
+      return { knowledge, database };
+    },
     async close(): Promise<void> {
       await bot.stop();
       await fake.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const tinyPackDirectory = fileURLToPath(new URL('../fixtures/tinyPack', import.meta.url));
-export const heroMaskPackDirectory = fileURLToPath(new URL('../../data/pack', import.meta.url));
+export const heroMaskPackDirectory = fileURLToPath(new URL('../../data/packs/hero-mask', import.meta.url));
 
 /** A throw-away copy of a pack that a test may break; `remove` deletes it. */
 export function copyPack(directory: string = tinyPackDirectory): { directory: string; remove: () => void } {
