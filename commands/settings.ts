@@ -8,8 +8,7 @@ import type { Reply } from '../src/discord/reply.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import { ephemeralText } from '../src/discord/reply.js';
 import { defaultLeadTimes, formatLeadTimes, parseLeadTimes } from '../src/domain/watchparty/leadTimes.js';
-import { resolveTimeZone, suggestTimeZones } from '../src/domain/watchparty/timeZones.js';
-import type { MatchDecision } from '../src/domain/text/confidentMatch.js';
+import { resolveTimeZone, suggestTimeZones, timeZoneRefusal } from '../src/domain/watchparty/timeZones.js';
 import type { GuildSettings } from '../src/domain/settings.js';
 import type { Party } from '../src/domain/party.js';
 import { chosenSeries, seriesChoices, seriesOptionDescription, seriesOptionSchema } from './seriesOption.js';
@@ -53,13 +52,6 @@ function describeSettings(settings: GuildSettings, defaultParty: Party, context:
       ? [`• Series: the server’s watch party watches *${context.series.byId(defaultParty.seriesId)?.title ?? defaultParty.seriesId}* (\`/settings series:\` changes it).`]
       : []),
   ].join('\n');
-}
-
-function timeZoneRefusal(typed: string, decision: MatchDecision<string>): string {
-  if (decision.kind === 'several') {
-    return `Which time zone do you mean: ${decision.candidates.map((zone) => `\`${zone}\``).join(', ')}? Pick one from the list as you type.`;
-  }
-  return `I don't know the time zone \`${typed.replaceAll('`', "'")}\`. Pick one from the list, like \`Europe/London\`.`;
 }
 
 /** `/settings` with no options shows the settings; with options it changes those and shows the result. */

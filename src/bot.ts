@@ -2,6 +2,9 @@ import { Events } from 'discord.js';
 import type { Client } from 'discord.js';
 import { commands, components } from '../commands/index.js';
 import type { BackgroundJob } from './backgroundJob.js';
+import { systemClock } from './timing/clock.js';
+import { withTimeout } from './timing/withTimeout.js';
+import type { Clock } from './timing/clock.js';
 import { backgroundJobs } from './backgroundJobs.js';
 import type { Config } from './config/config.js';
 import { createContext } from './context.js';
@@ -24,7 +27,8 @@ import type { UnavailableSeries } from './storage/knowledge/seriesCatalog.js';
 export interface StartBotOptions {
   config: Config & { DISCORD_TOKEN: string };
   logger: Logger;
-  now?: () => Date;
+  /** The clock background jobs tick on and handlers read: the system clock unless a test injects one. */
+  clock?: Clock;
   /** The shards this process runs (under the sharding manager); all of them when unset. */
   sharding?: ShardOwnership;
   /** Where interactions, reminders and the server count are counted; a private registry when unset. */
@@ -47,20 +51,10 @@ export interface RunningBot {
 
 const shutdownGraceMilliseconds = 5_000;
 
-/** Waits for `work`, but no longer than `limit`, so a stuck job cannot hold a shutdown forever. */
-async function withinMilliseconds(work: Promise<unknown>, limit: number, onTimeout: () => void): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), limit);
-  });
-  const result = await Promise.race([work.then(() => 'done' as const), timeout]);
-  clearTimeout(timer);
-  if (result === 'timeout') onTimeout();
-}
-
 /** Compiles the knowledge packs that changed, opens the database, logs in, registers commands, starts jobs. */
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
   const packs = loadSeries(config, logger);
 
   const database = openDatabase({ path: config.DATABASE_PATH });
@@ -70,7 +64,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     database,
     series: packs.series,
     metrics,
-    ...(options.now ? { now: options.now } : {}),
+    now: () => clock.now(),
     ...(options.sharding ? { sharding: options.sharding } : {}),
   });
   const onHandled = (report: InteractionReport) => {
@@ -97,7 +91,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   logger.info({ registered, guilds: readyClient.guilds.cache.size }, 'ready');
 
   const jobs: BackgroundJob[] = backgroundJobs();
-  for (const job of jobs) job.start(readyClient, context);
+  for (const job of jobs) job.start(readyClient, context, clock);
 
   return {
     client: readyClient,
@@ -109,9 +103,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     async stop() {
       router.stopAccepting();
       await router.drain(shutdownGraceMilliseconds);
-      await withinMilliseconds(Promise.all(jobs.map((job) => job.stop())), shutdownGraceMilliseconds, () =>
-        logger.warn('background jobs did not stop in time; closing anyway'),
-      );
+      const jobsStopped = await withTimeout(Promise.all(jobs.map((job) => job.stop())).then(() => true), shutdownGraceMilliseconds, () => false);
+      if (!jobsStopped) logger.warn('background jobs did not stop in time; closing anyway');
       await client.destroy();
       database.close();
       packs.close();

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
@@ -15,6 +14,9 @@ import { createReminderDeliveryRepository } from '../storage/reminderDeliveryRep
 import { createScheduleRepository } from '../storage/scheduleRepository.js';
 import { startFakeDiscord } from '../../test/fakeDiscord/index.js';
 import type { FakeDiscord, StoredMessage } from '../../test/fakeDiscord/index.js';
+import { spawnBot } from '../../test/support/botProcess.js';
+import type { BotProcess } from '../../test/support/botProcess.js';
+import { waitUntil } from '../../test/support/waitUntil.js';
 
 /**
  * The bot runs as a real process (test/support/runBotProcess.ts) and is killed with SIGKILL around sending a
@@ -78,40 +80,21 @@ async function startKillingProxy(fake: FakeDiscord): Promise<KillingProxy> {
   return proxy;
 }
 
-interface BotProcess {
-  child: ChildProcess;
-  exited: Promise<unknown>;
-  output: () => string;
-}
-
-function startBotProcess(apiBase: string, databasePath: string): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/runBotProcess.ts'], {
-    env: {
+function startBot(apiBase: string, databasePath: string): BotProcess {
+  return spawnBot({
+    entry: 'test/support/runBotProcess.ts',
+    apiBase,
+    folder,
+    environment: {
       PATH: process.env['PATH'] ?? '',
-      HOME: folder,
       DISCORD_TOKEN: 'test-token',
-      DISCORD_API_BASE: apiBase,
       DATABASE_PATH: databasePath,
       KNOWLEDGE_BASE_DIR: knowledgeBaseDirectory,
       LOG_LEVEL: 'warn',
-      REST_REQUESTS_PER_SECOND: '1000',
       WATCHALONG_TEST_TICK_SECONDS: '1',
       WATCHALONG_TEST_CLAIM_LEASE_MS: '2000',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  return { child, exited: new Promise((resolve) => child.on('exit', resolve)), output: () => output };
-}
-
-async function waitFor(what: string, condition: () => boolean, describeState: () => string): Promise<void> {
-  const deadline = Date.now() + waitLimitMilliseconds;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}: ${describeState()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 const running: BotProcess[] = [];
@@ -159,7 +142,7 @@ async function world(name: string, count: number) {
   const states = () => ids.map((scheduleId) => deliveries.state({ scheduleId, occurrenceIndex: 0, leadMinutes: 0 }));
   const reminders = () => fake.channelMessages(channel.id).filter((message: StoredMessage) => message.content.includes('**Session'));
   const start = () => {
-    const bot = startBotProcess(proxy.apiBase, databasePath);
+    const bot = startBot(proxy.apiBase, databasePath);
     running.push(bot);
     proxy.victim = bot.child;
     return bot;
@@ -187,10 +170,10 @@ describe('a bot killed around sending a reminder', () => {
     expect(scene.states()).toContain('claimed');
 
     const second = scene.start();
-    await waitFor(
-      'every reminder to be confirmed',
+    await waitUntil(
       () => scene.states().every((state) => state === 'sent'),
-      () => `states ${JSON.stringify(scene.states())}, bot output:\n${first.output()}\n${second.output()}`,
+      'every reminder to be confirmed',
+      { timeoutMilliseconds: waitLimitMilliseconds, describeState: () => `states ${JSON.stringify(scene.states())}, bot output:\n${first.output()}\n${second.output()}` },
     );
     const titles = scene.reminders().map((message) => /\*\*(Session \d+)\*\*/.exec(message.content)?.[1]);
     expect(titles.sort()).toEqual(['Session 1', 'Session 2', 'Session 3']);
@@ -198,15 +181,15 @@ describe('a bot killed around sending a reminder', () => {
 
   it('sends each reminder once with two bot processes ticking on one database', async () => {
     const scene = await world('two-processes', 5);
-    scene.start();
-    scene.start();
-    await waitFor(
-      'every reminder to be confirmed',
+    const first = scene.start();
+    const second = scene.start();
+    await waitUntil(
       () => scene.states().every((state) => state === 'sent'),
-      () => `states ${JSON.stringify(scene.states())}`,
+      'every reminder to be confirmed',
+      { timeoutMilliseconds: waitLimitMilliseconds, describeState: () => `states ${JSON.stringify(scene.states())}` },
     );
-    // A moment for a duplicate to show up, if there were going to be one.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Both stop as `docker stop` stops them, finishing the tick in hand: a duplicate on its way would be posted by now.
+    await Promise.all([first.stop('SIGTERM'), second.stop('SIGTERM')]);
     const titles = scene.reminders().map((message) => /\*\*(Session \d+)\*\*/.exec(message.content)?.[1]);
     expect(titles.sort()).toEqual(['Session 1', 'Session 2', 'Session 3', 'Session 4', 'Session 5']);
   }, 90_000);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
 import pino from 'pino';
 import { startBot } from '../../src/bot.js';
+import type { Clock } from '../../src/timing/clock.js';
 import type { RunningBot } from '../../src/bot.js';
 import { parseConfig } from '../../src/config/config.js';
 import type { Config } from '../../src/config/config.js';
@@ -12,7 +13,8 @@ import type { FakeChannel, FakeDiscord, FakeGuild, FakeRole, FakeUser, Interacti
 import { renderedText } from './renderedText.js';
 
 export interface TestBotOptions {
-  now?: () => Date;
+  /** The clock the bot reads and its jobs tick on; real time when unset. */
+  clock?: Clock;
   /** Reuse a folder (for restart tests); a fresh temporary one otherwise. */
   folder?: string;
   environment?: Record<string, string>;
@@ -40,6 +42,8 @@ export async function createWorld(folder: string | undefined): Promise<TestWorld
   const fake = await startFakeDiscord();
   const guild = fake.addGuild({ name: 'Watch Club' });
   const hostRole = fake.addRole(guild.id, { name: 'Hosts' });
+  // Manage Server comes with a role, on top of what @everyone may do, as in a real server.
+  const adminRole = fake.addRole(guild.id, { name: 'Admins', permissions: PermissionFlagsBits.ManageGuild });
   return {
     fake,
     folder: folder ?? mkdtempSync(join(tmpdir(), 'watchalong-e2e-')),
@@ -48,7 +52,7 @@ export async function createWorld(folder: string | undefined): Promise<TestWorld
     channels: { general: fake.addChannel(guild.id, { name: 'general' }), dub: fake.addChannel(guild.id, { name: 'dub' }) },
     hostRole,
     users: {
-      admin: fake.addMember(guild.id, { username: 'admin', permissions: PermissionFlagsBits.ManageGuild }),
+      admin: fake.addMember(guild.id, { username: 'admin', roles: [adminRole.id] }),
       host: fake.addMember(guild.id, { username: 'hana', roles: [hostRole.id] }),
       alice: fake.addMember(guild.id, { username: 'alice' }),
       bob: fake.addMember(guild.id, { username: 'bob' }),
@@ -75,7 +79,7 @@ export async function startTestBot(options: TestBotOptions = {}) {
   const bot: RunningBot = await startBot({
     config: { ...config, DISCORD_TOKEN: 'test-token' },
     logger: pino({ level: 'silent' }),
-    ...(options.now ? { now: options.now } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
 
   // As an admin would with /settings host-role: members with the Hosts role are hosts everywhere.
