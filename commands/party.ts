@@ -107,7 +107,9 @@ const subcommands = {
         const hosts = party.hostRoleId ? ` Members with <@&${party.hostRoleId}> can change its progress.` : '';
         const carried = options.episode === undefined && episode > 0 ? ', carried over from the server’s watch party' : '';
         const start = episode === 0 ? 'starting before episode 1' : `having finished ${shortEpisodeLabel(episode, series.knowledge.seasons())}${carried}`;
-        return { content: `Watch party **${party.name}** now watches${seriesName(context, party.seriesId)} in <#${options.channel}>, ${start}.${hosts}` };
+        // Only a bot with several series says which one, so a single-series server reads as it always did.
+        const what = context.series.list().length > 1 ? ` *${series.title}*` : '';
+        return { content: `Watch party **${party.name}** now watches${what} in <#${options.channel}>, ${start}.${hosts}` };
       } catch (error) {
         return partyErrorReply(error);
       }

@@ -10,6 +10,7 @@ import { parseConfig } from '../../src/config/config.js';
 import type { Config } from '../../src/config/config.js';
 import { startFakeDiscord } from '../fakeDiscord/index.js';
 import type { FakeChannel, FakeDiscord, FakeGuild, FakeRole, FakeUser, InteractionOutcome } from '../fakeDiscord/index.js';
+import { installPacks } from './packFixture.js';
 import { renderedText } from './renderedText.js';
 
 export interface TestBotOptions {
@@ -18,6 +19,8 @@ export interface TestBotOptions {
   /** Reuse a folder (for restart tests); a fresh temporary one otherwise. */
   folder?: string;
   environment?: Record<string, string>;
+  /** Pack folders to install side by side (copied into the bot's folder); Hero Mask alone (data/packs) when unset. */
+  packs?: readonly string[];
   /**
    * A restart: the new bot logs in to the same fake Discord, server and folder as an earlier
    * harness whose bot was stopped with `bot.stop()`. Close only the last harness.
@@ -69,6 +72,7 @@ export async function startTestBot(options: TestBotOptions = {}) {
   const { fake, folder, guild, hostRole, users } = world;
   const { general } = world.channels;
   const config = parseConfig({
+    ...(options.packs ? { KNOWLEDGE_PACKS_DIR: installPacks(join(folder, 'packs'), options.packs) } : {}),
     DISCORD_API_BASE: fake.apiBase,
     DATABASE_PATH: join(folder, 'state.sqlite'),
     KNOWLEDGE_BASE_DIR: join(folder, 'knowledge'),
