@@ -1,11 +1,9 @@
-import { join } from 'node:path';
+import { openBenchContext } from './benchContext.js';
+import { dirname, join } from 'node:path';
 import { ChannelType } from 'discord.js';
-import pino from 'pino';
 import { commands } from '../commands/index.js';
-import { createContext } from '../src/context.js';
 import { startFakeDiscord } from '../test/fakeDiscord/index.js';
 import type { FakeChannel, FakeDiscord, FakeGuild, FakeUser } from '../test/fakeDiscord/index.js';
-import { openDatabase } from '../src/storage/database.js';
 import { repositoryRoot } from './benchProcess.js';
 import type { BenchProcessKind } from './benchProcess.js';
 
@@ -41,13 +39,12 @@ export interface DiscordWorldOptions {
 
 /** The bench server's party has watched everything, so every lookup runs over the whole pack. */
 function prepareBotDatabase(databasePath: string, knowledgeBasePath: string, guildId: string, channelId: string): void {
-  const database = openDatabase({ path: databasePath, knowledgeBasePath });
+  const bench = openBenchContext(databasePath, knowledgeBasePath);
   try {
-    const context = createContext({ logger: pino({ level: 'silent' }), database });
-    const party = context.parties.forChannel(guildId, channelId);
-    context.progress.set(party.id, context.knowledge.episodeCount(), '100000000000000099');
+    const party = bench.context.parties.forChannel(guildId, channelId);
+    bench.context.progress.set(party.id, bench.knowledge.episodeCount(), '100000000000000099');
   } finally {
-    database.close();
+    bench.close();
   }
 }
 
@@ -75,8 +72,8 @@ export async function createDiscordWorld(options: DiscordWorldOptions): Promise<
         ...common,
         DISCORD_TOKEN: 'bench-bot-token',
         DATABASE_PATH: databasePath,
-        KNOWLEDGE_PACK_DIR: join(repositoryRoot, 'data/pack'),
-        KNOWLEDGE_BASE_PATH: options.knowledgeBasePath,
+        KNOWLEDGE_PACK_DIR: join(repositoryRoot, 'data/packs/hero-mask'),
+        KNOWLEDGE_BASE_DIR: dirname(options.knowledgeBasePath),
         LOG_LEVEL: 'info',
       },
       pong: common,

@@ -1,6 +1,4 @@
-import pino from 'pino';
-import { createContext } from '../src/context.js';
-import { openDatabase } from '../src/storage/database.js';
+import { openBenchContext } from './benchContext.js';
 import type { StartBenchProcess } from './benchProcess.js';
 import type { DiscordWorld } from './discordWorld.js';
 import { insertBackgroundSchedules } from './schedulerTick.js';
@@ -29,9 +27,9 @@ const title = (index: number) => `Bench reminder ${index + 1}`;
 
 /** Schedules one-off sessions in the bench channel, reminded at their start (lead 0), and returns their instants. */
 function scheduleReminders(world: DiscordWorld, knowledgeBasePath: string, settings: ReminderLatenessSettings): Date[] {
-  const database = openDatabase({ path: world.databasePath, knowledgeBasePath });
+  const bench = openBenchContext(world.databasePath, knowledgeBasePath);
+  const { context, database } = bench;
   try {
-    const context = createContext({ logger: pino({ level: 'silent' }), database });
     insertBackgroundSchedules(database, context, { schedules: settings.backgroundSchedules, schedulesPerServer: 10 });
     const party = context.parties.forChannel(world.guild.id, world.channel.id);
     const first = Date.now() + settings.startMarginMilliseconds;
@@ -51,7 +49,7 @@ function scheduleReminders(world: DiscordWorld, knowledgeBasePath: string, setti
       return start;
     });
   } finally {
-    database.close();
+    bench.close();
   }
 }
 

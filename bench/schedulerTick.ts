@@ -1,11 +1,9 @@
+import { openBenchContext } from './benchContext.js';
 import { join } from 'node:path';
 import { Client } from 'discord.js';
-import pino from 'pino';
-import { createContext } from '../src/context.js';
 import type { BotContext } from '../src/context.js';
 import type { Repeat } from '../src/domain/watchparty/recurrence.js';
 import { createReminderTick } from '../src/watchparty/reminderTick.js';
-import { openDatabase } from '../src/storage/database.js';
 import type { Database } from '../src/storage/database.js';
 import { median } from './statistics.js';
 
@@ -65,8 +63,8 @@ export function insertBackgroundSchedules(
  * tick costs the bot. The tick's Discord client is never reached when nothing is due, so it is not logged in.
  */
 export async function measureSchedulerTick(folder: string, knowledgeBasePath: string, settings: SchedulerTickSettings): Promise<SchedulerTickFigures> {
-  const database = openDatabase({ path: join(folder, `schedules-${settings.schedules}.sqlite`), knowledgeBasePath });
-  const context = createContext({ logger: pino({ level: 'silent' }), database });
+  const bench = openBenchContext(join(folder, `schedules-${settings.schedules}.sqlite`), knowledgeBasePath);
+  const { context, database } = bench;
   const client = new Client({ intents: [] }) as Client<true>;
   try {
     insertBackgroundSchedules(database, context, settings);
@@ -82,6 +80,6 @@ export async function measureSchedulerTick(folder: string, knowledgeBasePath: st
     return { schedules: settings.schedules, idleTickMilliseconds: median(durations), slowestIdleTickMilliseconds: Math.max(...durations) };
   } finally {
     await client.destroy();
-    database.close();
+    bench.close();
   }
 }

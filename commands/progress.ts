@@ -2,7 +2,11 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
-import type { AutocompleteInvocation, Choice } from '../src/discord/invocation.js';
+import type { AutocompleteInvocation, Choice, Invocation } from '../src/discord/invocation.js';
+import { seriesName } from '../src/discord/seriesName.js';
+import { watchedSeries } from '../src/discord/watchedSeries.js';
+import type { InstalledSeries } from '../src/storage/knowledge/seriesCatalog.js';
+import type { KnowledgeRepository } from '../src/storage/knowledge/knowledgeRepository.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import type { Reply } from '../src/discord/reply.js';
 import { ephemeralText } from '../src/discord/reply.js';
@@ -42,17 +46,24 @@ const noOptions = z.object({});
 const episodeOption = z.object({ episode: optionSchemas.episode });
 const personalEpisodeOption = z.object({ episode: optionSchemas.episode.optional() });
 
+/** The channel's party and the series it watches (a refusal when that series' pack is not loaded). */
+function partyHere(context: BotContext, invocation: Invocation): { party: Party; series: InstalledSeries } {
+  const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+  return { party, series: watchedSeries(context, party) };
+}
+
 function describeProgress(context: BotContext, party: Party, state: ProgressState): string {
-  const seasons = context.knowledge.seasons();
-  const total = context.knowledge.episodeCount();
+  const { knowledge } = watchedSeries(context, party);
+  const seasons = knowledge.seasons();
+  const total = knowledge.episodeCount();
   const partyName = party.channelId ? `**${party.name}**` : 'The server’s watch party';
   const where =
     state.episode === 0
-      ? `${partyName} has not finished an episode yet.`
-      : `${partyName} has finished **episode ${state.episode}** of ${total} (${shortEpisodeLabel(state.episode, seasons)}).`;
+      ? `${partyName} has not finished an episode${seriesName(context, party.seriesId)} yet.`
+      : `${partyName} has finished **episode ${state.episode}** of ${total}${seriesName(context, party.seriesId)} (${shortEpisodeLabel(state.episode, seasons)}).`;
   const who = state.changedBy && state.changedAt ? ` Last changed by <@${state.changedBy}> <t:${Math.floor(state.changedAt.getTime() / 1000)}:R>.` : '';
   // Only a thread for an episode the party has finished now: one it moved back from may name a later title.
-  const thread = context.discussionThreads.latestOpened(party.id, state.episode);
+  const thread = context.discussionThreads.latestOpened(party.id, party.seriesId, state.episode);
   const discussion = thread ? ` Discussion: <#${thread.threadId}>.` : '';
   return where + who + discussion;
 }
@@ -63,8 +74,8 @@ function savedProgress(context: BotContext, party: Party, moved: { state: Progre
   return { content: `Progress saved. ${describeProgress(context, party, moved.state)}${note}` };
 }
 
-export function outOfRange(context: BotContext, episode: number): Reply | undefined {
-  const total = context.knowledge.episodeCount();
+export function outOfRange(knowledge: KnowledgeRepository, episode: number): Reply | undefined {
+  const total = knowledge.episodeCount();
   return episode > total ? ephemeralText(`There are only ${total} episodes. Pick an episode from 0 to ${total}.`) : undefined;
 }
 
@@ -82,10 +93,10 @@ const subcommands = {
     options: episodeOption,
     run(invocation, context) {
       const { episode } = invocation.options;
-      const refusal = outOfRange(context, episode);
+      const { party, series } = partyHere(context, invocation);
+      const refusal = outOfRange(series.knowledge, episode);
       if (refusal) return refusal;
-      const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
-      const moved = moveProgress(context, { party, channelId: invocation.channelId, episode, actorId: invocation.actor.userId });
+      const moved = moveProgress(context, { party, series, channelId: invocation.channelId, episode, actorId: invocation.actor.userId });
       return savedProgress(context, party, moved);
     },
   }),
@@ -93,12 +104,12 @@ const subcommands = {
     access: 'host',
     options: noOptions,
     run(invocation, context) {
-      const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+      const { party, series } = partyHere(context, invocation);
       const current = context.progress.current(party.id).episode;
-      if (current >= context.knowledge.episodeCount()) {
+      if (current >= series.knowledge.episodeCount()) {
         return ephemeralText('This party has finished the whole series. Use `/progress set` to start a rewatch.');
       }
-      const moved = moveProgress(context, { party, channelId: invocation.channelId, episode: current + 1, actorId: invocation.actor.userId });
+      const moved = moveProgress(context, { party, series, channelId: invocation.channelId, episode: current + 1, actorId: invocation.actor.userId });
       return savedProgress(context, party, moved);
     },
   }),
@@ -118,22 +129,23 @@ const subcommands = {
     ephemeral: true,
     run(invocation, context) {
       const { episode } = invocation.options;
+      const { party, series } = partyHere(context, invocation);
       if (episode === undefined) {
-        context.progress.clearPersonal(invocation.guildId, invocation.actor.userId);
-        return ephemeralText('You now follow your watch party’s progress again.');
+        context.progress.clearPersonal(invocation.guildId, invocation.actor.userId, series.id);
+        return ephemeralText(`You now follow your watch party’s progress${seriesName(context, party.seriesId)} again.`);
       }
-      const refusal = outOfRange(context, episode);
+      const refusal = outOfRange(series.knowledge, episode);
       if (refusal) return refusal;
-      context.progress.setPersonal(invocation.guildId, invocation.actor.userId, episode);
-      const seasons = context.knowledge.seasons();
+      context.progress.setPersonal(invocation.guildId, invocation.actor.userId, series.id, episode);
+      const seasons = series.knowledge.seasons();
       const label = episode === 0 ? 'not started' : `episode ${episode} (${shortEpisodeLabel(episode, seasons)})`;
-      const partyEpisode = context.progress.current(context.parties.forChannel(invocation.guildId, invocation.channelId).id).episode;
+      const partyEpisode = context.progress.current(party.id).episode;
       // Public answers are gated at the lower of the party's progress and the asker's own.
       const publicAnswers =
         episode < partyEpisode
           ? 'Public answers you ask for stay at or below this'
           : `Public answers here follow your party, which has finished ${partyEpisode === 0 ? 'no episode yet' : shortEpisodeLabel(partyEpisode, seasons)}`;
-      return ephemeralText(`Saved: you have finished ${label}. ${publicAnswers}; answers only you see use yours.`);
+      return ephemeralText(`Saved: you have finished ${label}${seriesName(context, party.seriesId)}. ${publicAnswers}; answers only you see use yours.`);
     },
   }),
   roster: subcommand({
@@ -143,9 +155,11 @@ const subcommands = {
   }),
 };
 
-function episodeChoices(typed: string, context: BotContext): Choice[] {
-  const seasons = context.knowledge.seasons();
-  const episodes = Array.from({ length: context.knowledge.episodeCount() + 1 }, (_, episode) => episode);
+function episodeChoices(invocation: AutocompleteInvocation, context: BotContext): Choice[] {
+  const { knowledge } = partyHere(context, invocation).series;
+  const typed = invocation.focusedValue;
+  const seasons = knowledge.seasons();
+  const episodes = Array.from({ length: knowledge.episodeCount() + 1 }, (_, episode) => episode);
   const needle = typed.trim().toLowerCase();
   return episodes
     .map((episode) => ({ name: longEpisodeLabel(episode, seasons), value: episode }))
@@ -158,5 +172,5 @@ export const progressCommand = declareCommand({
   subcommands,
   // A host moving progress learns why threads did not open (a missing permission), once.
   afterRun: noticesAfter(['set', 'next', 'undo']),
-  autocomplete: (invocation: AutocompleteInvocation, context) => episodeChoices(invocation.focusedValue, context),
+  autocomplete: episodeChoices,
 });

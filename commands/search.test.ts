@@ -41,7 +41,7 @@ describe('/search', () => {
     const first = await searchAt(24, 'mask');
     expect(first.embeds?.[0]?.footer?.text).toMatch(/^Page 1 of \d+ · Safe up to S2E9$/);
     lookups.setProgress(2);
-    const turned = searchView.turnPage(['mask'], 2, lookups.invocation(), lookups.context);
+    const turned = searchView.turnPage(['hero-mask', 'mask'], 2, lookups.invocation(), lookups.context);
     expect(turned.kind).toBe('update');
     const text = replyText(turned.reply);
     expect(text).toContain('Safe up to S1E2');

@@ -14,7 +14,7 @@ async function seriesText(progress: number): Promise<string> {
   lookups.setProgress(progress);
   const first = await seriesCommand.execute(lookups.invocation(), lookups.context);
   const pageCount = Number(/Page \d+ of (\d+)/.exec(first.embeds?.[0]?.footer?.text ?? '')?.[1] ?? 1);
-  const rest = Array.from({ length: pageCount - 1 }, (_, index) => seriesView.turnPage([], index + 2, lookups.invocation(), lookups.context).reply as Reply);
+  const rest = Array.from({ length: pageCount - 1 }, (_, index) => seriesView.turnPage(['hero-mask'], index + 2, lookups.invocation(), lookups.context).reply as Reply);
   return [first, ...rest].map(replyText).join('\n');
 }
 

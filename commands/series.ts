@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
-import type { BotContext } from '../src/context.js';
+import type { KnowledgeRepository } from '../src/storage/knowledge/knowledgeRepository.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import { bullet } from '../src/discord/render/cardPage.js';
 import type { Card } from '../src/discord/render/cardPage.js';
@@ -57,10 +57,10 @@ function staffLines(staff: z.infer<typeof seriesOverviewSchema>['staff'], names:
   });
 }
 
-function seriesCard(progress: number, context: BotContext): Card {
-  const title = context.knowledge.meta('title') ?? 'The series';
-  const overview = seriesOverviewSchema.parse(JSON.parse(context.knowledge.meta('series') ?? '{}'));
-  const names = currentNamesById(context.knowledge.visibleNames(progress));
+function seriesCard(progress: number, knowledge: KnowledgeRepository): Card {
+  const title = knowledge.meta('title') ?? 'The series';
+  const overview = seriesOverviewSchema.parse(JSON.parse(knowledge.meta('series') ?? '{}'));
+  const names = currentNamesById(knowledge.visibleNames(progress));
   const otherTitles = overview.titles.map((entry) => entry.text).filter((text) => text !== title);
   const episodeCount = overview.seasons.reduce((total, season) => total + season.episodeCount, 0);
   return {
@@ -84,7 +84,7 @@ function seriesCard(progress: number, context: BotContext): Card {
         }),
       },
       { heading: 'Staff', lines: staffLines(overview.staff, names) },
-      ...factSections(context.knowledge.seriesFacts(progress)),
+      ...factSections(knowledge.seriesFacts(progress)),
     ],
   };
 }

@@ -121,6 +121,7 @@ const subcommands = {
         channelId: invocation.channelId,
         starterId: invocation.actor.userId,
         progress: gate.progress,
+        seriesId: gate.series.id,
         questionCount: options.questions,
         secondsPerQuestion: options.seconds,
         scope: options.scope,
@@ -128,7 +129,7 @@ const subcommands = {
       };
       const dependencies = {
         quizzes: context.quizzes,
-        visibleQuestions: context.knowledge.visibleQuestions,
+        visibleQuestions: gate.knowledge.visibleQuestions,
         refuseStart: (start: TriviaStartRequest, now: Date) => triviaStartRefusal(context.quizStarts, start.guildId, start.starterId, now),
       };
       const started = startTrivia(dependencies, request, context.now());
@@ -166,7 +167,7 @@ const subcommands = {
       const stopped = context.quizzes.save(quiz.quizId, stopQuiz(quiz.state, context.now()).state, { endReason: 'stopped' });
       // This reply is the end announcement; the quiz runner only tidies the open question's message.
       context.quizzes.markEndAnnounced(quiz.quizId);
-      const safeLabel = safeUpToLabel(stopped.progress, context.knowledge.seasons());
+      const safeLabel = safeUpToLabel(stopped.progress, context.series.byId(stopped.seriesId)?.knowledge.seasons() ?? []);
       return finalMessage('stopped', standings(stopped.state), safeLabel, invocation.actor.userId);
     },
   }),

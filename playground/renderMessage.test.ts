@@ -1,40 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { clickableComponents, renderMessage } from './renderMessage.js';
+import type { MarkupContext } from './discordMarkup.js';
+import { clickableButtons, labelKey, renderMessage } from './renderMessage.js';
 
 const message = {
-  content: 'Progress saved.',
+  content: 'Progress saved by <@11>.',
   embeds: [{ title: 'James Blood', description: 'A detective.', fields: [{ name: 'Role', value: 'Detective Inspector' }], footer: { text: 'Safe up to S1E4' } }],
   components: [
     {
       type: 1,
       components: [
-        { type: 2, label: 'Going', custom_id: 'rsvp:1:going' },
+        { type: 2, label: 'Going · 2', custom_id: 'rsvp:1:going' },
         { type: 2, label: 'Old', custom_id: 'rsvp:1:old', disabled: true },
-        { type: 2, label: 'Maybe', custom_id: 'rsvp:1:maybe' },
+        { type: 2, label: 'Maybe · 0', custom_id: 'rsvp:1:maybe' },
       ],
     },
   ],
   attachments: [{ filename: 'sessions.ics', size: 120 }],
   ephemeral: true,
 };
+const markup: MarkupContext = { userName: () => 'alice', channelName: () => undefined, roleName: () => undefined, now: new Date(0), timeZone: 'UTC' };
 
 describe('renderMessage', () => {
-  it('shows embeds as boxes, marks ephemeral replies and numbers buttons', () => {
-    const text = renderMessage(message, 'Watchalong');
-    expect(text).toContain('Watchalong  (only you can see this)');
+  it('shows embeds as boxes, marks ephemeral replies, numbers the message and its buttons', () => {
+    const text = renderMessage(message, { author: 'Watchalong', number: 7 }, markup);
+    expect(text).toContain('Watchalong · msg 7  (only you can see this)');
+    expect(text).toContain('Progress saved by @alice.');
     expect(text).toContain('│ JAMES BLOOD');
     expect(text).toContain('▸ Role');
     expect(text).toContain('— Safe up to S1E4');
-    expect(text).toContain('📎 sessions.ics (120 bytes)');
-    expect(text).toContain('[1] Going   [2] Maybe');
+    expect(text).toContain('📎 sessions.ics (120 bytes)  (type "calendar" to read it)');
+    expect(text).toContain('[1] Going · 2   ( Old )   [2] Maybe · 0');
   });
 
   it('keeps every boxed line within the terminal width', () => {
     const long = { ...message, embeds: [{ description: 'word '.repeat(100) }] };
-    for (const line of renderMessage(long, 'Watchalong').split('\n')) expect(line.length).toBeLessThanOrEqual(72);
+    for (const line of renderMessage(long, { author: 'Watchalong', number: 1 }, markup).split('\n')) expect(line.length).toBeLessThanOrEqual(72);
   });
 
-  it('numbers only enabled components', () => {
-    expect(clickableComponents(message).map((component) => component.customId)).toEqual(['rsvp:1:going', 'rsvp:1:maybe']);
+  it('numbers only enabled buttons', () => {
+    expect(clickableButtons(message).map((button) => button.customId)).toEqual(['rsvp:1:going', 'rsvp:1:maybe']);
+  });
+});
+
+describe('labelKey', () => {
+  it.each([
+    ['Next ▶', 'next'],
+    ['◀ Previous', 'previous'],
+    ['Going · 2', 'going'],
+    ['Can’t · 0', 'cant'],
+    ['Yes, we finished episode 3', 'yes we finished episode 3'],
+    ['James Blood', 'james blood'],
+  ])('%j is typed as %j', (label, key) => {
+    expect(labelKey(label)).toBe(key);
   });
 });

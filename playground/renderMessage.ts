@@ -1,3 +1,6 @@
+import { renderMarkup } from './discordMarkup.js';
+import type { MarkupContext } from './discordMarkup.js';
+
 interface EmbedLike {
   title?: string;
   description?: string;
@@ -10,8 +13,6 @@ interface ComponentLike {
   label?: string;
   custom_id?: string;
   disabled?: boolean;
-  placeholder?: string;
-  options?: Array<{ label?: string; value?: string }>;
   components?: ComponentLike[];
 }
 
@@ -23,12 +24,18 @@ export interface RenderableMessage {
   ephemeral: boolean;
 }
 
-export interface ClickableComponent {
+export interface ClickableButton {
   number: number;
   label: string;
   customId: string;
-  /** Options of a select menu; empty for a button. */
-  options: Array<{ label: string; value: string }>;
+}
+
+/** How a message is introduced: who wrote it, and the number `click … on N` refers to it by. */
+export interface MessageHeading {
+  author: string;
+  number: number;
+  /** Shown before the author, e.g. `#general ·` for a message posted while you were elsewhere. */
+  prefix?: string;
 }
 
 const width = 72;
@@ -48,12 +55,12 @@ function wrap(text: string): string[] {
   });
 }
 
-function box(embed: EmbedLike): string[] {
+function box(embed: EmbedLike, markup: (text: string) => string): string[] {
   const body = [
-    ...(embed.title ? [embed.title.toUpperCase(), ''] : []),
-    ...(embed.description ? wrap(embed.description) : []),
-    ...(embed.fields ?? []).flatMap((field) => ['', `▸ ${field.name ?? ''}`, ...wrap(field.value ?? '').map((line) => `  ${line}`)]),
-    ...(embed.footer?.text ? ['', `— ${embed.footer.text}`] : []),
+    ...(embed.title ? [markup(embed.title).toUpperCase(), ''] : []),
+    ...(embed.description ? wrap(markup(embed.description)) : []),
+    ...(embed.fields ?? []).flatMap((field) => ['', `▸ ${markup(field.name ?? '')}`, ...wrap(markup(field.value ?? '')).map((line) => `  ${line}`)]),
+    ...(embed.footer?.text ? ['', `— ${markup(embed.footer.text)}`] : []),
   ];
   const inner = width - 4;
   return [
@@ -63,26 +70,42 @@ function box(embed: EmbedLike): string[] {
   ];
 }
 
-/** Every button and select menu of a message, numbered in reading order for `click N`. */
-export function clickableComponents(message: RenderableMessage): ClickableComponent[] {
-  const flat = (message.components as ComponentLike[]).flatMap((row) => row.components ?? [row]);
-  return flat
-    .filter((component) => component.custom_id && !component.disabled)
-    .map((component, index) => ({
-      number: index + 1,
-      label: component.label ?? component.placeholder ?? component.custom_id ?? '',
-      customId: component.custom_id ?? '',
-      options: (component.options ?? []).map((option) => ({ label: option.label ?? '', value: option.value ?? '' })),
-    }));
+function buttonsOf(message: RenderableMessage): ComponentLike[] {
+  return (message.components as ComponentLike[]).flatMap((row) => row.components ?? [row]).filter((component) => component.custom_id);
 }
 
-/** A message as a terminal shows it: embeds as boxes, ephemeral marked, buttons numbered. */
-export function renderMessage(message: RenderableMessage, author: string): string {
-  const lines = [`${author}${message.ephemeral ? '  (only you can see this)' : ''}`];
-  if (message.content) lines.push(...wrap(message.content));
-  for (const embed of message.embeds as EmbedLike[]) lines.push(...box(embed));
-  for (const attachment of message.attachments) lines.push(`📎 ${attachment.filename} (${attachment.size} bytes)`);
-  const clickable = clickableComponents(message);
-  if (clickable.length > 0) lines.push(clickable.map((component) => `[${component.number}] ${component.label}`).join('   '));
+/** The buttons a user can press, numbered in reading order for `click N`. */
+export function clickableButtons(message: RenderableMessage): ClickableButton[] {
+  return buttonsOf(message)
+    .filter((component) => !component.disabled)
+    .map((component, index) => ({ number: index + 1, label: component.label ?? component.custom_id ?? '', customId: component.custom_id ?? '' }));
+}
+
+/**
+ * A button label as it is typed: `Next ▶` → `next`, `Going · 2` → `going`, `Can’t · 0` → `cant`.
+ * Arrows, emoji, counts, punctuation and case do not matter.
+ */
+export function labelKey(label: string): string {
+  return label
+    .replace(/\s*(?:·\s*\d+|\(\d+\))\s*$/, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A message as a terminal shows it: mentions and times as Discord draws them, embeds as boxes, buttons numbered. */
+export function renderMessage(message: RenderableMessage, heading: MessageHeading, markupContext: MarkupContext): string {
+  const markup = (text: string) => renderMarkup(text, markupContext);
+  const lines = [`${heading.prefix ?? ''}${heading.author} · msg ${heading.number}${message.ephemeral ? '  (only you can see this)' : ''}`];
+  if (message.content) lines.push(...wrap(markup(message.content)));
+  for (const embed of message.embeds as EmbedLike[]) lines.push(...box(embed, markup));
+  for (const attachment of message.attachments) {
+    const hint = attachment.filename.endsWith('.ics') ? '  (type "calendar" to read it)' : '';
+    lines.push(`📎 ${attachment.filename} (${attachment.size} bytes)${hint}`);
+  }
+  let number = 0;
+  const buttons = buttonsOf(message).map((button) => (button.disabled ? `( ${button.label ?? ''} )` : `[${(number += 1)}] ${button.label ?? ''}`));
+  if (buttons.length > 0) lines.push(buttons.join('   '));
   return lines.join('\n');
 }

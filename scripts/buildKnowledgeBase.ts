@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { compilePack } from '../src/pack/compilePack.js';
 import { describeProblems } from '../src/pack/packProblem.js';
 
-const packDirectory = process.argv[2] ?? 'data/pack';
+const packDirectory = process.argv[2] ?? 'data/packs/hero-mask';
 const outputFile = process.argv[3] ?? 'data/knowledge.sqlite';
 const sourcesDirectory = process.argv[4] ?? '../shared';
 const checkSources = existsSync(sourcesDirectory);

@@ -8,7 +8,7 @@ import { describeProblems } from '../src/pack/packProblem.js';
 import { buildQuestionBank } from '../src/pack/questions/buildQuestionBank.js';
 import { renderTimeline } from '../src/pack/timeline/renderTimeline.js';
 
-const packDirectory = process.argv[2] ?? 'data/pack';
+const packDirectory = process.argv[2] ?? 'data/packs/hero-mask';
 const outputFile = process.argv[3] ?? 'data/pack/TIMELINE.md';
 
 const loaded = loadPack(packDirectory);

@@ -2,6 +2,9 @@ import { Events } from 'discord.js';
 import type { Client } from 'discord.js';
 import { commands, components } from '../commands/index.js';
 import type { BackgroundJob } from './backgroundJob.js';
+import { systemClock } from './timing/clock.js';
+import { withTimeout } from './timing/withTimeout.js';
+import type { Clock } from './timing/clock.js';
 import { backgroundJobs } from './backgroundJobs.js';
 import type { Config } from './config/config.js';
 import { createContext } from './context.js';
@@ -14,16 +17,18 @@ import type { Router } from './discord/router.js';
 import { createMetrics } from './health/metrics.js';
 import type { BotMetrics } from './health/metrics.js';
 import type { Logger } from './logging/logger.js';
-import { ensureCompiledPack } from './pack/compilePack.js';
+import { loadSeries } from './loadSeries.js';
 import { createBotStateRepository } from './storage/botStateRepository.js';
 import type { ShardOwnership } from './sharding/ownership.js';
 import { openDatabase } from './storage/database.js';
 import type { Database } from './storage/database.js';
+import type { UnavailableSeries } from './storage/knowledge/seriesCatalog.js';
 
 export interface StartBotOptions {
   config: Config & { DISCORD_TOKEN: string };
   logger: Logger;
-  now?: () => Date;
+  /** The clock background jobs tick on and handlers read: the system clock unless a test injects one. */
+  clock?: Clock;
   /** The shards this process runs (under the sharding manager); all of them when unset. */
   sharding?: ShardOwnership;
   /** Where interactions, reminders and the server count are counted; a private registry when unset. */
@@ -36,36 +41,30 @@ export interface RunningBot {
   context: BotContext;
   /** The state database itself, for the health check and for tests that look at rows; handlers use the context. */
   database: Database;
+  /** Packs left out at start because they are broken (for /healthz). */
+  brokenPacks: readonly UnavailableSeries[];
+  /** Each loaded pack's read-only knowledge base by pack id, for tests that look at its rows. */
+  knowledgeDatabases: ReadonlyMap<string, Database>;
   router: Router;
   stop(): Promise<void>;
 }
 
 const shutdownGraceMilliseconds = 5_000;
 
-/** Waits for `work`, but no longer than `limit`, so a stuck job cannot hold a shutdown forever. */
-async function withinMilliseconds(work: Promise<unknown>, limit: number, onTimeout: () => void): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), limit);
-  });
-  const result = await Promise.race([work.then(() => 'done' as const), timeout]);
-  clearTimeout(timer);
-  if (result === 'timeout') onTimeout();
-}
-
-/** Compiles the knowledge pack if it changed, opens the database, logs in, registers commands, starts jobs. */
+/** Compiles the knowledge packs that changed, opens the database, logs in, registers commands, starts jobs. */
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
-  const pack = ensureCompiledPack(config.KNOWLEDGE_PACK_DIR, config.KNOWLEDGE_BASE_PATH);
-  logger.info({ rebuilt: pack.rebuilt, hash: pack.hash }, 'knowledge pack ready');
+  const clock = options.clock ?? systemClock;
+  const packs = loadSeries(config, logger);
 
-  const database = openDatabase({ path: config.DATABASE_PATH, knowledgeBasePath: config.KNOWLEDGE_BASE_PATH });
+  const database = openDatabase({ path: config.DATABASE_PATH });
   const metrics = options.metrics ?? createMetrics();
   const context = createContext({
     logger,
     database,
+    series: packs.series,
     metrics,
-    ...(options.now ? { now: options.now } : {}),
+    now: () => clock.now(),
     ...(options.sharding ? { sharding: options.sharding } : {}),
   });
   const onHandled = (report: InteractionReport) => {
@@ -92,21 +91,23 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   logger.info({ registered, guilds: readyClient.guilds.cache.size }, 'ready');
 
   const jobs: BackgroundJob[] = backgroundJobs();
-  for (const job of jobs) job.start(readyClient, context);
+  for (const job of jobs) job.start(readyClient, context, clock);
 
   return {
     client: readyClient,
     context,
     database,
+    brokenPacks: packs.series.unavailable(),
+    knowledgeDatabases: packs.knowledgeDatabases,
     router,
     async stop() {
       router.stopAccepting();
       await router.drain(shutdownGraceMilliseconds);
-      await withinMilliseconds(Promise.all(jobs.map((job) => job.stop())), shutdownGraceMilliseconds, () =>
-        logger.warn('background jobs did not stop in time; closing anyway'),
-      );
+      const jobsStopped = await withTimeout(Promise.all(jobs.map((job) => job.stop())).then(() => true), shutdownGraceMilliseconds, () => false);
+      if (!jobsStopped) logger.warn('background jobs did not stop in time; closing anyway');
       await client.destroy();
       database.close();
+      packs.close();
       logger.info('stopped');
     },
   };

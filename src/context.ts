@@ -2,8 +2,7 @@ import { createMetrics } from './health/metrics.js';
 import type { BotMetrics } from './health/metrics.js';
 import type { Logger } from './logging/logger.js';
 import type { Database } from './storage/database.js';
-import { createKnowledgeRepository } from './storage/knowledge/knowledgeRepository.js';
-import type { KnowledgeRepository } from './storage/knowledge/knowledgeRepository.js';
+import type { SeriesCatalog } from './storage/knowledge/seriesCatalog.js';
 import { createPartyRepository } from './storage/partyRepository.js';
 import type { PartyRepository } from './storage/partyRepository.js';
 import { createDiscussionThreadRepository } from './storage/discussionThreadRepository.js';
@@ -36,7 +35,8 @@ import type { ShardOwnership } from './sharding/ownership.js';
 export interface BotContext {
   logger: Logger;
   now: () => Date;
-  knowledge: KnowledgeRepository;
+  /** Every installed series and its knowledge; a party's `seriesId` says which one gates it. */
+  series: SeriesCatalog;
   parties: PartyRepository;
   progress: ProgressRepository;
   settings: SettingsRepository;
@@ -61,6 +61,7 @@ export interface BotContext {
 export interface ContextInput {
   logger: Logger;
   database: Database;
+  series: SeriesCatalog;
   now?: () => Date;
   metrics?: BotMetrics;
   /** The shards this process runs; unset when it runs them all. */
@@ -73,8 +74,8 @@ export function createContext(input: ContextInput): BotContext {
   return {
     logger: input.logger,
     now,
-    knowledge: createKnowledgeRepository(database),
-    parties: createPartyRepository(database, now),
+    series: input.series,
+    parties: createPartyRepository(database, now, () => input.series.defaultSeries().id),
     progress: createProgressRepository(database, now),
     settings: createSettingsRepository(database, now),
     quizzes: createQuizRepository(database, now),

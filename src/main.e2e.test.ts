@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -6,27 +5,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord } from '../test/fakeDiscord/index.js';
+import { runScript } from '../test/support/botProcess.js';
+import { waitUntil } from '../test/support/waitUntil.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'watchalong-main-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-/** Runs a TypeScript entry point as `npm start` does, with only the given environment. */
+/** Runs an entry point as `npm start` does, with only the given environment. */
 function run(entry: string, environment: Record<string, string>, args: string[] = []) {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: folder, ...environment },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { child, exited, output: () => output };
+  return runScript(entry, { PATH: process.env['PATH'] ?? '', HOME: folder, ...environment }, args);
 }
 
 describe('npm start', () => {
   it('without a token exits non-zero and says how to get one, and about the playground', async () => {
     const started = run('src/main.ts', { DATABASE_PATH: join(folder, 'none.sqlite') });
-    expect(await started.exited).not.toBe(0);
+    expect((await started.exited).code).not.toBe(0);
     expect(started.output()).toContain('DISCORD_TOKEN is not set');
     expect(started.output()).toContain('discord.com/developers/applications');
     expect(started.output()).toContain('npm run playground');
@@ -41,10 +34,10 @@ describe('npm start', () => {
     await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
     const { port } = refusing.address() as AddressInfo;
     const environment = { DISCORD_TOKEN: 'wrong', DISCORD_API_BASE: `http://127.0.0.1:${port}/api`, DATABASE_PATH: join(folder, 'refused.sqlite') };
-    const started = run('src/main.ts', { ...environment, KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite') });
+    const started = run('src/main.ts', { ...environment, KNOWLEDGE_BASE_DIR: join(folder, 'knowledge') });
     const deploy = run('scripts/deployCommands.ts', environment);
-    expect(await started.exited).toBe(1);
-    expect(await deploy.exited).toBe(1);
+    expect((await started.exited).code).toBe(1);
+    expect((await deploy.exited).code).toBe(1);
     refusing.close();
     for (const output of [started.output(), deploy.output()]) expect(output).toContain('Discord refused the bot token in DISCORD_TOKEN');
   }, 60_000);
@@ -54,15 +47,15 @@ describe('npm start', () => {
       DISCORD_TOKEN: 'a-token',
       DISCORD_API_BASE: 'http://127.0.0.1:1/api',
       DATABASE_PATH: join(folder, 'offline.sqlite'),
-      KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite'),
+      KNOWLEDGE_BASE_DIR: join(folder, 'knowledge'),
     });
-    expect(await started.exited).toBe(1);
+    expect((await started.exited).code).toBe(1);
     expect(started.output()).toContain('Could not reach Discord: the network failed (ECONNREFUSED)');
   }, 60_000);
 
   it('names every bad setting', async () => {
     const started = run('src/main.ts', { DISCORD_TOKEN: 'x', LOG_LEVEL: 'loud', DISCORD_API_BASE: 'nope' });
-    expect(await started.exited).toBe(1);
+    expect((await started.exited).code).toBe(1);
     expect(started.output()).toContain('LOG_LEVEL');
     expect(started.output()).toContain('DISCORD_API_BASE');
   });
@@ -76,29 +69,25 @@ describe('npm start', () => {
       DISCORD_TOKEN: 'a-token',
       DISCORD_API_BASE: fake.apiBase,
       DATABASE_PATH: join(folder, 'state.sqlite'),
-      KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite'),
+      KNOWLEDGE_BASE_DIR: join(folder, 'knowledge'),
       LOG_LEVEL: 'info',
     });
     try {
       await fake.waitForReady(30_000);
-      const deadline = Date.now() + 30_000;
-      while (fake.registeredCommands().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      await waitUntil(() => fake.registeredCommands().length > 0, 'the bot to register its commands', { timeoutMilliseconds: 30_000 });
       const outcome = await fake.sendCommand({ guildId: guild.id, channelId: channel.id, userId: user.id, name: 'help' });
       expect(JSON.stringify(outcome.message?.embeds)).toContain('/progress');
       // Logs are JSON lines with what an operator needs to find an interaction.
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const handled = bot
-        .output()
-        .split('\n')
-        .filter((line) => line.includes('interaction handled'))
-        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      const handledLines = () => bot.output().split('\n').filter((line) => line.includes('interaction handled'));
+      await waitUntil(() => handledLines().length > 0, 'the bot to log the interaction');
+      const handled = handledLines().map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(handled[0]).toMatchObject({ command: 'help', guildId: guild.id, outcome: 'ok' });
       expect(handled[0]).toHaveProperty('interactionId');
       expect(handled[0]).toHaveProperty('durationMilliseconds');
     } finally {
       bot.child.kill('SIGTERM');
     }
-    expect(await bot.exited).toBe(0);
+    expect((await bot.exited).code).toBe(0);
     expect(bot.output()).toContain('stopped');
     await fake.close();
   }, 90_000);
@@ -107,7 +96,7 @@ describe('npm start', () => {
 describe('npm run deploy-commands', () => {
   it('without a token says to run it with one', async () => {
     const deploy = run('scripts/deployCommands.ts', {});
-    expect(await deploy.exited).toBe(1);
+    expect((await deploy.exited).code).toBe(1);
     expect(deploy.output()).toContain('DISCORD_TOKEN=your-token npm run deploy-commands');
   });
 
@@ -115,7 +104,7 @@ describe('npm run deploy-commands', () => {
     const fake = await startFakeDiscord();
     const guild = fake.addGuild({ name: 'Deploy test' });
     const deploy = run('scripts/deployCommands.ts', { DISCORD_TOKEN: 'a-token', DISCORD_API_BASE: fake.apiBase }, ['--guild', guild.id]);
-    expect(await deploy.exited).toBe(0);
+    expect((await deploy.exited).code).toBe(0);
     expect(deploy.output()).toContain(`to server ${guild.id}`);
     expect(fake.registeredCommands(guild.id).map((command) => command['name'])).toContain('progress');
     expect(fake.registeredCommands()).toEqual([]);

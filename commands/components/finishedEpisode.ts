@@ -4,7 +4,7 @@ import type { ComponentHandler } from '../../src/discord/command.js';
 import { ephemeralText } from '../../src/discord/reply.js';
 import { finishedComponentName, finishedRecordedMessage } from '../../src/watchparty/reminderMessages.js';
 import { partyOfSchedule } from '../../src/watchparty/scheduleTargetParty.js';
-import { describeEpisodes } from '../../src/watchparty/sessionEpisodes.js';
+import { describeEpisodes, seriesOfSchedule } from '../../src/watchparty/sessionEpisodes.js';
 import { moveProgress } from '../../src/threads/moveProgress.js';
 
 const count = z.string().regex(/^\d{1,9}$/).transform(Number);
@@ -25,7 +25,8 @@ const handler: ComponentHandler<{ scheduleId: number; occurrenceIndex: number; l
   execute(invocation, { scheduleId, occurrenceIndex, lastEpisode }, context) {
     const schedule = context.schedules.byId(invocation.guildId, scheduleId);
     const party = schedule ? context.parties.byId(schedule.partyId) : null;
-    if (!schedule || !party || lastEpisode > context.knowledge.episodeCount()) {
+    const series = schedule ? seriesOfSchedule(context, schedule) : undefined;
+    if (!schedule || !party || !series || lastEpisode > series.knowledge.episodeCount()) {
       return { kind: 'reply', reply: ephemeralText('This watch party no longer exists. Record progress with `/progress set` instead.') };
     }
     const session = { scheduleId, occurrenceIndex };
@@ -35,9 +36,9 @@ const handler: ComponentHandler<{ scheduleId: number; occurrenceIndex: number; l
       return { kind: 'update', reply: finishedRecordedMessage(session, lastEpisode, already) };
     }
     const range = { first: current + 1, last: lastEpisode };
-    const moved = moveProgress(context, { party, channelId: invocation.channelId, episode: lastEpisode, actorId: invocation.actor.userId });
+    const moved = moveProgress(context, { party, series, channelId: invocation.channelId, episode: lastEpisode, actorId: invocation.actor.userId });
     const recorded =
-      `✅ <@${invocation.actor.userId}> recorded that the party finished ${describeEpisodes(range, context.knowledge, lastEpisode)}. ` +
+      `✅ <@${invocation.actor.userId}> recorded that the party finished ${describeEpisodes(range, series.knowledge, lastEpisode)}. ` +
       `Pressed by mistake? \`/progress undo\` puts it back.${moved.threadsNote ? `\n${moved.threadsNote}` : ''}`;
     return { kind: 'update', reply: finishedRecordedMessage(session, lastEpisode, recorded) };
   },

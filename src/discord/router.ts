@@ -9,6 +9,7 @@ import type {
 import { MessageFlags } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { newErrorId } from '../logging/logger.js';
+import { withTimeout } from '../timing/withTimeout.js';
 import { createAccessCheck } from './accessCheck.js';
 import { accessTable } from './catalog/accessTable.js';
 import { isEphemeral, subcommandOf } from './command.js';
@@ -121,12 +122,7 @@ export function createRouter(options: RouterOptions) {
       ),
     );
     // Discord drops an autocomplete answer after 3 s: answer with nothing rather than never.
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<Choice[]>((resolve) => {
-      timer = setTimeout(() => resolve([]), autocompleteBudgetMilliseconds);
-    });
-    // Cleared at once: a busy bot would otherwise carry a timer per autocomplete for 2.5 s.
-    const choices = await Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+    const choices = await withTimeout(work, autocompleteBudgetMilliseconds, (): Choice[] => []);
     await interaction.respond(
       choices.slice(0, maximumChoices).map((choice) => ({ name: choice.name.slice(0, 100), value: choice.value })),
     );
@@ -215,16 +211,10 @@ export function createRouter(options: RouterOptions) {
     },
     /** Waits for interactions in flight, at most `timeoutMilliseconds`. */
     async drain(timeoutMilliseconds: number): Promise<void> {
-      let timedOut = false;
-      const timeout = new Promise<void>((resolve) =>
-        setTimeout(() => {
-          timedOut = true;
-          resolve();
-        }, timeoutMilliseconds).unref(),
-      );
+      const deadline = performance.now() + timeoutMilliseconds;
       // Interactions keep arriving while we wait (they are told to retry): wait for those answers too.
-      while (inFlight.size > 0 && !timedOut) {
-        await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+      while (inFlight.size > 0 && performance.now() < deadline) {
+        await withTimeout(Promise.allSettled([...inFlight]), deadline - performance.now(), () => undefined);
       }
     },
   };

@@ -1,6 +1,7 @@
 import { Status } from 'discord.js';
 import type { Client } from 'discord.js';
 import type { Database } from '../storage/database.js';
+import type { UnavailableSeries } from '../storage/knowledge/seriesCatalog.js';
 import type { HealthSource, HealthStatus } from './healthServer.js';
 import type { BotMetrics } from './metrics.js';
 
@@ -22,6 +23,8 @@ export function databaseAnswers(database: Database): boolean {
 export interface HealthProbe {
   client: Client;
   database: Database;
+  /** Packs left out at start because they are broken. */
+  brokenPacks?: readonly UnavailableSeries[];
 }
 
 export function checkBotHealth(bot: HealthProbe | undefined): HealthStatus {
@@ -29,7 +32,12 @@ export function checkBotHealth(bot: HealthProbe | undefined): HealthStatus {
     gateway: bot !== undefined && gatewayReady(bot.client),
     database: bot !== undefined && databaseAnswers(bot.database),
   };
-  return { healthy: checks.gateway && checks.database, checks };
+  const broken = bot?.brokenPacks ?? [];
+  return {
+    healthy: checks.gateway && checks.database,
+    checks,
+    ...(broken.length > 0 ? { brokenPacks: Object.fromEntries(broken.map((pack) => [pack.id, pack.problem])) } : {}),
+  };
 }
 
 /** The health source of one bot process; `currentBot` is undefined until the bot has logged in. */

@@ -3,8 +3,8 @@ import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBotProcess } from '../../test/faults/botProcess.js';
-import type { BotProcess } from '../../test/faults/botProcess.js';
+import { spawnBot } from '../../test/support/botProcess.js';
+import type { BotProcess } from '../../test/support/botProcess.js';
 import { createWorld } from '../../test/support/botHarness.js';
 import { freePort } from '../../test/support/freePort.js';
 import type { TestWorld } from '../../test/support/botHarness.js';
@@ -46,7 +46,7 @@ describe('the health port of a running bot', () => {
   beforeAll(async () => {
     world = await createWorld(undefined);
     port = await freePort();
-    bot = startBotProcess({ apiBase: world.fake.apiBase, folder: world.folder, environment: { HEALTH_PORT: String(port) } });
+    bot = spawnBot({ apiBase: world.fake.apiBase, folder: world.folder, environment: { HEALTH_PORT: String(port) } });
     await bot.ready();
   });
   afterAll(async () => {

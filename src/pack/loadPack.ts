@@ -22,7 +22,10 @@ type ParseResult<T> = { ok: true; value: T } | { ok: false };
  * Reads and validates every file of a pack. Keeps going after a problem so that one run lists
  * everything wrong with the pack, not only the first thing.
  */
-export function loadPack(directory: string): { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] } {
+export function loadPack(
+  directory: string,
+  options: { expectedId?: string } = {},
+): { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] } {
   const problems: PackProblem[] = [];
   const parseFile = <Schema extends z.ZodType>(file: string, schema: Schema): ParseResult<z.infer<Schema>> => {
     const read = readJson(directory, file);
@@ -50,6 +53,14 @@ export function loadPack(directory: string): { ok: true; pack: Pack } | { ok: fa
     problems.push({ file: entitiesFolderName, path: '$', reason: 'no entity files found' });
   }
 
+  // Parties store the pack id, so it is the folder's name and cannot drift from where the pack lives.
+  if (manifest.ok && options.expectedId !== undefined && manifest.value.id !== options.expectedId) {
+    problems.push({
+      file: packFileNames.manifest,
+      path: '$.id',
+      reason: `is "${manifest.value.id}" but the pack's folder is "${options.expectedId}": they must be the same`,
+    });
+  }
   if (!manifest.ok || !series.ok || !episodes.ok || !questions.ok || problems.length > 0) {
     return { ok: false, problems };
   }

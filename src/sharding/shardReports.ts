@@ -1,5 +1,6 @@
 import type { MetricObjectWithValues, MetricValue } from 'prom-client';
 import type { HealthStatus } from '../health/healthServer.js';
+import { withTimeout } from '../timing/withTimeout.js';
 
 /** What a shard process tells the manager: its health checks and its metrics as prom-client JSON. */
 export interface ShardReport {
@@ -53,20 +54,20 @@ export function answerReportRequests(report: () => Promise<ShardReport>): () => 
 }
 
 /** In the manager: the report of one shard process, or undefined when it does not answer in time (hung, restarting). */
-export function requestShardReport(shard: ShardChannel, timeoutMilliseconds: number): Promise<ShardReport | undefined> {
+export async function requestShardReport(shard: ShardChannel, timeoutMilliseconds: number): Promise<ShardReport | undefined> {
   const requestId = nextRequestId++;
-  return new Promise((resolve) => {
-    const finish = (report: ShardReport | undefined) => {
-      clearTimeout(timer);
-      shard.off('message', listener);
-      resolve(report);
+  const request: ReportRequest = { type: 'watchalong:report-request', requestId };
+  let listener = (_message: unknown) => {};
+  const answer = new Promise<ShardReport | undefined>((resolve) => {
+    listener = (message) => {
+      if (isAnswerTo(message, requestId)) resolve(message.report);
     };
-    const listener = (message: unknown) => {
-      if (isAnswerTo(message, requestId)) finish(message.report);
-    };
-    const timer = setTimeout(() => finish(undefined), timeoutMilliseconds);
     shard.on('message', listener);
-    const request: ReportRequest = { type: 'watchalong:report-request', requestId };
-    shard.send(request).catch(() => finish(undefined));
+    shard.send(request).catch(() => resolve(undefined));
   });
+  try {
+    return await withTimeout(answer, timeoutMilliseconds, () => undefined);
+  } finally {
+    shard.off('message', listener);
+  }
 }

@@ -10,6 +10,7 @@ import { PermissionFlagsBits } from 'discord.js';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from '../bot.js';
+import { clockReading } from '../../test/support/manualClock.js';
 import type { RunningBot } from '../bot.js';
 import { parseConfig } from '../config/config.js';
 import { createReminderTick } from '../watchparty/reminderTick.js';
@@ -43,14 +44,13 @@ async function startShard(shardId: number): Promise<Shard> {
   const config = parseConfig({
     DISCORD_API_BASE: fake.apiBase,
     DATABASE_PATH: join(folder, 'state.sqlite'),
-    KNOWLEDGE_PACK_DIR: 'data/pack',
-    KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite'),
+    KNOWLEDGE_BASE_DIR: join(folder, 'knowledge'),
     REST_REQUESTS_PER_SECOND: '1000',
   });
   const bot = await startBot({
     config: { ...config, DISCORD_TOKEN: 'test-token' },
     logger,
-    now: () => clock,
+    clock: clockReading(() => clock),
     sharding: { shardIds: [shardId], shardCount },
   });
   const reminderTick = createReminderTick({ client: bot.client, context: bot.context });

@@ -11,8 +11,6 @@ export type { Database } from 'better-sqlite3';
 export interface OpenDatabaseOptions {
   /** The state database (parties, progress, schedules, quizzes). Created on first start. */
   path: string;
-  /** The compiled knowledge pack, attached as schema `kb`. Only the pack compiler writes it. */
-  knowledgeBasePath?: string;
 }
 
 /**
@@ -30,7 +28,6 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
     database.pragma('busy_timeout = 5000');
     registerSpoilerGate(database);
     migrate(database, migrations);
-    if (options.knowledgeBasePath) attachKnowledgeBase(database, options.knowledgeBasePath);
     return database;
   } catch (error) {
     // A database it refuses (too new, a failed migration) is left closed, so a backup or the newer bot can use it.
@@ -43,8 +40,4 @@ export function registerSpoilerGate(database: Database): void {
   database.function('is_visible_at', { deterministic: true }, (revealedIn, progress) =>
     isVisibleAt(Number(revealedIn), Number(progress)) ? 1 : 0,
   );
-}
-
-function attachKnowledgeBase(database: Database, knowledgeBasePath: string): void {
-  database.prepare('ATTACH DATABASE ? AS kb').run(knowledgeBasePath);
 }

@@ -7,7 +7,7 @@ import { createProgressRepository } from './progressRepository.js';
 function setUp() {
   const clock = { now: new Date('2026-03-01T20:00:00Z') };
   const database = openDatabase({ path: ':memory:' });
-  const party = createPartyRepository(database, () => clock.now).forChannel('g1', 'c1');
+  const party = createPartyRepository(database, () => clock.now, () => 'hero-mask').forChannel('g1', 'c1');
   const progress = createProgressRepository(database, () => clock.now);
   progress.set(party.id, 6, 'host');
   return { clock, party, progress, threads: createDiscussionThreadRepository(database, () => clock.now) };
@@ -16,7 +16,7 @@ function setUp() {
 describe('discussion thread ledger', () => {
   it('asks for each party and episode once, ever', () => {
     const { clock, party, threads } = setUp();
-    const request = { partyId: party.id, guildId: 'g1', channelId: 'c1' };
+    const request = { partyId: party.id, seriesId: 'hero-mask', guildId: 'g1', channelId: 'c1' };
     expect(threads.request({ ...request, episodes: [4, 5] })).toEqual([4, 5]);
     for (const claimed of threads.claim(clock.now, 30_000)) threads.markOpened(claimed.id);
     expect(threads.request({ ...request, episodes: [5, 6] })).toEqual([6]);
@@ -25,7 +25,7 @@ describe('discussion thread ledger', () => {
 
   it('gives each thread to one claimer, and a stale claim to the next one, with the steps done so far', () => {
     const { clock, party, threads } = setUp();
-    threads.request({ partyId: party.id, guildId: 'g1', channelId: 'c1', episodes: [5] });
+    threads.request({ partyId: party.id, seriesId: 'hero-mask', guildId: 'g1', channelId: 'c1', episodes: [5] });
     const [first] = threads.claim(clock.now, 30_000);
     expect(first).toMatchObject({ episode: 5, channelId: 'c1', starterMessageId: null, threadId: null });
     expect(threads.claim(clock.now, 30_000)).toEqual([]);
@@ -37,32 +37,32 @@ describe('discussion thread ledger', () => {
 
   it('hands out a thread only once the party has finished its episode, and takes one handed back', () => {
     const { clock, party, progress, threads } = setUp();
-    threads.request({ partyId: party.id, guildId: 'g1', channelId: 'c1', episodes: [6] });
+    threads.request({ partyId: party.id, seriesId: 'hero-mask', guildId: 'g1', channelId: 'c1', episodes: [6] });
     progress.set(party.id, 5, 'host');
     expect(threads.claim(clock.now, 30_000)).toEqual([]);
     progress.set(party.id, 6, 'host');
     const [claimed] = threads.claim(clock.now, 30_000);
     threads.release(claimed!.id);
-    expect(threads.request({ partyId: party.id, guildId: 'g1', channelId: 'c1', episodes: [6] })).toEqual([6]);
+    expect(threads.request({ partyId: party.id, seriesId: 'hero-mask', guildId: 'g1', channelId: 'c1', episodes: [6] })).toEqual([6]);
     expect(threads.claim(clock.now, 30_000)).toHaveLength(1);
   });
 
   it('leaves other shards’ servers alone', () => {
     const { clock, party, threads } = setUp();
-    threads.request({ partyId: party.id, guildId: 'g1', channelId: 'c1', episodes: [1] });
+    threads.request({ partyId: party.id, seriesId: 'hero-mask', guildId: 'g1', channelId: 'c1', episodes: [1] });
     expect(threads.claim(clock.now, 30_000, () => false)).toEqual([]);
     expect(threads.claim(clock.now, 30_000)).toHaveLength(1);
   });
 
   it('links the newest opened thread the party has reached, never one it moved back from', () => {
     const { clock, party, threads } = setUp();
-    threads.request({ partyId: party.id, guildId: 'g1', channelId: 'c1', episodes: [4, 5] });
+    threads.request({ partyId: party.id, seriesId: 'hero-mask', guildId: 'g1', channelId: 'c1', episodes: [4, 5] });
     for (const claimed of threads.claim(clock.now, 30_000)) {
       threads.recordThread(claimed.id, `t${claimed.episode}`);
       threads.markOpened(claimed.id);
     }
-    expect(threads.latestOpened(party.id, 5)).toEqual({ threadId: 't5', episode: 5 });
-    expect(threads.latestOpened(party.id, 4)).toEqual({ threadId: 't4', episode: 4 });
-    expect(threads.latestOpened(party.id, 3)).toBeNull();
+    expect(threads.latestOpened(party.id, 'hero-mask', 5)).toEqual({ threadId: 't5', episode: 5 });
+    expect(threads.latestOpened(party.id, 'hero-mask', 4)).toEqual({ threadId: 't4', episode: 4 });
+    expect(threads.latestOpened(party.id, 'hero-mask', 3)).toBeNull();
   });
 });

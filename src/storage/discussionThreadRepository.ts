@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 
-/** A discussion thread someone asked for: which party, which episode, and where it opens. */
+/** A discussion thread someone asked for: which party, which series and episode, and where it opens. */
 export interface ThreadRequest {
   partyId: number;
+  seriesId: string;
   guildId: string;
   channelId: string;
   episodes: readonly number[];
@@ -12,6 +13,7 @@ export interface ThreadRequest {
 export interface ClaimedThread {
   id: number;
   partyId: number;
+  seriesId: string;
   guildId: string;
   channelId: string;
   episode: number;
@@ -26,14 +28,19 @@ interface UnfinishedRow extends ClaimedThread {
   claimedAt: number | null;
 }
 
-/** The row's episode is one its party has finished: at or below the party's current progress. */
-const reached = `episode <= (SELECT episode FROM progress_changes p WHERE p.party_id = t.party_id AND undone_at IS NULL ORDER BY id DESC LIMIT 1)`;
+/**
+ * The row's episode is one its party has finished in the series it watches now: at or below the party's current
+ * progress there. A thread of another series waits until the party switches back.
+ */
+const reached = `series_id = (SELECT series_id FROM parties WHERE id = t.party_id)
+  AND episode <= (SELECT episode FROM progress_changes p
+    WHERE p.party_id = t.party_id AND p.series_id = t.series_id AND undone_at IS NULL ORDER BY id DESC LIMIT 1)`;
 
-const claimedColumns = `id, party_id AS partyId, guild_id AS guildId, channel_id AS channelId, episode,
+const claimedColumns = `id, party_id AS partyId, series_id AS seriesId, guild_id AS guildId, channel_id AS channelId, episode,
   starter_message_id AS starterMessageId, thread_id AS threadId`;
 
 /**
- * The discussion threads' ledger: one row per party and episode, ever. Asking again for an episode that has a row
+ * The discussion threads' ledger: one row per party, series and episode, ever. Asking again for an episode that has a row
  * (after undo and redo, or from a second process) adds nothing, and each row is opened by the one caller that
  * claimed it, once the party has finished its episode; a claim not finished within its lease (the process died)
  * is taken over and continued.
@@ -41,10 +48,10 @@ const claimedColumns = `id, party_id AS partyId, guild_id AS guildId, channel_id
 export function createDiscussionThreadRepository(database: Database, now: () => Date) {
   const statements = {
     request: database.prepare(
-      `INSERT INTO discussion_threads (party_id, guild_id, channel_id, episode, state, requested_at)
-       VALUES (?, ?, ?, ?, 'wanted', ?) ON CONFLICT (party_id, episode) DO NOTHING`,
+      `INSERT INTO discussion_threads (party_id, series_id, guild_id, channel_id, episode, state, requested_at)
+       VALUES (?, ?, ?, ?, ?, 'wanted', ?) ON CONFLICT (party_id, series_id, episode) DO NOTHING`,
     ),
-    state: database.prepare('SELECT state FROM discussion_threads WHERE party_id = ? AND episode = ?').pluck(),
+    state: database.prepare('SELECT state FROM discussion_threads WHERE party_id = ? AND series_id = ? AND episode = ?').pluck(),
     // Only episodes the party has finished as things stand: one it moved back from waits until it gets there again.
     unfinished: database.prepare(
       `SELECT ${claimedColumns}, state, claimed_at AS claimedAt FROM discussion_threads t
@@ -65,14 +72,14 @@ export function createDiscussionThreadRepository(database: Database, now: () => 
     release: database.prepare(`UPDATE discussion_threads SET state = 'wanted', claimed_at = NULL WHERE id = ? AND state = 'claimed'`),
     latestOpened: database.prepare(
       `SELECT thread_id AS threadId, episode FROM discussion_threads
-       WHERE party_id = ? AND state = 'opened' AND episode <= ? ORDER BY episode DESC LIMIT 1`,
+       WHERE party_id = ? AND series_id = ? AND state = 'opened' AND episode <= ? ORDER BY episode DESC LIMIT 1`,
     ),
   };
 
   const request = database.transaction((input: ThreadRequest): number[] =>
     input.episodes.filter((episode) => {
-      statements.request.run(input.partyId, input.guildId, input.channelId, episode, now().getTime());
-      return statements.state.get(input.partyId, episode) === 'wanted';
+      statements.request.run(input.partyId, input.seriesId, input.guildId, input.channelId, episode, now().getTime());
+      return statements.state.get(input.partyId, input.seriesId, episode) === 'wanted';
     }),
   );
 
@@ -102,9 +109,9 @@ export function createDiscussionThreadRepository(database: Database, now: () => 
     markFailed: (id: number) => void statements.finish.run('failed', now().getTime(), id),
     /** Threads being opened, or ready to be: none once every tick has done its work (for tests that wait for that). */
     inFlight: () => statements.inFlight.get() as number,
-    /** The newest open thread of the party for an episode it has finished (none for episodes it moved back from). */
-    latestOpened: (partyId: number, progress: number) =>
-      (statements.latestOpened.get(partyId, progress) as { threadId: string; episode: number } | undefined) ?? null,
+    /** The party's newest open thread in a series, for an episode it has finished (none for episodes it moved back from). */
+    latestOpened: (partyId: number, seriesId: string, progress: number) =>
+      (statements.latestOpened.get(partyId, seriesId, progress) as { threadId: string; episode: number } | undefined) ?? null,
   };
 }
 

@@ -2,9 +2,10 @@ import type { Database } from 'better-sqlite3';
 import { ChannelHasPartyError, defaultPartyName, PartyNameTakenError } from '../domain/party.js';
 import type { Party } from '../domain/party.js';
 
-const partyColumns = 'id, guild_id AS guildId, name, channel_id AS channelId, host_role_id AS hostRoleId';
+const partyColumns = 'id, guild_id AS guildId, name, channel_id AS channelId, host_role_id AS hostRoleId, series_id AS seriesId';
 
-export function createPartyRepository(database: Database, now: () => Date) {
+/** `defaultSeriesId` is the series a server's default party starts with when it is first needed. */
+export function createPartyRepository(database: Database, now: () => Date, defaultSeriesId: () => string) {
   const statements = {
     forChannel: database.prepare(`SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND channel_id = ?`),
     defaultParty: database.prepare(`SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND channel_id IS NULL`),
@@ -14,20 +15,21 @@ export function createPartyRepository(database: Database, now: () => Date) {
       `SELECT ${partyColumns} FROM parties WHERE guild_id = ? ORDER BY channel_id IS NOT NULL, name COLLATE NOCASE`,
     ),
     insert: database.prepare(
-      `INSERT INTO parties (guild_id, name, channel_id, host_role_id, created_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO parties (guild_id, name, channel_id, host_role_id, series_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
        RETURNING ${partyColumns}`,
     ),
     insertDefault: database.prepare(
-      `INSERT INTO parties (guild_id, name, channel_id, host_role_id, created_at) VALUES (?, ?, NULL, NULL, ?)
+      `INSERT INTO parties (guild_id, name, channel_id, host_role_id, series_id, created_at) VALUES (?, ?, NULL, NULL, ?, ?)
        ON CONFLICT DO NOTHING`,
     ),
     remove: database.prepare('DELETE FROM parties WHERE id = ? AND channel_id IS NOT NULL'),
+    switchSeries: database.prepare(`UPDATE parties SET series_id = ? WHERE id = ? RETURNING ${partyColumns}`),
   };
 
   function defaultFor(guildId: string): Party {
     const existing = statements.defaultParty.get(guildId) as Party | undefined;
     if (existing) return existing;
-    statements.insertDefault.run(guildId, defaultPartyName, now().getTime());
+    statements.insertDefault.run(guildId, defaultPartyName, defaultSeriesId(), now().getTime());
     return statements.defaultParty.get(guildId) as Party;
   }
 
@@ -44,11 +46,13 @@ export function createPartyRepository(database: Database, now: () => Date) {
       defaultFor(guildId);
       return statements.list.all(guildId) as Party[];
     },
-    create(input: { guildId: string; name: string; channelId: string; hostRoleId: string | null }): Party {
+    create(input: { guildId: string; name: string; channelId: string; hostRoleId: string | null; seriesId: string }): Party {
       if (statements.byName.get(input.guildId, input.name)) throw new PartyNameTakenError(input.name);
       if (statements.forChannel.get(input.guildId, input.channelId)) throw new ChannelHasPartyError(input.channelId);
-      return statements.insert.get(input.guildId, input.name, input.channelId, input.hostRoleId, now().getTime()) as Party;
+      return statements.insert.get(input.guildId, input.name, input.channelId, input.hostRoleId, input.seriesId, now().getTime()) as Party;
     },
+    /** The party watches another series from now on; its progress in each series is kept apart. */
+    switchSeries: (partyId: number, seriesId: string) => statements.switchSeries.get(seriesId, partyId) as Party,
     /** Removes a channel's party; the default party cannot be removed. */
     remove: (partyId: number) => statements.remove.run(partyId).changes === 1,
   };

@@ -25,31 +25,31 @@ afterEach(() => {
 
 describe('party repository', () => {
   it('gives every server a default party, and channels their own party', () => {
-    const parties = createPartyRepository(database, now);
+    const parties = createPartyRepository(database, now, () => 'hero-mask');
     const fallback = parties.forChannel('g1', 'c1');
     expect(fallback).toMatchObject({ guildId: 'g1', name: 'default', channelId: null });
-    const dub = parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: 'r1' });
+    const dub = parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: 'r1', seriesId: 'hero-mask' });
     expect(parties.forChannel('g1', 'c2').id).toBe(dub.id);
     expect(parties.forChannel('g1', 'c1').id).toBe(fallback.id);
     expect(parties.list('g1').map((party) => party.name)).toEqual(['default', 'Dub']);
   });
 
   it('refuses a taken name or a channel that already has a party', () => {
-    const parties = createPartyRepository(database, now);
-    parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null });
-    expect(() => parties.create({ guildId: 'g1', name: 'dub', channelId: 'c3', hostRoleId: null })).toThrow(
+    const parties = createPartyRepository(database, now, () => 'hero-mask');
+    parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null, seriesId: 'hero-mask' });
+    expect(() => parties.create({ guildId: 'g1', name: 'dub', channelId: 'c3', hostRoleId: null, seriesId: 'hero-mask' })).toThrow(
       PartyNameTakenError,
     );
-    expect(() => parties.create({ guildId: 'g1', name: 'Sub', channelId: 'c2', hostRoleId: null })).toThrow(
+    expect(() => parties.create({ guildId: 'g1', name: 'Sub', channelId: 'c2', hostRoleId: null, seriesId: 'hero-mask' })).toThrow(
       ChannelHasPartyError,
     );
   });
 
   it('never removes the default party', () => {
-    const parties = createPartyRepository(database, now);
+    const parties = createPartyRepository(database, now, () => 'hero-mask');
     const fallback = parties.defaultFor('g1');
     expect(parties.remove(fallback.id)).toBe(false);
-    const dub = parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null });
+    const dub = parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null, seriesId: 'hero-mask' });
     expect(parties.remove(dub.id)).toBe(true);
     expect(parties.byName('g1', 'Dub')).toBeNull();
   });
@@ -57,7 +57,7 @@ describe('party repository', () => {
 
 describe('progress repository', () => {
   it('keeps history so undo restores the previous value', () => {
-    const parties = createPartyRepository(database, now);
+    const parties = createPartyRepository(database, now, () => 'hero-mask');
     const progress = createProgressRepository(database, now);
     const party = parties.defaultFor('g1');
     expect(progress.current(party.id).episode).toBe(0);
@@ -70,37 +70,64 @@ describe('progress repository', () => {
   });
 
   it('keeps each party separate and keeps personal progress per member', () => {
-    const parties = createPartyRepository(database, now);
+    const parties = createPartyRepository(database, now, () => 'hero-mask');
     const progress = createProgressRepository(database, now);
     const sub = parties.defaultFor('g1');
-    const dub = parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null });
+    const dub = parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null, seriesId: 'hero-mask' });
     progress.set(sub.id, 7, 'alice');
     progress.set(dub.id, 2, 'alice');
     expect(progress.current(sub.id).episode).toBe(7);
     expect(progress.current(dub.id).episode).toBe(2);
-    expect(progress.personal('g1', 'carol')).toBeUndefined();
-    progress.setPersonal('g1', 'carol', 5);
-    progress.setPersonal('g1', 'carol', 6);
-    expect(progress.personal('g1', 'carol')).toBe(6);
-    expect(progress.clearPersonal('g1', 'carol')).toBe(true);
+    expect(progress.personal('g1', 'carol', 'hero-mask')).toBeUndefined();
+    progress.setPersonal('g1', 'carol', 'hero-mask', 5);
+    progress.setPersonal('g1', 'carol', 'hero-mask', 6);
+    expect(progress.personal('g1', 'carol', 'hero-mask')).toBe(6);
+    expect(progress.clearPersonal('g1', 'carol', 'hero-mask')).toBe(true);
   });
 
-  it('lists personal progress, the most recently set first', () => {
+  it('keeps progress per series: switching to another series and back restores where the party was', () => {
+    const parties = createPartyRepository(database, now, () => 'hero-mask');
     const progress = createProgressRepository(database, now);
-    progress.setPersonal('g1', 'carol', 5);
+    const party = parties.defaultFor('g1');
+    progress.set(party.id, 7, 'alice');
+    expect(parties.switchSeries(party.id, 'lantern-street').seriesId).toBe('lantern-street');
+    expect(progress.current(party.id).episode).toBe(0);
+    progress.set(party.id, 2, 'alice');
+    expect(progress.undo(party.id)?.episode).toBe(0);
+    progress.set(party.id, 3, 'alice');
+    parties.switchSeries(party.id, 'hero-mask');
+    expect(progress.current(party.id).episode).toBe(7);
+    parties.switchSeries(party.id, 'lantern-street');
+    expect(progress.current(party.id).episode).toBe(3);
+  });
+
+  it('keeps a member’s own progress per series', () => {
+    const progress = createProgressRepository(database, now);
+    progress.setPersonal('g1', 'carol', 'hero-mask', 5);
+    progress.setPersonal('g1', 'carol', 'lantern-street', 1);
+    expect(progress.personal('g1', 'carol', 'hero-mask')).toBe(5);
+    expect(progress.personal('g1', 'carol', 'lantern-street')).toBe(1);
+    expect(progress.clearPersonal('g1', 'carol', 'lantern-street')).toBe(true);
+    expect(progress.personal('g1', 'carol', 'hero-mask')).toBe(5);
+  });
+
+  it('lists personal progress in one series, the most recently set first', () => {
+    const progress = createProgressRepository(database, now);
+    progress.setPersonal('g1', 'carol', 'hero-mask', 5);
     clock = new Date(clock.getTime() + 1_000);
-    progress.setPersonal('g1', 'dave', 2);
-    progress.setPersonal('g2', 'erin', 9);
-    expect(progress.roster('g1')).toEqual([
+    progress.setPersonal('g1', 'dave', 'hero-mask', 2);
+    progress.setPersonal('g1', 'dave', 'clockwork-orchard', 7);
+    progress.setPersonal('g2', 'erin', 'hero-mask', 9);
+    expect(progress.roster('g1', 'hero-mask')).toEqual([
       { userId: 'dave', episode: 2 },
       { userId: 'carol', episode: 5 },
     ]);
   });
 
   it('drops the history of a removed party', () => {
-    const parties = createPartyRepository(database, now);
+    const parties = createPartyRepository(database, now, () => 'hero-mask');
     const progress = createProgressRepository(database, now);
-    const dub = parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null });
+    const dub = parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null, seriesId: 'hero-mask' });
     progress.set(dub.id, 2, 'alice');
     parties.remove(dub.id);
     expect(database.prepare('SELECT COUNT(*) FROM progress_changes').pluck().get()).toBe(0);

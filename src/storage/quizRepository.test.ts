@@ -49,7 +49,7 @@ function createQuiz(quizId: string, channelId = 'c1', questionIds = ['q0', 'q1']
     secondsPerQuestion: 20,
     now: clock,
   });
-  return repository.create({ guildId: 'g1', progress: 4, state });
+  return repository.create({ guildId: 'g1', progress: 4, seriesId: 'hero-mask', state });
 }
 
 /** Opens the next question at `second`, saves, and returns the saved state. */

@@ -9,6 +9,7 @@ interface QuizRow {
   guildId: string;
   channelId: string;
   progress: number;
+  seriesId: string;
   state: string;
   endReason: QuizEndReason | null;
   endAnnouncedAt: number | null;
@@ -24,7 +25,7 @@ interface QuestionRow {
   finalShownAt: number | null;
 }
 
-const quizColumns = `id AS quizId, guild_id AS guildId, channel_id AS channelId, progress, state,
+const quizColumns = `id AS quizId, guild_id AS guildId, channel_id AS channelId, progress, series_id AS seriesId, state,
   end_reason AS endReason, end_announced_at AS endAnnouncedAt`;
 
 function toStoredQuiz(row: QuizRow): StoredQuiz {
@@ -33,6 +34,7 @@ function toStoredQuiz(row: QuizRow): StoredQuiz {
     guildId: row.guildId,
     channelId: row.channelId,
     progress: row.progress,
+    seriesId: row.seriesId,
     state: quizStateSchema.parse(JSON.parse(row.state)),
     endReason: row.endReason,
     endAnnounced: row.endAnnouncedAt !== null,
@@ -64,8 +66,8 @@ function isUniqueViolation(error: unknown): boolean {
 export function createQuizRepository(database: Database, now: () => Date) {
   const statements = {
     insertQuiz: database.prepare(
-      `INSERT INTO trivia_quizzes (id, guild_id, channel_id, starter_id, progress, state, created_at, updated_at)
-       VALUES (@quizId, @guildId, @channelId, @starterId, @progress, @state, @now, @now)`,
+      `INSERT INTO trivia_quizzes (id, guild_id, channel_id, starter_id, progress, series_id, state, created_at, updated_at)
+       VALUES (@quizId, @guildId, @channelId, @starterId, @progress, @seriesId, @state, @now, @now)`,
     ),
     insertQuestion: database.prepare(
       'INSERT INTO trivia_quiz_questions (quiz_id, position, question_id) VALUES (?, ?, ?)',
@@ -173,7 +175,7 @@ export function createQuizRepository(database: Database, now: () => Date) {
 
   return {
     /** Saves a new quiz with its questions in the order they will be asked. */
-    create: database.transaction((input: { guildId: string; progress: number; state: QuizState }): StoredQuiz => {
+    create: database.transaction((input: { guildId: string; progress: number; seriesId: string; state: QuizState }): StoredQuiz => {
       const { state } = input;
       try {
         statements.insertQuiz.run({
@@ -182,6 +184,7 @@ export function createQuizRepository(database: Database, now: () => Date) {
           channelId: state.channelId,
           starterId: state.starterId,
           progress: input.progress,
+          seriesId: input.seriesId,
           state: JSON.stringify(state),
           now: now().getTime(),
         });

@@ -6,6 +6,7 @@ import { shortEpisodeLabel } from '../domain/episodeLabels.js';
 import { stableNonce } from '../domain/stableNonce.js';
 import { threadAutoArchiveMinutes, threadName } from '../domain/threads/discussionThreads.js';
 import type { ClaimedThread } from '../storage/discussionThreadRepository.js';
+import type { KnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
 import { postWithNonce } from '../watchparty/channelMessages.js';
 import { firstThreadMessage, starterMessage, threadsUnavailableNotice } from './threadMessages.js';
 
@@ -22,10 +23,10 @@ export interface ThreadReport {
   failed: number;
 }
 
-/** The thread as it opens at `episode`: its name and first message, gated at that episode. */
-function composeThread(context: BotContext, episode: number) {
-  const view = context.knowledge.episode(episode, episode);
-  const name = threadName(shortEpisodeLabel(episode, context.knowledge.seasons()), episode, view?.title ?? null);
+/** The thread as it opens at `episode` of its series: its name and first message, gated at that episode. */
+function composeThread(knowledge: KnowledgeRepository, episode: number) {
+  const view = knowledge.episode(episode, episode);
+  const name = threadName(shortEpisodeLabel(episode, knowledge.seasons()), episode, view?.title ?? null);
   return { name, starter: starterMessage(name, episode), first: firstThreadMessage(episode, view?.facts ?? []) };
 }
 
@@ -43,9 +44,9 @@ async function startThread(client: Client<true>, thread: ClaimedThread, starterM
 }
 
 /** Each step is recorded as it succeeds, so a process taking over a stale claim goes on from there. */
-async function openThread({ client, context }: ThreadDependencies, thread: ClaimedThread): Promise<void> {
+async function openThread({ client, context }: ThreadDependencies, thread: ClaimedThread, knowledge: KnowledgeRepository): Promise<void> {
   const ledger = context.discussionThreads;
-  const composed = composeThread(context, thread.episode);
+  const composed = composeThread(knowledge, thread.episode);
   let starterMessageId = thread.starterMessageId;
   if (!starterMessageId) {
     starterMessageId = await postWithNonce(client, thread.channelId, composed.starter, stableNonce('ws', thread.id));
@@ -96,12 +97,20 @@ export async function openWantedThreads(dependencies: ThreadDependencies, now: D
   const { context } = dependencies;
   const report: ThreadReport = { opened: 0, failed: 0 };
   for (const thread of context.discussionThreads.claim(now, leaseMilliseconds, context.ownsGuild)) {
-    if (context.progress.current(thread.partyId).episode < thread.episode) {
+    const party = context.parties.byId(thread.partyId);
+    if (!party || party.seriesId !== thread.seriesId || context.progress.current(party.id).episode < thread.episode) {
       context.discussionThreads.release(thread.id);
       continue;
     }
+    const series = context.series.byId(thread.seriesId);
+    if (!series) {
+      // Its pack was left out at start (broken or removed): nothing to name the thread with, so it is never opened.
+      context.discussionThreads.markFailed(thread.id);
+      context.logger.warn({ threadRequest: thread.id, seriesId: thread.seriesId }, 'discussion thread of a series that is not installed');
+      continue;
+    }
     try {
-      await openThread(dependencies, thread);
+      await openThread(dependencies, thread, series.knowledge);
       report.opened += 1;
     } catch (error) {
       if (await handleFailure(dependencies, thread, error)) report.failed += 1;

@@ -98,7 +98,7 @@ describe('discussion threads', () => {
     const channelId = harness.channels.dub.id;
     // As when a host jumps ahead and straight back before the tick: the thread for episode 3 is asked for, the party is at 2.
     const party = harness.bot.context.parties.forChannel(harness.guild.id, channelId);
-    harness.bot.context.discussionThreads.request({ partyId: party.id, guildId: harness.guild.id, channelId, episodes: [3] });
+    harness.bot.context.discussionThreads.request({ partyId: party.id, seriesId: party.seriesId, guildId: harness.guild.id, channelId, episodes: [3] });
     await openThreads();
     expect(threadNames(channelId)).toHaveLength(2);
     expect(await setProgress(3, channelId)).toContain('🧵 Opening the discussion thread for S1E3.');

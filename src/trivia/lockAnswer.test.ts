@@ -30,7 +30,7 @@ beforeEach(() => {
     secondsPerQuestion: 20,
     now: start,
   });
-  quizzes.create({ guildId: 'guild-1', progress: 0, state });
+  quizzes.create({ guildId: 'guild-1', progress: 0, seriesId: 'hero-mask', state });
   quizzes.save('quiz-1', openQuestion(state, start).state);
 });
 afterEach(() => {

@@ -93,7 +93,7 @@ function newRunner(): QuizRunner {
     publisher: channel.publisher,
     logger: pino({ level: 'silent' }),
     ownsGuild: () => owned,
-    partyProgress: () => partyProgress,
+    partyWatching: () => ({ seriesId: 'hero-mask', episode: partyProgress }),
   });
 }
 
@@ -107,7 +107,7 @@ function createQuiz(questionCount: number, quizId = 'quiz-1', channelId = 'chann
     secondsPerQuestion: 20,
     now: start,
   });
-  return quizzes.create({ guildId: 'guild-1', progress: 4, state }).quizId;
+  return quizzes.create({ guildId: 'guild-1', progress: 4, seriesId: 'hero-mask', state }).quizId;
 }
 
 function click(userId: string, optionIndex: number, second: number, quizId = 'quiz-1'): void {

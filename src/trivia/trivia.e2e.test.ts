@@ -1,19 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../test/fakeDiscord/index.js';
 import { startTestBot } from '../../test/support/botHarness.js';
+import { createManualClock } from '../../test/support/manualClock.js';
 import type { TestBot } from '../../test/support/botHarness.js';
 import { renderedText } from '../../test/support/renderedText.js';
 import { pauseBetweenQuestionsMs } from './quizRunner.js';
 
 /*
- * Trivia through the fake Discord with the real bot and its real quiz job. The clock is injected:
- * the test moves it, and the job's next tick (within a second) acts on the new time.
+ * Trivia through the fake Discord with the real bot and its real quiz job. The clock is injected: the test
+ * moves it, and the job acts on the new time at its next tick, which the test runs.
  */
 
-let clock = new Date('2026-03-01T20:00:00.000Z');
-const now = () => clock;
+const clock = createManualClock(new Date('2026-03-01T20:00:00.000Z'));
 function advance(seconds: number): void {
-  clock = new Date(clock.getTime() + seconds * 1000);
+  clock.jumpTo(new Date(clock.now().getTime() + seconds * 1000));
+}
+
+/** Runs the quiz job's ticks until `done()` holds: the job moves quizzes on at its ticks, and only then. */
+async function tickUntil(what: string, done: () => boolean): Promise<void> {
+  for (let tick = 0; tick < 5 && !done(); tick += 1) await clock.runTicks();
+  if (!done()) throw new Error(`the quiz job never got to ${what}`);
+}
+
+/** The first message in the channel that passes `predicate`, once the job has posted it. */
+async function postedMessage(harness: TestBot, channelId: string, predicate: (message: StoredMessage) => boolean): Promise<StoredMessage> {
+  const find = () => harness.fake.channelMessages(channelId).find(predicate);
+  await tickUntil('posting the message', () => find() !== undefined);
+  return find()!;
 }
 
 interface Button {
@@ -29,15 +42,11 @@ function isQuestion(position: number) {
   return (message: StoredMessage) => buttonsOf(message).some((button) => button.custom_id.split(':')[2] === String(position));
 }
 
-/** Waits until the live message's rendered text passes `predicate` (the job edits it on its ticks). */
+/** The live message's rendered text once it passes `predicate` (the job edits it on its ticks). */
 async function waitForText(harness: TestBot, message: StoredMessage, predicate: (text: string) => boolean): Promise<string> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const text = renderedText(harness.fake.message(message.channelId, message.id));
-    if (predicate(text)) return text;
-    if (Date.now() > deadline) throw new Error(`message never matched; it says:\n${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  const text = () => renderedText(harness.fake.message(message.channelId, message.id));
+  await tickUntil(`a message that says what is expected; it says:\n${text()}`, () => predicate(text()));
+  return text();
 }
 
 function runningQuiz(harness: TestBot, channelId: string) {
@@ -61,7 +70,7 @@ function answersOf(harness: TestBot, channelId: string, message: StoredMessage):
 describe('a trivia quiz through the fake Discord', () => {
   let harness: TestBot;
   beforeAll(async () => {
-    harness = await startTestBot({ now });
+    harness = await startTestBot({ clock });
   });
   afterAll(async () => {
     await harness.close();
@@ -73,11 +82,11 @@ describe('a trivia quiz through the fake Discord', () => {
     expect(started.ephemeral).toBe(false);
     expect(harness.text(started)).toContain('**2 questions**, 20 seconds each');
 
-    const first = await harness.fake.waitForMessage(general.id, isQuestion(0));
+    const first = await postedMessage(harness, general.id, isQuestion(0));
     expect(renderedText(first)).toContain('Question 1 of 2');
     expect(buttonsOf(first)).toHaveLength(4);
     // Gated at the party's progress (not started): every question asked is safe before episode 1.
-    const safeIds = new Set(harness.bot.context.knowledge.visibleQuestions(0).map((question) => question.id));
+    const safeIds = new Set(harness.series().knowledge.visibleQuestions(0).map((question) => question.id));
     expect(runningQuiz(harness, general.id).state.questions.every((question) => safeIds.has(question.id))).toBe(true);
 
     const { right, wrong } = answersOf(harness, general.id, first);
@@ -104,7 +113,7 @@ describe('a trivia quiz through the fake Discord', () => {
     expect(reveal).not.toContain(`<@${harness.users.host.id}>`);
 
     advance(pauseBetweenQuestionsMs / 1000);
-    const second = await harness.fake.waitForMessage(general.id, isQuestion(1));
+    const second = await postedMessage(harness, general.id, isQuestion(1));
     expect(renderedText(second)).toContain('Question 2 of 2');
     const secondAnswers = answersOf(harness, general.id, second);
     await harness.click('alice', second.id, secondAnswers.right);
@@ -112,7 +121,7 @@ describe('a trivia quiz through the fake Discord', () => {
     // Everyone who joined has answered: the question closes without waiting for time up.
     await waitForText(harness, second, (text) => text.includes('time is up'));
 
-    const final = await harness.fake.waitForMessage(general.id, (message) => renderedText(message).includes('Trivia: final standings'));
+    const final = await postedMessage(harness, general.id, (message) => renderedText(message).includes('Trivia: final standings'));
     const standings = renderedText(final);
     expect(standings.indexOf(harness.users.alice.id)).toBeLessThan(standings.indexOf(harness.users.bob.id));
     expect(standings).toContain('2 correct, best streak 2');
@@ -138,7 +147,7 @@ describe('a trivia quiz through the fake Discord', () => {
   it('runs one quiz per channel and lets only its starter or Manage Server stop it', async () => {
     const { dub } = harness.channels;
     await harness.run('bob', 'trivia', { subcommand: 'start', options: { seconds: 60 }, channelId: dub.id });
-    const question = await harness.fake.waitForMessage(dub.id, isQuestion(0));
+    const question = await postedMessage(harness, dub.id, isQuestion(0));
 
     const again = await harness.run('alice', 'trivia', { subcommand: 'start', channelId: dub.id });
     expect(again.ephemeral).toBe(true);
@@ -175,7 +184,7 @@ describe('a trivia quiz through the fake Discord', () => {
 describe('a trivia quiz across bot restarts', () => {
   let harness: TestBot;
   beforeAll(async () => {
-    harness = await startTestBot({ now });
+    harness = await startTestBot({ clock });
   });
   afterAll(async () => {
     await harness.close();
@@ -184,13 +193,13 @@ describe('a trivia quiz across bot restarts', () => {
   async function restart(idleSeconds: number): Promise<void> {
     await harness.bot.stop();
     advance(idleSeconds);
-    harness = await startTestBot({ now, restartOf: harness });
+    harness = await startTestBot({ clock, restartOf: harness });
   }
 
   it('carries on a question that still has time, keeping the answers given before the restart', async () => {
     const { general } = harness.channels;
     await harness.run('alice', 'trivia', { subcommand: 'start', options: { questions: 2, seconds: 30 } });
-    const first = await harness.fake.waitForMessage(general.id, isQuestion(0));
+    const first = await postedMessage(harness, general.id, isQuestion(0));
     const { right } = answersOf(harness, general.id, first);
     await harness.click('alice', first.id, right);
 
@@ -206,7 +215,7 @@ describe('a trivia quiz across bot restarts', () => {
   it('ends a quiz left idle too long, with a message, and its buttons say it has ended', async () => {
     const { general } = harness.channels;
     await restart(15 * 60);
-    const ended = await harness.fake.waitForMessage(general.id, (message) => renderedText(message).includes('offline for too long'));
+    const ended = await postedMessage(harness, general.id, (message) => renderedText(message).includes('offline for too long'));
     expect(renderedText(ended)).toContain('Trivia ended');
     expect(harness.bot.context.quizzes.runningInChannel(general.id)).toBeNull();
     const first = harness.fake.channelMessages(general.id).find(isQuestion(0));

@@ -1,6 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot } from '../../test/support/botHarness.js';
+import { clockReading } from '../../test/support/manualClock.js';
 import type { TestBot } from '../../test/support/botHarness.js';
 import type { FakeChannel, FakeUser, InteractionOutcome, StoredMessage } from '../../test/fakeDiscord/index.js';
 import { quizRetentionMilliseconds, triviaStartLimits } from './startLimits.js';
@@ -22,7 +23,7 @@ let readOnly: FakeChannel;
 const members: FakeUser[] = [];
 
 beforeAll(async () => {
-  harness = await startTestBot({ now: () => clock });
+  harness = await startTestBot({ clock: clockReading(() => clock) });
   const { fake, guild } = harness;
   for (const name of ['quiz-1', 'quiz-2', 'quiz-3', 'quiz-4']) channels.push(fake.addChannel(guild.id, { name }));
   readOnly = fake.addChannel(guild.id, { name: 'rules', overwrites: [{ id: guild.id, type: 'role', allow: 0n, deny: PermissionFlagsBits.SendMessages }] });

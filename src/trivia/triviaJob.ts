@@ -1,6 +1,9 @@
 import type { Client } from 'discord.js';
 import type { BackgroundJob } from '../backgroundJob.js';
 import type { BotContext } from '../context.js';
+import type { Clock } from '../timing/clock.js';
+import { startTickLoop } from '../timing/tickLoop.js';
+import type { TickLoop } from '../timing/tickLoop.js';
 import { createChannelPublisher } from './channelPublisher.js';
 import { createQuizRunner } from './quizRunner.js';
 import { quizRetentionMilliseconds } from './startLimits.js';
@@ -16,21 +19,23 @@ export const triviaTickIntervalMs = 1_000;
  * deadline, so a restart loses nothing; on start, quizzes idle too long are ended cleanly.
  */
 export function createTriviaJob(intervalMs = triviaTickIntervalMs): BackgroundJob {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
+  let loop: TickLoop | undefined;
 
   return {
     name: 'trivia',
-    start(client: Client<true>, context: BotContext) {
+    start(client: Client<true>, context: BotContext, clock: Clock) {
       const runner = createQuizRunner({
         quizzes: context.quizzes,
-        seasons: () => context.knowledge.seasons(),
+        seasons: (seriesId) => context.series.byId(seriesId)?.knowledge.seasons() ?? [],
         publisher: createChannelPublisher(client),
         logger: context.logger,
         ownsGuild: (guildId) => context.ownsGuild(guildId),
-        partyProgress: (guildId, channelId) => context.progress.current(context.parties.forChannel(guildId, channelId).id).episode,
+        partyWatching: (guildId, channelId) => {
+          const party = context.parties.forChannel(guildId, channelId);
+          return { seriesId: party.seriesId, episode: context.progress.current(party.id).episode };
+        },
       });
-      runner.resume(context.now());
+      runner.resume(clock.now());
       let prunedAt: number | undefined;
       // Quizzes 30 days past their end go, with their questions; their scores and answers stay (migration 5).
       const pruneIfDue = (now: Date) => {
@@ -39,21 +44,19 @@ export function createTriviaJob(intervalMs = triviaTickIntervalMs): BackgroundJo
         const pruned = context.quizStarts.pruneEndedBefore(new Date(now.getTime() - quizRetentionMilliseconds));
         if (pruned > 0) context.logger.info({ pruned }, 'old trivia quizzes pruned');
       };
-      timer = setInterval(() => {
-        // A slow tick (Discord rate limits) is not overlapped by the next one.
-        if (running) return;
-        pruneIfDue(context.now());
-        running = runner
-          .tick(context.now())
-          .catch((error: unknown) => context.logger.error({ err: error }, 'trivia tick failed'))
-          .finally(() => {
-            running = undefined;
-          });
-      }, intervalMs);
+      loop = startTickLoop({
+        clock,
+        everyMilliseconds: intervalMs,
+        name: 'trivia',
+        logger: context.logger,
+        tick(now) {
+          pruneIfDue(now);
+          return runner.tick(now);
+        },
+      });
     },
     async stop() {
-      clearInterval(timer);
-      await running;
+      await loop?.stop();
     },
   };
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
@@ -17,6 +16,9 @@ import { createReminderDeliveryRepository } from '../storage/reminderDeliveryRep
 import { createScheduleRepository } from '../storage/scheduleRepository.js';
 import { startFakeDiscord } from '../../test/fakeDiscord/index.js';
 import type { FakeDiscord, StoredMessage } from '../../test/fakeDiscord/index.js';
+import { spawnBot } from '../../test/support/botProcess.js';
+import type { BotProcess } from '../../test/support/botProcess.js';
+import { waitUntil } from '../../test/support/waitUntil.js';
 
 /**
  * The bot runs as a real process (test/support/runBotProcess.ts) and is killed with SIGKILL around sending a
@@ -26,7 +28,7 @@ import type { FakeDiscord, StoredMessage } from '../../test/fakeDiscord/index.js
  */
 
 const folder = mkdtempSync(join(tmpdir(), 'watchalong-crash-'));
-const knowledgeBasePath = join(folder, 'knowledge.sqlite');
+const knowledgeBaseDirectory = join(folder, 'knowledge');
 const waitLimitMilliseconds = 45_000;
 
 type ProxyAction = 'forward' | 'kill-before' | 'kill-after';
@@ -80,40 +82,21 @@ async function startKillingProxy(fake: FakeDiscord): Promise<KillingProxy> {
   return proxy;
 }
 
-interface BotProcess {
-  child: ChildProcess;
-  exited: Promise<unknown>;
-  output: () => string;
-}
-
-function startBotProcess(apiBase: string, databasePath: string): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/runBotProcess.ts'], {
-    env: {
+function startBot(apiBase: string, databasePath: string): BotProcess {
+  return spawnBot({
+    entry: 'test/support/runBotProcess.ts',
+    apiBase,
+    folder,
+    environment: {
       PATH: process.env['PATH'] ?? '',
-      HOME: folder,
       DISCORD_TOKEN: 'test-token',
-      DISCORD_API_BASE: apiBase,
       DATABASE_PATH: databasePath,
-      KNOWLEDGE_BASE_PATH: knowledgeBasePath,
+      KNOWLEDGE_BASE_DIR: knowledgeBaseDirectory,
       LOG_LEVEL: 'warn',
-      REST_REQUESTS_PER_SECOND: '1000',
       WATCHALONG_TEST_TICK_SECONDS: '1',
       WATCHALONG_TEST_CLAIM_LEASE_MS: '2000',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  return { child, exited: new Promise((resolve) => child.on('exit', resolve)), output: () => output };
-}
-
-async function waitFor(what: string, condition: () => boolean, describeState: () => string): Promise<void> {
-  const deadline = Date.now() + waitLimitMilliseconds;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}: ${describeState()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 const running: BotProcess[] = [];
@@ -121,7 +104,7 @@ const cleanups: Array<() => Promise<void> | void> = [];
 
 beforeAll(() => {
   // Compiled once here so each bot process finds the pack up to date and starts quickly.
-  ensureCompiledPack('data/pack', knowledgeBasePath);
+  ensureCompiledPack('data/packs/hero-mask', join(knowledgeBaseDirectory, 'hero-mask.sqlite'));
 });
 afterEach(async () => {
   for (const bot of running.splice(0)) {
@@ -142,7 +125,7 @@ async function world(name: string, count: number) {
   const database: Database = openDatabase({ path: databasePath });
   cleanups.push(() => fake.close(), () => proxy.close(), () => void database.close());
   const now = () => new Date();
-  const party = createPartyRepository(database, now).defaultFor(guild.id);
+  const party = createPartyRepository(database, now, () => 'hero-mask').defaultFor(guild.id);
   const schedules = createScheduleRepository(database, now);
   const ids = Array.from({ length: count }, (_, index) =>
     schedules.create({
@@ -161,7 +144,7 @@ async function world(name: string, count: number) {
   const states = () => ids.map((scheduleId) => deliveries.state({ scheduleId, occurrenceIndex: 0, leadMinutes: 0 }));
   const reminders = () => fake.channelMessages(channel.id).filter((message: StoredMessage) => message.content.includes('**Session'));
   const start = () => {
-    const bot = startBotProcess(proxy.apiBase, databasePath);
+    const bot = startBot(proxy.apiBase, databasePath);
     running.push(bot);
     proxy.victim = bot.child;
     return bot;
@@ -189,10 +172,10 @@ describe('a bot killed around sending a reminder', () => {
     expect(scene.states()).toContain('claimed');
 
     const second = scene.start();
-    await waitFor(
-      'every reminder to be confirmed',
+    await waitUntil(
       () => scene.states().every((state) => state === 'sent'),
-      () => `states ${JSON.stringify(scene.states())}, bot output:\n${first.output()}\n${second.output()}`,
+      'every reminder to be confirmed',
+      { timeoutMilliseconds: waitLimitMilliseconds, describeState: () => `states ${JSON.stringify(scene.states())}, bot output:\n${first.output()}\n${second.output()}` },
     );
     const titles = scene.reminders().map((message) => /\*\*(Session \d+)\*\*/.exec(message.content)?.[1]);
     expect(titles.sort()).toEqual(['Session 1', 'Session 2', 'Session 3']);
@@ -200,15 +183,15 @@ describe('a bot killed around sending a reminder', () => {
 
   it('sends each reminder once with two bot processes ticking on one database', async () => {
     const scene = await world('two-processes', 5);
-    scene.start();
-    scene.start();
-    await waitFor(
-      'every reminder to be confirmed',
+    const first = scene.start();
+    const second = scene.start();
+    await waitUntil(
       () => scene.states().every((state) => state === 'sent'),
-      () => `states ${JSON.stringify(scene.states())}`,
+      'every reminder to be confirmed',
+      { timeoutMilliseconds: waitLimitMilliseconds, describeState: () => `states ${JSON.stringify(scene.states())}` },
     );
-    // A moment for a duplicate to show up, if there were going to be one.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Both stop as `docker stop` stops them, finishing the tick in hand: a duplicate on its way would be posted by now.
+    await Promise.all([first.stop('SIGTERM'), second.stop('SIGTERM')]);
     const titles = scene.reminders().map((message) => /\*\*(Session \d+)\*\*/.exec(message.content)?.[1]);
     expect(titles.sort()).toEqual(['Session 1', 'Session 2', 'Session 3', 'Session 4', 'Session 5']);
   }, 90_000);
@@ -224,12 +207,12 @@ async function threadWorld(name: string) {
   const database: Database = openDatabase({ path: databasePath });
   cleanups.push(() => fake.close(), () => proxy.close(), () => void database.close());
   const now = () => new Date();
-  const party = createPartyRepository(database, now).defaultFor(guild.id);
+  const party = createPartyRepository(database, now, () => 'hero-mask').defaultFor(guild.id);
   createProgressRepository(database, now).set(party.id, 3, fake.botUserId);
-  createDiscussionThreadRepository(database, now).request({ partyId: party.id, guildId: guild.id, channelId: channel.id, episodes: [1, 2, 3] });
+  createDiscussionThreadRepository(database, now).request({ partyId: party.id, seriesId: party.seriesId, guildId: guild.id, channelId: channel.id, episodes: [1, 2, 3] });
   const states = () => database.prepare('SELECT state FROM discussion_threads ORDER BY episode').pluck().all() as string[];
   const start = () => {
-    const bot = startBotProcess(proxy.apiBase, databasePath);
+    const bot = startBot(proxy.apiBase, databasePath);
     running.push(bot);
     proxy.victim = bot.child;
     return bot;
@@ -252,11 +235,14 @@ async function threadWorld(name: string) {
 describe('discussion threads with crashes and two processes', () => {
   it('opens each thread once with two bot processes on one database', async () => {
     const scene = await threadWorld('threads-two-processes');
-    scene.start();
-    scene.start();
-    await waitFor('every thread to open', () => scene.states().every((state) => state === 'opened'), () => `states ${JSON.stringify(scene.states())}`);
-    // A moment for a duplicate to show up, if there were going to be one.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const first = scene.start();
+    const second = scene.start();
+    await waitUntil(() => scene.states().every((state) => state === 'opened'), 'every thread to open', {
+      timeoutMilliseconds: waitLimitMilliseconds,
+      describeState: () => `states ${JSON.stringify(scene.states())}`,
+    });
+    // Both stop as `docker stop` stops them, finishing the tick in hand: a duplicate on its way would be there by now.
+    await Promise.all([first.stop('SIGTERM'), second.stop('SIGTERM')]);
     expect(scene.outcome()).toEqual(scene.expected);
   }, 90_000);
 
@@ -277,11 +263,10 @@ describe('discussion threads with crashes and two processes', () => {
     expect(scene.states()).toContain('claimed');
 
     const second = scene.start();
-    await waitFor(
-      'every thread to open',
-      () => scene.states().every((state) => state === 'opened'),
-      () => `states ${JSON.stringify(scene.states())}, bot output:\n${first.output()}\n${second.output()}`,
-    );
+    await waitUntil(() => scene.states().every((state) => state === 'opened'), 'every thread to open', {
+      timeoutMilliseconds: waitLimitMilliseconds,
+      describeState: () => `states ${JSON.stringify(scene.states())}, bot output:\n${first.output()}\n${second.output()}`,
+    });
     expect(scene.outcome()).toEqual(scene.expected);
   }, 90_000);
 });

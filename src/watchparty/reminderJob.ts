@@ -1,12 +1,11 @@
-import cron from 'node-cron';
-import type { Logger as CronLogger, ScheduledTask } from 'node-cron';
 import type { BackgroundJob } from '../backgroundJob.js';
-import type { Logger } from '../logging/logger.js';
+import { startTickLoop } from '../timing/tickLoop.js';
+import type { TickLoop } from '../timing/tickLoop.js';
 import { createReminderTick } from './reminderTick.js';
 import type { TickReport } from './reminderTick.js';
 
 export interface ReminderJobOptions {
-  /** How often to tick; divides a minute (1, 2, 5, 10, 15, 20 or 30). */
+  /** How often to tick, in whole seconds. */
   everySeconds?: number;
   graceMinutes?: number;
   claimLeaseMilliseconds?: number;
@@ -23,56 +22,32 @@ export interface ReminderJob extends BackgroundJob {
  */
 export const defaultTickSeconds = 1;
 
-/** node-cron's own warnings (a tick still running, a missed second) go to the bot's log, not the console. */
-function cronLogger(logger: Logger): CronLogger {
-  const job = logger.child({ job: 'reminders' });
-  return {
-    info: (message) => job.info(message),
-    warn: (message) => job.warn(message),
-    error: (message, error) => job.error({ err: error ?? message }, 'node-cron error'),
-    debug: (message, error) => job.debug({ err: error }, String(message)),
-  };
-}
-
-/** Reminders, "finished?" prompts and scheduled events: a node-cron tick reads what is due from the database. */
+/** Reminders, "finished?" prompts and scheduled events: each tick reads what is due from the database. */
 export function createReminderJob(options: ReminderJobOptions = {}): ReminderJob {
   const everySeconds = options.everySeconds ?? defaultTickSeconds;
-  if (!Number.isInteger(everySeconds) || everySeconds < 1 || 60 % everySeconds !== 0) {
-    throw new Error(`reminder job: everySeconds must divide 60, got ${everySeconds}`);
+  if (!Number.isInteger(everySeconds) || everySeconds < 1) {
+    throw new Error(`reminder job: everySeconds must be a whole number of seconds, got ${everySeconds}`);
   }
-  let task: ScheduledTask | undefined;
+  let loop: TickLoop | undefined;
   let tick: ((now: Date) => Promise<TickReport>) | undefined;
-  let running: Promise<unknown> = Promise.resolve();
 
   return {
     name: 'reminders',
-    start(client, context) {
+    start(client, context, clock) {
       tick = createReminderTick({
         client,
         context,
         ...(options.graceMinutes === undefined ? {} : { graceMinutes: options.graceMinutes }),
         ...(options.claimLeaseMilliseconds === undefined ? {} : { claimLeaseMilliseconds: options.claimLeaseMilliseconds }),
       });
-      const runTick = tick;
-      task = cron.schedule(
-        `*/${everySeconds} * * * * *`,
-        () => {
-          running = runTick(context.now()).then(
-            (report) => context.logger.debug(report, 'reminder tick'),
-            (error: unknown) => context.logger.error({ err: error }, 'reminder tick failed'),
-          );
-          return running;
-        },
-        { name: 'reminders', noOverlap: true, logger: cronLogger(context.logger) },
-      );
+      loop = startTickLoop({ clock, everyMilliseconds: everySeconds * 1000, name: 'reminder', logger: context.logger, tick });
     },
     tick(now) {
       if (!tick) throw new Error('reminder job: start it before ticking');
       return tick(now);
     },
     async stop() {
-      await task?.destroy();
-      await running;
+      await loop?.stop();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startingNowMargin } from '../domain/watchparty/parseStart.js';
 import { startTestBot } from '../../test/support/botHarness.js';
+import { clockReading } from '../../test/support/manualClock.js';
 import type { TestBot } from '../../test/support/botHarness.js';
 import { createReminderTick } from './reminderTick.js';
 
@@ -17,7 +18,7 @@ const now = () => new Date(base + offset + reads++);
 
 let harness: TestBot;
 beforeAll(async () => {
-  harness = await startTestBot({ now });
+  harness = await startTestBot({ clock: clockReading(now) });
 });
 afterAll(async () => {
   await harness.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePack } from '../pack/compilePack.js';
 import { tinyPackDirectory } from '../../test/support/packFixture.js';
-import { openDatabase } from '../storage/database.js';
+import { openKnowledgeBase } from '../storage/knowledge/knowledgeBase.js';
 import type { Database } from '../storage/database.js';
 import { createKnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
 import type { KnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
@@ -19,7 +19,7 @@ beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'watchalong-session-episodes-'));
   const knowledgeBasePath = join(folder, 'knowledge.sqlite');
   if (!compilePack(tinyPackDirectory, knowledgeBasePath).ok) throw new Error('the fixture pack did not compile');
-  database = openDatabase({ path: ':memory:', knowledgeBasePath });
+  database = openKnowledgeBase(knowledgeBasePath);
   knowledge = createKnowledgeRepository(database);
 });
 afterAll(() => {

@@ -15,7 +15,7 @@ export interface CommandInput {
   focused?: string;
 }
 
-interface OptionDefinition {
+export interface OptionDefinition {
   name: string;
   type: number;
   required?: boolean;

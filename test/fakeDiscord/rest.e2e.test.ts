@@ -146,7 +146,7 @@ describe('REST routes of the fake Discord', () => {
 
   it('waits for a message the bot posts on its own', async () => {
     const target = await textChannel();
-    setTimeout(() => void target.send('Reminder: episode 4 in 10 minutes'), 50);
+    setImmediate(() => void target.send('Reminder: episode 4 in 10 minutes'));
 
     const reminder = await fake.waitForMessage(channel.id, (message) => message.content.startsWith('Reminder'));
 

@@ -4,8 +4,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '../support/botHarness.js';
 import type { TestWorld } from '../support/botHarness.js';
-import { botFiles, runScript, startBotProcess } from './botProcess.js';
-import type { BotProcess } from './botProcess.js';
+import { botFiles, runScript, spawnBot } from '../support/botProcess.js';
+import type { BotProcess } from '../support/botProcess.js';
 
 /* `npm run backup` as an operator runs it: next to a running bot that keeps writing. */
 
@@ -14,7 +14,7 @@ let bot: BotProcess;
 
 beforeAll(async () => {
   world = await createWorld(undefined);
-  bot = startBotProcess({ apiBase: world.fake.apiBase, folder: world.folder });
+  bot = spawnBot({ apiBase: world.fake.apiBase, folder: world.folder });
   await bot.ready();
 });
 afterAll(async () => {

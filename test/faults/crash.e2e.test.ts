@@ -8,8 +8,8 @@ import type { FakeChannel, FakeUser, InteractionOutcome, StoredMessage } from '.
 import { renderedText } from '../support/renderedText.js';
 import { burstThenKill, interleave } from './acknowledgedWrites.js';
 import type { Acknowledged, Write } from './acknowledgedWrites.js';
-import { botFiles, startBotProcess } from './botProcess.js';
-import type { BotProcess } from './botProcess.js';
+import { botFiles, spawnBot } from '../support/botProcess.js';
+import type { BotProcess } from '../support/botProcess.js';
 
 /*
  * The bot runs as `npm start` does and is killed with SIGKILL in the middle of a burst of writes of every kind
@@ -146,7 +146,7 @@ function withDatabase<Result>(use: (database: Database) => Result): Result {
 }
 
 async function startBot(): Promise<void> {
-  bot = startBotProcess({ apiBase: world.fake.apiBase, folder: world.folder });
+  bot = spawnBot({ apiBase: world.fake.apiBase, folder: world.folder });
   await bot.ready();
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/botHarness.js';
+import { clockReading } from '../support/manualClock.js';
 import type { TestBot } from '../support/botHarness.js';
 import type { FakeChannel, InteractionOutcome, RecordedRequest, StoredMessage } from '../fakeDiscord/index.js';
 import { createReminderTick } from '../../src/watchparty/reminderTick.js';
@@ -18,7 +19,7 @@ let tick: (now: Date) => Promise<TickReport>;
 
 beforeAll(async () => {
   clock = new Date(Math.ceil(Date.now() / minute) * minute);
-  harness = await startTestBot({ now: () => clock });
+  harness = await startTestBot({ clock: clockReading(() => clock) });
   tick = createReminderTick({ client: harness.bot.client, context: harness.bot.context });
 });
 afterAll(async () => {

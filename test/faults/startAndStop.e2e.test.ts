@@ -6,7 +6,7 @@ import { migrations } from '../../src/storage/migrations/index.js';
 import { createWorld } from '../support/botHarness.js';
 import type { TestWorld } from '../support/botHarness.js';
 import { renderedText } from '../support/renderedText.js';
-import { botFiles, startBotProcess } from './botProcess.js';
+import { botFiles, spawnBot } from '../support/botProcess.js';
 
 /* `npm start` as a process: how it stops on a signal, and how it refuses a database it does not understand. */
 
@@ -27,7 +27,7 @@ async function newWorld(): Promise<TestWorld> {
 describe('stopping on a signal', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('on %s finishes the interaction in flight, closes the database cleanly and exits 0', async (signal) => {
     const world = await newWorld();
-    const bot = startBotProcess({ apiBase: world.fake.apiBase, folder: world.folder });
+    const bot = spawnBot({ apiBase: world.fake.apiBase, folder: world.folder });
     cleanups.push(async () => {
       if (bot.child.exitCode === null && bot.child.signalCode === null) await bot.stop('SIGKILL');
     });
@@ -72,7 +72,7 @@ describe('a database newer than the bot', () => {
     newer.pragma('user_version = 999');
     newer.close();
 
-    const bot = startBotProcess({ apiBase: world.fake.apiBase, folder: world.folder });
+    const bot = spawnBot({ apiBase: world.fake.apiBase, folder: world.folder });
     expect(await bot.exited).toEqual({ code: 1, signal: null });
     const newest = migrations.at(-1)?.version;
     expect(bot.output()).toContain(`The database ${path} is at schema version 999, but this version of the bot understands up to ${newest}`);

@@ -4,7 +4,7 @@
  * Catches a runtime import of a dev dependency (tsx, pino-pretty, ws), a missing file in the image, or
  * a path that works only from the repository.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import type { ChildProcess, SpawnSyncReturns } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +15,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord } from '../fakeDiscord/index.js';
 import type { FakeDiscord } from '../fakeDiscord/index.js';
 import { freePort } from '../support/freePort.js';
+import { runScript } from '../support/botProcess.js';
+import { waitUntil } from '../support/waitUntil.js';
 
 const repository = resolve(import.meta.dirname, '../..');
 const compiledSqlite = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
@@ -35,12 +37,12 @@ beforeAll(() => {
   const build = ['-p', 'tsconfig.build.json', '--noCheck', '--outDir', join(app, 'dist')];
   run(process.execPath, ['node_modules/typescript/bin/tsc', ...build], repository);
   for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(repository, file), join(app, file));
-  cpSync(join(repository, 'data/pack'), join(app, 'data/pack'), { recursive: true });
+  cpSync(join(repository, 'data/packs'), join(app, 'data/packs'), { recursive: true });
   // The runtime stage: `npm ci --omit=dev`. Scripts are skipped and the already compiled better-sqlite3 copied in,
   // which saves compiling it again (about 75 s); the image compiles it in its build stage.
   run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], app);
   cpSync(join(repository, compiledSqlite), join(app, compiledSqlite));
-  run(process.execPath, ['dist/scripts/buildKnowledgeBase.js', 'data/pack', 'data/knowledge.sqlite'], app);
+  run(process.execPath, ['dist/scripts/buildKnowledgeBase.js'], app);
 }, 180_000);
 
 afterAll(() => {
@@ -57,21 +59,20 @@ class BotProcess {
     readonly healthPort: number,
     environment: Record<string, string>,
   ) {
-    this.child = spawn(process.execPath, ['dist/src/main.js'], {
-      cwd: app,
-      env: {
-        PATH: process.env['PATH'],
+    this.child = runScript(
+      'dist/src/main.js',
+      {
+        PATH: process.env['PATH'] ?? '',
         NODE_ENV: 'production',
         // A fresh volume each time, like `docker run -v` with a new volume.
         DATABASE_PATH: join(mkdtempSync(join(folder, 'volume-')), 'watchalong.sqlite'),
-        KNOWLEDGE_PACK_DIR: 'data/pack',
-        KNOWLEDGE_BASE_PATH: 'data/knowledge.sqlite',
         HEALTH_PORT: String(healthPort),
         LOG_LEVEL: 'info',
         ...environment,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+      [],
+      { cwd: app },
+    ).child;
     for (const stream of [this.child.stdout, this.child.stderr]) {
       createInterface({ input: stream! }).on('line', (line) => {
         try {
@@ -88,14 +89,14 @@ class BotProcess {
   }
 
   async waitUntilHealthy(timeoutMilliseconds: number): Promise<void> {
-    const deadline = Date.now() + timeoutMilliseconds;
-    while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`the bot exited with ${this.child.exitCode}:\n${this.otherOutput.join('\n')}`);
-      const status = await this.get('/healthz').then((response) => response.status, () => 0);
-      if (status === 200) return;
-      await new Promise((done) => setTimeout(done, 100));
-    }
-    throw new Error(`not healthy within ${timeoutMilliseconds} ms; output:\n${this.otherOutput.join('\n')}`);
+    await waitUntil(
+      async () => {
+        if (this.child.exitCode !== null) throw new Error(`the bot exited with ${this.child.exitCode}:\n${this.otherOutput.join('\n')}`);
+        return (await this.get('/healthz').then((response) => response.status, () => 0)) === 200;
+      },
+      'the bot to be healthy',
+      { timeoutMilliseconds, describeState: () => `output:\n${this.otherOutput.join('\n')}` },
+    );
   }
 
   async waitForLogs(predicate: (line: Record<string, unknown>) => boolean, count: number): Promise<Array<Record<string, unknown>>> {

@@ -3,6 +3,7 @@ import { commands } from '../../commands/index.js';
 import { seededRandom } from '../../src/domain/trivia/index.js';
 import type { Random } from '../../src/domain/trivia/index.js';
 import { startTestBot } from '../support/botHarness.js';
+import { createManualClock } from '../support/manualClock.js';
 import type { TestBot } from '../support/botHarness.js';
 import type { InteractionOutcome, StoredMessage } from '../fakeDiscord/index.js';
 import { commandShapes } from '../../src/discord/catalog/commandCatalog.js';
@@ -37,9 +38,8 @@ const recordUnhandled = (reason: unknown) => unhandled.push(reason);
 
 beforeAll(async () => {
   process.on('unhandledRejection', recordUnhandled);
-  // A fixed clock: timed jobs see no time pass, so nothing changes state behind the interactions' backs.
-  const clock = new Date(Math.ceil(Date.now() / 60_000) * 60_000);
-  harness = await startTestBot({ now: () => clock });
+  // A clock nobody advances: timed jobs never tick, so nothing changes state behind the interactions' backs.
+  harness = await startTestBot({ clock: createManualClock(new Date(Math.ceil(Date.now() / 60_000) * 60_000)) });
 });
 afterAll(async () => {
   process.off('unhandledRejection', recordUnhandled);

@@ -6,6 +6,7 @@ import { userMessages } from '../../src/discord/userMessages.js';
 import { declaredAccessLevel } from '../../src/discord/catalog/accessTable.js';
 import { createReminderTick } from '../../src/watchparty/reminderTick.js';
 import { startTestBot } from '../support/botHarness.js';
+import { clockReading } from '../support/manualClock.js';
 import type { TestBot } from '../support/botHarness.js';
 import type { StoredMessage } from '../fakeDiscord/index.js';
 import { commandShapes } from '../../src/discord/catalog/commandCatalog.js';
@@ -33,7 +34,7 @@ let clock: Date;
 
 beforeAll(async () => {
   clock = new Date(Math.ceil(Date.now() / minute) * minute);
-  harness = await startTestBot({ now: () => clock });
+  harness = await startTestBot({ clock: clockReading(() => clock) });
 });
 afterAll(async () => {
   await harness.close();

@@ -57,7 +57,7 @@ export function optionWorldOf(world: ProgressWorld): OptionWorld {
 export function currentGate(context: BotContext, world: ProgressWorld, userId: string): number {
   const party = context.parties.forChannel(world.guildId, world.channelId);
   const partyProgress = context.progress.current(party.id).episode;
-  const personal = context.progress.personal(world.guildId, userId);
+  const personal = context.progress.personal(world.guildId, userId, party.seriesId);
   return personal === undefined ? partyProgress : Math.min(partyProgress, personal);
 }
 
@@ -71,7 +71,7 @@ export function restoreWorld(context: BotContext, world: ProgressWorld): void {
   const party = context.parties.forChannel(world.guildId, world.channelId);
   if (context.progress.current(party.id).episode !== world.progress) context.progress.set(party.id, world.progress, world.memberFor.host);
   for (const userId of Object.values(world.memberFor)) {
-    if (context.progress.personal(world.guildId, userId) !== undefined) context.progress.clearPersonal(world.guildId, userId);
+    if (context.progress.personal(world.guildId, userId, party.seriesId) !== undefined) context.progress.clearPersonal(world.guildId, userId, party.seriesId);
   }
   if (context.settings.get(world.guildId).hostRoleId !== world.hostRoleId) context.settings.update(world.guildId, { hostRoleId: world.hostRoleId });
 }

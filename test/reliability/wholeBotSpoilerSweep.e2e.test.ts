@@ -7,6 +7,9 @@ import { createReminderTick } from '../../src/watchparty/reminderTick.js';
 import { upcomingSessions } from '../../src/watchparty/upcomingSessions.js';
 import type { Database } from '../../src/storage/database.js';
 import { startTestBot } from '../support/botHarness.js';
+import { createManualClock } from '../support/manualClock.js';
+import type { ManualClock } from '../support/manualClock.js';
+import { waitUntil } from '../support/waitUntil.js';
 import { triviaStartLimits } from '../../src/trivia/startLimits.js';
 import type { TestBot } from '../support/botHarness.js';
 import type { InteractionOutcome, StoredMessage } from '../fakeDiscord/index.js';
@@ -52,7 +55,7 @@ interface Leak {
 }
 
 let harness: TestBot;
-let clock: Date;
+let clock: ManualClock;
 let worlds: ProgressWorld[];
 let findLeaksAt: Array<(shown: string) => StampedText[]>;
 let typedTexts: string[];
@@ -80,10 +83,9 @@ function questionTexts(database: Database): StampedText[] {
 }
 
 beforeAll(async () => {
-  clock = new Date(Math.ceil(Date.now() / minute) * minute);
-  harness = await startTestBot({ now: () => clock, environment: { REST_REQUESTS_PER_SECOND: '10000' } });
-  const { database } = harness.bot;
-  const { knowledge } = harness.bot.context;
+  clock = createManualClock(new Date(Math.ceil(Date.now() / minute) * minute));
+  harness = await startTestBot({ clock, environment: { REST_REQUESTS_PER_SECOND: '10000' } });
+  const { database, knowledge } = harness.series();
   const stamped = [...stampedTexts(database), ...questionTexts(database)];
   const seasons = knowledge.seasons();
   // An episode's existence and number are never spoilers: "Episode 16" as a trivia answer is also every episode list's label.
@@ -254,14 +256,6 @@ async function checkPosted(world: ProgressWorld, where: string): Promise<void> {
   checkThreads(world, where);
 }
 
-async function waitFor(condition: () => boolean, what: string, timeoutMilliseconds = 8_000): Promise<void> {
-  const deadline = Date.now() + timeoutMilliseconds;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`still waiting for ${what} after ${timeoutMilliseconds} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /** Starts each timed feature once more in every world, with the first option set its command accepts. */
 async function startTimedWork(world: ProgressWorld): Promise<void> {
   for (const key of timedWorkStarters) {
@@ -277,11 +271,11 @@ async function startTimedWork(world: ProgressWorld): Promise<void> {
 async function runQuizzes(): Promise<void> {
   const { quizzes } = harness.bot.context;
   const running = () => worlds.filter((world) => quizzes.runningInChannel(world.channelId) !== null);
-  // The quiz runner ticks every second on its own; the clock moves past each question's deadline.
+  // Each round the quiz job ticks once, then the clock moves past the question's deadline.
   for (let round = 0; round < 20 && running().length > 0; round += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await clock.runTicks();
     for (const world of worlds) await checkPosted(world, 'quiz');
-    clock = new Date(clock.getTime() + 30_000);
+    clock.jumpTo(new Date(clock.now().getTime() + 30_000));
   }
   expect(running().map((world) => world.progress)).toEqual([]);
 }
@@ -292,7 +286,7 @@ async function runReminders(): Promise<void> {
   const instants = new Set<number>();
   for (const world of worlds) {
     for (const schedule of context.schedules.listOpen(world.guildId)) {
-      for (const session of upcomingSessions(schedule, clock, 1)) {
+      for (const session of upcomingSessions(schedule, clock.now(), 1)) {
         for (const lead of schedule.leadMinutes) instants.add(session.start.getTime() - lead * minute);
       }
     }
@@ -300,11 +294,11 @@ async function runReminders(): Promise<void> {
   const unfinished = harness.bot.database
     .prepare(`SELECT (SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed') + (SELECT COUNT(*) FROM schedule_events WHERE state = 'pending')`)
     .pluck();
-  for (const instant of [...instants].filter((time) => time > clock.getTime()).sort((left, right) => left - right)) {
-    clock = new Date(instant);
-    await tick(clock);
-    await waitFor(() => (unfinished.get() as number) === 0, 'reminders and events to finish');
-    for (const world of worlds) await checkPosted(world, `reminders at ${clock.toISOString()}`);
+  for (const instant of [...instants].filter((time) => time > clock.now().getTime()).sort((left, right) => left - right)) {
+    clock.jumpTo(new Date(instant));
+    await tick(clock.now());
+    await waitUntil(() => (unfinished.get() as number) === 0, 'reminders and events to finish');
+    for (const world of worlds) await checkPosted(world, `reminders at ${clock.now().toISOString()}`);
   }
 }
 
@@ -312,7 +306,7 @@ describe('the whole bot, at every progress', () => {
   it('sends nothing stamped after the progress that gates it', async () => {
     await Promise.all(worlds.map((world) => sweepCommands(world)));
     // The sweep itself started and stopped quizzes: past the starters' cooldown, the quizzes below start for real.
-    clock = new Date(clock.getTime() + triviaStartLimits.cooldownMilliseconds);
+    clock.jumpTo(new Date(clock.now().getTime() + triviaStartLimits.cooldownMilliseconds));
     await Promise.all(worlds.map((world) => startTimedWork(world)));
     await runQuizzes();
     await runReminders();
@@ -322,7 +316,7 @@ describe('the whole bot, at every progress', () => {
     // Custom ids and autocomplete values reach the client too (the pack compiler keeps later names out of entity ids).
     expect([...machineLeaks]).toEqual([]);
     // The check itself sees a later name where there is one.
-    const latestName = harness.bot.database.prepare('SELECT name FROM kb.entity_names ORDER BY revealed_in DESC LIMIT 1').pluck().get() as string;
+    const latestName = harness.series().database.prepare('SELECT name FROM kb.entity_names ORDER BY revealed_in DESC LIMIT 1').pluck().get() as string;
     expect(findLeaksAt[0]?.(`Meet ${latestName}`)).not.toEqual([]);
 
     // Not vacuous: every command and subcommand ran in every world, every button kind was clicked, reminders went out.

@@ -4,18 +4,23 @@ import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
 import pino from 'pino';
 import { startBot } from '../../src/bot.js';
+import type { Clock } from '../../src/timing/clock.js';
 import type { RunningBot } from '../../src/bot.js';
 import { parseConfig } from '../../src/config/config.js';
 import type { Config } from '../../src/config/config.js';
 import { startFakeDiscord } from '../fakeDiscord/index.js';
 import type { FakeChannel, FakeDiscord, FakeGuild, FakeRole, FakeUser, InteractionOutcome } from '../fakeDiscord/index.js';
+import { installPacks } from './packFixture.js';
 import { renderedText } from './renderedText.js';
 
 export interface TestBotOptions {
-  now?: () => Date;
+  /** The clock the bot reads and its jobs tick on; real time when unset. */
+  clock?: Clock;
   /** Reuse a folder (for restart tests); a fresh temporary one otherwise. */
   folder?: string;
   environment?: Record<string, string>;
+  /** Pack folders to install side by side (copied into the bot's folder); Hero Mask alone (data/packs) when unset. */
+  packs?: readonly string[];
   /**
    * A restart: the new bot logs in to the same fake Discord, server and folder as an earlier
    * harness whose bot was stopped with `bot.stop()`. Close only the last harness.
@@ -40,6 +45,8 @@ export async function createWorld(folder: string | undefined): Promise<TestWorld
   const fake = await startFakeDiscord();
   const guild = fake.addGuild({ name: 'Watch Club' });
   const hostRole = fake.addRole(guild.id, { name: 'Hosts' });
+  // Manage Server comes with a role, on top of what @everyone may do, as in a real server.
+  const adminRole = fake.addRole(guild.id, { name: 'Admins', permissions: PermissionFlagsBits.ManageGuild });
   return {
     fake,
     folder: folder ?? mkdtempSync(join(tmpdir(), 'watchalong-e2e-')),
@@ -48,7 +55,7 @@ export async function createWorld(folder: string | undefined): Promise<TestWorld
     channels: { general: fake.addChannel(guild.id, { name: 'general' }), dub: fake.addChannel(guild.id, { name: 'dub' }) },
     hostRole,
     users: {
-      admin: fake.addMember(guild.id, { username: 'admin', permissions: PermissionFlagsBits.ManageGuild }),
+      admin: fake.addMember(guild.id, { username: 'admin', roles: [adminRole.id] }),
       host: fake.addMember(guild.id, { username: 'hana', roles: [hostRole.id] }),
       alice: fake.addMember(guild.id, { username: 'alice' }),
       bob: fake.addMember(guild.id, { username: 'bob' }),
@@ -65,10 +72,10 @@ export async function startTestBot(options: TestBotOptions = {}) {
   const { fake, folder, guild, hostRole, users } = world;
   const { general } = world.channels;
   const config = parseConfig({
+    ...(options.packs ? { KNOWLEDGE_PACKS_DIR: installPacks(join(folder, 'packs'), options.packs) } : {}),
     DISCORD_API_BASE: fake.apiBase,
     DATABASE_PATH: join(folder, 'state.sqlite'),
-    KNOWLEDGE_PACK_DIR: 'data/pack',
-    KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite'),
+    KNOWLEDGE_BASE_DIR: join(folder, 'knowledge'),
     LOG_LEVEL: 'silent',
     REST_REQUESTS_PER_SECOND: '1000',
     ...options.environment,
@@ -76,7 +83,7 @@ export async function startTestBot(options: TestBotOptions = {}) {
   const bot: RunningBot = await startBot({
     config: { ...config, DISCORD_TOKEN: 'test-token' },
     logger: pino({ level: 'silent' }),
-    ...(options.now ? { now: options.now } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
 
   // As an admin would with /settings host-role: members with the Hosts role are hosts everywhere.
@@ -124,6 +131,13 @@ export async function startTestBot(options: TestBotOptions = {}) {
       return fake.clickButton({ guildId: guild.id, channelId, userId: users[as].id, messageId, customId });
     },
     text: (outcome: InteractionOutcome) => renderedText(outcome.message),
+    /** An installed series' knowledge and its compiled rows (Hero Mask unless told), to check answers against the pack. */
+    series(seriesId = 'hero-mask') {
+      const knowledge = bot.context.series.byId(seriesId)?.knowledge;
+      const database = bot.knowledgeDatabases.get(seriesId);
+      if (!knowledge || !database) throw new Error(`the series ${seriesId} is not installed in this test bot`);
+      return { knowledge, database };
+    },
     async close(): Promise<void> {
       await bot.stop();
       await fake.close();

@@ -1,22 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import { createContext } from '../../src/context.js';
 import type { BotContext } from '../../src/context.js';
 import type { AutocompleteInvocation, Invocation } from '../../src/discord/invocation.js';
 import type { Reply } from '../../src/discord/reply.js';
-import { ensureCompiledPack } from '../../src/pack/compilePack.js';
 import { openDatabase } from '../../src/storage/database.js';
 import type { Database } from '../../src/storage/database.js';
+import { openSeriesFixture } from './seriesFixture.js';
 
 const guildId = '100000000000000001';
 const channelId = '100000000000000002';
 
 export interface LookupTestContext {
   context: BotContext;
-  /** The state database under the context, for sweeps that read every stamped text. */
-  database: Database;
+  /** Hero Mask's compiled knowledge base, for sweeps that read every stamped text. */
+  knowledgeDatabase: Database;
   /** A member running a command in the server's one channel, with these (already validated) options. */
   invocation(options?: Record<string, unknown>, userId?: string): Invocation;
   autocompleteInvocation(focusedOption: string, typed: string, options?: Record<string, unknown>, userId?: string): AutocompleteInvocation;
@@ -31,11 +28,9 @@ export interface LookupTestContext {
  * that need no Discord (the end-to-end tests drive the same handlers through the fake Discord).
  */
 export function openLookupContext(): LookupTestContext {
-  const folder = mkdtempSync(join(tmpdir(), 'watchalong-lookups-'));
-  const knowledgeBasePath = join(folder, 'knowledge.sqlite');
-  ensureCompiledPack('data/pack', knowledgeBasePath);
-  const database = openDatabase({ path: ':memory:', knowledgeBasePath });
-  const context = createContext({ logger: pino({ level: 'silent' }), database });
+  const fixture = openSeriesFixture();
+  const database = openDatabase({ path: ':memory:' });
+  const context = createContext({ logger: pino({ level: 'silent' }), database, series: fixture.series });
   let interactions = 0;
   const invocation = (options: Record<string, unknown> = {}, userId = '100000000000000010'): Invocation => ({
     interactionId: String((interactions += 1)),
@@ -47,7 +42,7 @@ export function openLookupContext(): LookupTestContext {
   });
   return {
     context,
-    database,
+    knowledgeDatabase: fixture.knowledgeDatabases.get('hero-mask') as Database,
     invocation,
     autocompleteInvocation: (focusedOption, typed, options = {}, userId) => ({
       ...invocation({ ...options, [focusedOption]: typed }, userId),
@@ -58,11 +53,11 @@ export function openLookupContext(): LookupTestContext {
       context.progress.set(context.parties.forChannel(guildId, channelId).id, episode, '100000000000000099');
     },
     setPersonalProgress(userId, episode) {
-      context.progress.setPersonal(guildId, userId, episode);
+      context.progress.setPersonal(guildId, userId, 'hero-mask', episode);
     },
     close() {
       database.close();
-      rmSync(folder, { recursive: true, force: true });
+      fixture.close();
     },
   };
 }

@@ -1,6 +1,8 @@
 import { createReminderTick } from '../../src/watchparty/reminderTick.js';
 import type { TickReport } from '../../src/watchparty/reminderTick.js';
 import { startTestBot } from './botHarness.js';
+import { clockReading } from './manualClock.js';
+import { waitUntil } from './waitUntil.js';
 import type { StoredMessage } from '../fakeDiscord/index.js';
 
 const minute = 60_000;
@@ -19,7 +21,7 @@ export async function startReminderTestBot(
   } = {},
 ) {
   const clock = { now: new Date(Math.ceil(Date.now() / minute) * minute) };
-  const harness = await startTestBot({ now: () => clock.now });
+  const harness = await startTestBot({ clock: clockReading(() => clock.now) });
   const tick = createReminderTick({
     client: harness.bot.client,
     context: harness.bot.context,
@@ -33,11 +35,8 @@ export async function startReminderTestBot(
   const unfinished = () => (unfinishedReminders.get() as number) + (options.settleOnlyEvents ? 0 : threads.inFlight());
 
   /** Waits until no reminder, discussion thread or event is half-way (claimed but not yet confirmed by Discord). */
-  async function settled(): Promise<void> {
-    for (let attempt = 0; unfinished() > 0; attempt++) {
-      if (attempt > 100) throw new Error('reminders or events still unfinished after 5 s');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  function settled(): Promise<void> {
+    return waitUntil(() => unfinished() === 0, 'reminders, discussion threads and events to be confirmed by Discord', { timeoutMilliseconds: 5_000 });
   }
 
   return {

@@ -9,6 +9,7 @@
 import pino from 'pino';
 import { startBot } from '../../src/bot.js';
 import { parseConfig } from '../../src/config/config.js';
+import { systemClock } from '../../src/timing/clock.js';
 import { createReminderJob } from '../../src/watchparty/reminderJob.js';
 
 async function main(): Promise<void> {
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   createReminderJob({
     everySeconds: Number(process.env['WATCHALONG_TEST_TICK_SECONDS'] ?? 1),
     claimLeaseMilliseconds: Number(process.env['WATCHALONG_TEST_CLAIM_LEASE_MS'] ?? 2_000),
-  }).start(bot.client, bot.context);
+  }).start(bot.client, bot.context, systemClock);
   process.stdout.write('bot ready\n');
 }
 

@@ -1,5 +1,6 @@
 import type { BotContext } from '../../context.js';
 import type { Audience } from '../../domain/spoilerGate.js';
+import type { KnowledgeRepository } from '../../storage/knowledge/knowledgeRepository.js';
 import { replyProgress } from '../replyProgress.js';
 import type { ReplyProgress } from '../replyProgress.js';
 import { customId } from '../customId.js';
@@ -11,7 +12,7 @@ import { renderCardPage } from './cardPage.js';
 import type { Card } from './cardPage.js';
 import { pageButtons } from './pageButtons.js';
 
-/** The custom id name of every page button: `page:<view>:<page>:<view arguments…>`. */
+/** The custom id name of every page button: `page:<view>:<page>:<series id>:<view arguments…>`. */
 export const pageButtonName = 'page';
 
 const nothingToShow = 'I found nothing to show for that. Check the options and try again.';
@@ -49,13 +50,15 @@ function gateLabel(gate: ReplyProgress, audience: Audience): string {
 }
 
 export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): LookupView<Arguments> {
-  function render(input: Arguments, page: number, invocation: Invocation, context: BotContext): Reply | null {
+  /** `seriesId`: for a page button, the series its answer was about; a channel now watching another gets nothing. */
+  function render(input: Arguments, page: number, invocation: Invocation, context: BotContext, seriesId?: string): Reply | null {
     const audience = spec.audience(input);
     const gate = replyProgress(context, invocation, audience);
+    if (seriesId !== undefined && seriesId !== gate.series.id) return null;
     const card = spec.card(input, gate, context);
     if (!card) return null;
     const shown = renderCardPage(card, page, gateLabel(gate, audience));
-    const idFor = (target: number) => customId(pageButtonName, spec.name, target, ...spec.toParts(input));
+    const idFor = (target: number) => customId(pageButtonName, spec.name, target, gate.series.id, ...spec.toParts(input));
     return {
       embeds: [shown.embed],
       components: pageButtons(idFor, shown.page, shown.pageCount),
@@ -68,9 +71,9 @@ export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): Lo
     answer(input, invocation, context) {
       return render(input, 1, invocation, context) ?? ephemeralText(spec.notFound ?? nothingToShow);
     },
-    turnPage(parts, page, invocation, context) {
+    turnPage([seriesId = '', ...parts], page, invocation, context) {
       const input = spec.fromParts(parts);
-      const reply = input === undefined ? null : render(input, page, invocation, context);
+      const reply = input === undefined ? null : render(input, page, invocation, context, seriesId);
       return reply ? { kind: 'update', reply } : { kind: 'reply', reply: ephemeralText(userMessages.staleComponent) };
     },
   };
@@ -79,13 +82,13 @@ export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): Lo
 /** A lookup that takes no arguments (/series, /characters): the same card for everyone in the channel. */
 export function defineArgumentlessView(
   name: string,
-  card: (progress: number, context: BotContext) => Card | null,
+  card: (progress: number, knowledge: KnowledgeRepository) => Card | null,
 ): LookupView<Record<string, never>> {
   return defineLookupView<Record<string, never>>({
     name,
     audience: () => 'everyone',
     toParts: () => [],
     fromParts: (parts) => (parts.length === 0 ? {} : undefined),
-    card: (_input, gate, context) => card(gate.progress, context),
+    card: (_input, gate) => card(gate.progress, gate.knowledge),
   });
 }

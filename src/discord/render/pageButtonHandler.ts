@@ -12,7 +12,7 @@ interface PageTurn {
 
 const largestPage = 999;
 
-/** The one handler behind every lookup's Previous / Next buttons (`page:<view>:<page>:<arguments…>`). */
+/** The one handler behind every lookup's Previous / Next buttons (`page:<view>:<page>:<series id>:<arguments…>`). */
 export function createPageButtonHandler(views: readonly PageTurner[]): RegisteredComponent {
   const byName = new Map(views.map((view) => [view.name, view]));
   const handler: ComponentHandler<PageTurn> = {

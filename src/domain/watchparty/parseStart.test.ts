@@ -104,6 +104,11 @@ describe('parseStart refuses, saying what to type', () => {
     }
   });
 
+  it('reads the zone as /settings does: a city that fits one zone, or the candidates', () => {
+    expect(parseStart('tomorrow 20:00', { zone: 'berlin', now: londonSaturday })).toMatchObject({ ok: true, zone: 'Europe/Berlin' });
+    expect(parseStart('tomorrow 20:00', { zone: 'america/n', now: londonSaturday })).toMatchObject({ ok: false, reason: expect.stringMatching(/^Which time zone do you mean: `America\/N/) });
+  });
+
   it.each(['now', 'Now', 'right now'])('takes %j as the present moment', (text) => {
     const result = parseStart(text, { zone: 'Europe/London', now: londonSaturday });
     expect(result).toMatchObject({ ok: true, instant: new Date(londonSaturday.getTime() + startingNowMargin), zone: 'Europe/London' });

@@ -4,7 +4,7 @@
  */
 import * as chrono from 'chrono-node';
 import { DateTime, FixedOffsetZone } from 'luxon';
-import { canonicalTimeZone } from './timeZones.js';
+import { resolveTimeZone, timeZoneRefusal } from './timeZones.js';
 
 export interface ParseStartOptions {
   /** The zone for times written without an offset: the user's choice, else the server's. */
@@ -37,10 +37,9 @@ const isoLike = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+
  * that happens twice in autumn is read as winter time, the later of the two (luxon's choice).
  */
 export function parseStart(text: string, { zone, now }: ParseStartOptions): ParseStartResult {
-  const namedZone = canonicalTimeZone(zone);
-  if (namedZone === null) {
-    return { ok: false, reason: `I don't know the time zone \`${zone}\`. Use a name like \`Europe/London\`.` };
-  }
+  const resolvedZone = resolveTimeZone(zone);
+  if (resolvedZone.kind !== 'one') return { ok: false, reason: timeZoneRefusal(zone, resolvedZone) };
+  const namedZone = resolvedZone.value;
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: `Tell me when the watch party starts, ${examples(now, namedZone)}.` };
   if (startingNow.test(trimmed)) {

@@ -85,3 +85,11 @@ export function resolveTimeZone(typed: string): MatchDecision<string> {
   if (zone !== null) return { kind: 'one', value: zone };
   return searchable(typed) === '' ? { kind: 'none' } : decideMatch(rankTimeZones(typed));
 }
+
+/** Why a typed zone was not taken, and what to type instead: the candidates it fits, or an example. */
+export function timeZoneRefusal(typed: string, decision: Exclude<MatchDecision<string>, { kind: 'one' }>): string {
+  if (decision.kind === 'several') {
+    return `Which time zone do you mean: ${decision.candidates.map((zone) => `\`${zone}\``).join(', ')}? Pick one from the list as you type.`;
+  }
+  return `I don't know the time zone \`${typed.replaceAll('`', "'")}\`. Pick one from the list, like \`Europe/London\`.`;
+}

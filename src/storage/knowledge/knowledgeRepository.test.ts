@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePack } from '../../pack/compilePack.js';
-import { openDatabase } from '../database.js';
+import { openKnowledgeBase } from './knowledgeBase.js';
 import type { Database } from '../database.js';
 import { createKnowledgeRepository } from './knowledgeRepository.js';
 import type { KnowledgeRepository } from './knowledgeRepository.js';
@@ -14,9 +14,9 @@ let knowledge: KnowledgeRepository;
 const progressValues = Array.from({ length: 25 }, (_, progress) => progress);
 
 beforeAll(() => {
-  const compiled = compilePack('data/pack', join(folder, 'knowledge.sqlite'));
+  const compiled = compilePack('data/packs/hero-mask', join(folder, 'knowledge.sqlite'));
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-  database = openDatabase({ path: join(folder, 'state.sqlite'), knowledgeBasePath: join(folder, 'knowledge.sqlite') });
+  database = openKnowledgeBase(join(folder, 'knowledge.sqlite'));
   knowledge = createKnowledgeRepository(database);
 });
 afterAll(() => {
@@ -166,7 +166,7 @@ describe('episode titles (the fixture pack has some; the real pack has none)', (
   beforeAll(() => {
     const compiled = compilePack('test/fixtures/tinyPack', join(fixtureFolder, 'knowledge.sqlite'));
     if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-    fixtureDatabase = openDatabase({ path: join(fixtureFolder, 'state.sqlite'), knowledgeBasePath: join(fixtureFolder, 'knowledge.sqlite') });
+    fixtureDatabase = openKnowledgeBase(join(fixtureFolder, 'knowledge.sqlite'));
     fixture = createKnowledgeRepository(fixtureDatabase);
   });
   afterAll(() => {

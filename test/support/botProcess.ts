@@ -16,7 +16,7 @@ export interface BotProcess extends ScriptProcess {
 
 /** The files a bot process keeps in its folder; a restart on the same folder sees the same state. */
 export function botFiles(folder: string) {
-  return { database: join(folder, 'state.sqlite'), knowledgeBase: join(folder, 'knowledge.sqlite') };
+  return { database: join(folder, 'state.sqlite'), knowledgeBaseDirectory: join(folder, 'knowledge') };
 }
 
 export interface ScriptProcess {
@@ -29,13 +29,16 @@ export interface ScriptProcess {
 }
 
 /**
- * A TypeScript entry point run as `npm run` runs it (node with tsx), with only the environment given:
- * nothing from the test's own environment (or a .env file's settings already loaded) leaks in.
+ * The one way tests start a process: an entry point run as `npm run` runs it (a TypeScript file with tsx, a
+ * built .js file with plain node), with only the environment given: nothing from the test's own environment
+ * (or a .env file's settings already loaded) leaks in.
  */
-export function runScript(entry: string, environment: Record<string, string>, args: string[] = []): ScriptProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+export function runScript(entry: string, environment: Record<string, string>, args: string[] = [], options: { cwd?: string } = {}): ScriptProcess {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, entry, ...args], {
     env: environment,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.cwd ? { cwd: options.cwd } : {}),
   });
   let output = '';
   const listeners = new Set<() => void>();
@@ -59,17 +62,17 @@ export function runScript(entry: string, environment: Record<string, string>, ar
 }
 
 /**
- * `npm start` (src/main.ts) as a child process, logged in to the Discord at `apiBase`, keeping its files in
- * `folder`: its signal handling, its exit codes and its crashes are the real ones.
+ * The bot as a child process: `npm start` (src/main.ts) unless `entry` names another start script, logged in to
+ * the Discord at `apiBase`, keeping its files in `folder`: its signal handling, exit codes and crashes are real.
  */
-export function startBotProcess(options: { apiBase: string; folder: string; environment?: Record<string, string> }): BotProcess {
+export function spawnBot(options: { apiBase: string; folder: string; environment?: Record<string, string>; entry?: string }): BotProcess {
   const files = botFiles(options.folder);
-  const script = runScript('src/main.ts', {
+  const script = runScript(options.entry ?? 'src/main.ts', {
     HOME: options.folder,
     DISCORD_TOKEN: 'a-token',
     DISCORD_API_BASE: options.apiBase,
     DATABASE_PATH: files.database,
-    KNOWLEDGE_BASE_PATH: files.knowledgeBase,
+    KNOWLEDGE_BASE_DIR: files.knowledgeBaseDirectory,
     LOG_LEVEL: 'info',
     REST_REQUESTS_PER_SECOND: '1000',
     ...options.environment,
