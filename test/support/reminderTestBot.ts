@@ -18,10 +18,12 @@ export async function startReminderTestBot(
     claimLeaseMilliseconds?: number;
     /** Tests that leave a reminder or thread claimed but unfinished on purpose (as a crash would) wait only for events. */
     settleOnlyEvents?: boolean;
+    /** Pack folders to install side by side, as for startTestBot; Hero Mask alone when unset. */
+    packs?: readonly string[];
   } = {},
 ) {
   const clock = { now: new Date(Math.ceil(Date.now() / minute) * minute) };
-  const harness = await startTestBot({ clock: clockReading(() => clock.now) });
+  const harness = await startTestBot({ clock: clockReading(() => clock.now), ...(options.packs ? { packs: options.packs } : {}) });
   const tick = createReminderTick({
     client: harness.bot.client,
     context: harness.bot.context,
