@@ -115,21 +115,37 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-/** A fresh fake Discord and database with `count` one-off sessions starting a second apart, each reminded only at its start. */
-async function world(name: string, count: number) {
+/**
+ * A fresh fake Discord behind a killing proxy, a server with a #general channel, and a database with the server's
+ * party; `start` runs a bot process on it (the proxy's victim).
+ */
+async function freshScene(name: string, guildName: string) {
   const fake = await startFakeDiscord();
   const proxy = await startKillingProxy(fake);
-  const guild = fake.addGuild({ name: 'Crash club' });
+  const guild = fake.addGuild({ name: guildName });
   const channel = fake.addChannel(guild.id, { name: 'general' });
   const databasePath = join(folder, `${name}.sqlite`);
   const database: Database = openDatabase({ path: databasePath });
   cleanups.push(() => fake.close(), () => proxy.close(), () => void database.close());
-  const now = () => new Date();
   const party = createPartyRepository(database, now, () => 'hero-mask').defaultFor(guild.id);
+  const start = () => {
+    const bot = startBot(proxy.apiBase, databasePath);
+    running.push(bot);
+    proxy.victim = bot.child;
+    return bot;
+  };
+  return { fake, proxy, channel, database, party, start };
+}
+
+const now = () => new Date();
+
+/** A fresh fake Discord and database with `count` one-off sessions starting a second apart, each reminded only at its start. */
+async function world(name: string, count: number) {
+  const { fake, proxy, channel, database, party, start } = await freshScene(name, 'Crash club');
   const schedules = createScheduleRepository(database, now);
   const ids = Array.from({ length: count }, (_, index) =>
     schedules.create({
-      guildId: guild.id,
+      guildId: party.guildId,
       partyId: party.id,
       channelId: channel.id,
       pingRoleId: null,
@@ -143,12 +159,6 @@ async function world(name: string, count: number) {
   const deliveries = createReminderDeliveryRepository(database);
   const states = () => ids.map((scheduleId) => deliveries.state({ scheduleId, occurrenceIndex: 0, leadMinutes: 0 }));
   const reminders = () => fake.channelMessages(channel.id).filter((message: StoredMessage) => message.content.includes('**Session'));
-  const start = () => {
-    const bot = startBot(proxy.apiBase, databasePath);
-    running.push(bot);
-    proxy.victim = bot.child;
-    return bot;
-  };
   const isMessagePost = (request: IncomingMessage) => request.method === 'POST' && request.url === `/api/v10/channels/${channel.id}/messages`;
   return { fake, proxy, channel, states, reminders, start, isMessagePost };
 }
@@ -199,24 +209,11 @@ describe('a bot killed around sending a reminder', () => {
 
 /** A party at episode 3 whose discussion threads for episodes 1–3 were asked for (as /progress set does) while no bot ran. */
 async function threadWorld(name: string) {
-  const fake = await startFakeDiscord();
-  const proxy = await startKillingProxy(fake);
-  const guild = fake.addGuild({ name: 'Thread club' });
-  const channel = fake.addChannel(guild.id, { name: 'general' });
-  const databasePath = join(folder, `${name}.sqlite`);
-  const database: Database = openDatabase({ path: databasePath });
-  cleanups.push(() => fake.close(), () => proxy.close(), () => void database.close());
-  const now = () => new Date();
-  const party = createPartyRepository(database, now, () => 'hero-mask').defaultFor(guild.id);
+  const { fake, proxy, channel, database, party, start } = await freshScene(name, 'Thread club');
   createProgressRepository(database, now).set(party.id, 3, fake.botUserId);
-  createDiscussionThreadRepository(database, now).request({ partyId: party.id, seriesId: party.seriesId, guildId: guild.id, channelId: channel.id, episodes: [1, 2, 3] });
+  const request = { partyId: party.id, seriesId: party.seriesId, guildId: party.guildId, channelId: channel.id, episodes: [1, 2, 3] };
+  createDiscussionThreadRepository(database, now).request(request);
   const states = () => database.prepare('SELECT state FROM discussion_threads ORDER BY episode').pluck().all() as string[];
-  const start = () => {
-    const bot = startBot(proxy.apiBase, databasePath);
-    running.push(bot);
-    proxy.victim = bot.child;
-    return bot;
-  };
   const threads = () => fake.threads({ channelId: channel.id });
   /** Each thread's name with how many messages it holds, and how many starter messages the channel shows. */
   const outcome = () => ({

@@ -1,16 +1,13 @@
-import { ChannelType, DiscordAPIError, PermissionFlagsBits, Routes } from 'discord.js';
+import { ChannelType, PermissionFlagsBits, Routes } from 'discord.js';
 import type { APIThreadChannel, Client } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discordErrorCode } from './discordErrorCode.js';
 import { startFakeDiscord } from './fakeDiscord.js';
 import type { FakeDiscord } from './fakeDiscord.js';
 import { DEFAULT_BOT_PERMISSIONS } from './state.js';
 import { connectClient } from './testClient.js';
 import type { FakeChannel, FakeGuild } from './types.js';
 
-async function discordErrorCode(promise: Promise<unknown>): Promise<number | string | undefined> {
-  const error: unknown = await promise.then(() => undefined, (reason: unknown) => reason);
-  return error instanceof DiscordAPIError ? error.code : undefined;
-}
 
 const week = 10_080;
 
