@@ -70,6 +70,7 @@ export async function startPlaygroundSession(input: { config: Config; logger: Lo
   if (bot.context.settings.get(guild.id).hostRoleId === null) bot.context.settings.update(guild.id, { hostRoleId: hosts.id });
 
   const scene = { user: 'admin', channel: 'general', busy: false };
+  const threadsOfServer = () => fake.threads({ guildId: guild.id });
   const channelId = () => channels.get(scene.channel)!.id;
   const userId = () => users.get(scene.user)!.id;
   const nameOf = <Thing extends { id: string }>(things: Map<string, Thing>, label: (thing: Thing) => string) => (id: string) => {
@@ -78,14 +79,15 @@ export async function startPlaygroundSession(input: { config: Config; logger: Lo
   };
   const markup = (): MarkupContext => ({
     userName: (id) => (id === fake.botUserId ? 'Watchalong' : nameOf(users, (user) => user.username)(id)),
-    channelName: nameOf(channels, (channel) => channel.name),
+    // A discussion thread goes by its own name, as Discord shows it.
+    channelName: (id) => nameOf(channels, (channel) => channel.name)(id) ?? threadsOfServer().find((thread) => thread.id === id)?.name,
     roleName: (id) => (id === guild.id ? 'everyone' : nameOf(roles, (role) => role.name)(id)),
     now: new Date(),
     timeZone,
   });
   const feed = new MessageFeed(
     {
-      channelIds: () => [...channels.values()].map((channel) => channel.id),
+      channelIds: () => [...[...channels.values()], ...threadsOfServer()].map((channel) => channel.id),
       channelMessages: (id) => fake.channelMessages(id),
       message: (channel, id) => fake.message(channel, id),
     },
