@@ -47,7 +47,7 @@ describe('playground session', () => {
 
   it('answers an unknown command, subcommand or option as Discord would', async () => {
     expect(await session.handleLine('/dance')).toMatch(/^There is no \/dance command here\. Commands: \/character, /);
-    expect(await session.handleLine('/progress jump')).toBe('/progress has no subcommand "jump". Pick one of: show, set, next, undo, mine');
+    expect(await session.handleLine('/progress jump')).toBe('/progress has no subcommand "jump". Pick one of: show, set, next, undo, mine, roster');
     for (const line of ['/dance', '/character nme:x', '/progress set']) for (const hidden of internals) expect(await session.handleLine(line)).not.toContain(hidden);
   });
 
