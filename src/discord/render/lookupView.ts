@@ -2,7 +2,7 @@ import type { BotContext } from '../../context.js';
 import type { Audience } from '../../domain/spoilerGate.js';
 import { replyProgress } from '../replyProgress.js';
 import type { ReplyProgress } from '../replyProgress.js';
-import { customId } from '../customId.js';
+import { pageButtonId } from './pageButtonId.js';
 import type { Invocation } from '../invocation.js';
 import type { ComponentReply, Reply } from '../reply.js';
 import { ephemeralText } from '../reply.js';
@@ -12,7 +12,6 @@ import type { Card } from './cardPage.js';
 import { pageButtons } from './pageButtons.js';
 
 /** The custom id name of every page button: `page:<view>:<page>:<view arguments…>`. */
-export const pageButtonName = 'page';
 
 const nothingToShow = 'I found nothing to show for that. Check the options and try again.';
 
@@ -55,7 +54,7 @@ export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): Lo
     const card = spec.card(input, gate, context);
     if (!card) return null;
     const shown = renderCardPage(card, page, gateLabel(gate, audience));
-    const idFor = (target: number) => customId(pageButtonName, spec.name, target, ...spec.toParts(input));
+    const idFor = (target: number) => pageButtonId(spec.name, target, spec.toParts(input));
     return {
       embeds: [shown.embed],
       components: pageButtons(idFor, shown.page, shown.pageCount),
