@@ -32,9 +32,11 @@ describe('renderMessage', () => {
     expect(text).toContain('[1] Going · 2   ( Old )   [2] Maybe · 0');
   });
 
-  it('keeps every boxed line within the terminal width', () => {
-    const long = { ...message, embeds: [{ description: 'word '.repeat(100) }] };
-    for (const line of renderMessage(long, { author: 'Watchalong', number: 1 }, markup).split('\n')) expect(line.length).toBeLessThanOrEqual(72);
+  it('keeps every boxed line within the terminal width, and every word', () => {
+    const long = { ...message, embeds: [{ title: 'title '.repeat(20), description: 'word '.repeat(100), footer: { text: `${'footer '.repeat(12)}end` } }] };
+    const text = renderMessage(long, { author: 'Watchalong', number: 1 }, markup);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(72);
+    expect(text).toMatch(/footer end +│/);
   });
 
   it('numbers only enabled buttons', () => {

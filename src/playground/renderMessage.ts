@@ -57,10 +57,10 @@ function wrap(text: string): string[] {
 
 function box(embed: EmbedLike, markup: (text: string) => string): string[] {
   const body = [
-    ...(embed.title ? [markup(embed.title).toUpperCase(), ''] : []),
+    ...(embed.title ? [...wrap(markup(embed.title).toUpperCase()), ''] : []),
     ...(embed.description ? wrap(markup(embed.description)) : []),
     ...(embed.fields ?? []).flatMap((field) => ['', `▸ ${markup(field.name ?? '')}`, ...wrap(markup(field.value ?? '')).map((line) => `  ${line}`)]),
-    ...(embed.footer?.text ? ['', `— ${markup(embed.footer.text)}`] : []),
+    ...(embed.footer?.text ? ['', ...wrap(`— ${markup(embed.footer.text)}`)] : []),
   ];
   const inner = width - 4;
   return [
