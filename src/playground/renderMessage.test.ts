@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MarkupContext } from './discordMarkup.js';
-import { clickableButtons, labelKey, renderMessage } from './renderMessage.js';
+import { clickableButtons, columns, labelKey, renderMessage } from './renderMessage.js';
 
 const message = {
   content: 'Progress saved by <@11>.',
@@ -37,6 +37,13 @@ describe('renderMessage', () => {
     const text = renderMessage(long, { author: 'Watchalong', number: 1 }, markup);
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(72);
     expect(text).toMatch(/footer end +│/);
+  });
+
+  it('lines boxes up around wide characters, as a terminal draws them', () => {
+    const japanese = { ...message, embeds: [{ description: `Japanese: Yasuyuki Kase (加瀬康之) ${'ジェームズ・ブラッド '.repeat(6)}` }] };
+    const lines = renderMessage(japanese, { author: 'Watchalong', number: 1 }, markup).split('\n').filter((line) => line.startsWith('│'));
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(columns(line)).toBe(72);
   });
 
   it('numbers only enabled buttons', () => {
