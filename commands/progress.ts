@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
-import type { AutocompleteInvocation, Choice } from '../src/discord/invocation.js';
+import type { AutocompleteInvocation, Choice, Invocation } from '../src/discord/invocation.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import type { Reply } from '../src/discord/reply.js';
 import { ephemeralText } from '../src/discord/reply.js';
@@ -55,6 +55,12 @@ export function outOfRange(context: BotContext, episode: number): Reply | undefi
   return episode > total ? ephemeralText(`There are only ${total} episodes. Pick an episode from 0 to ${total}.`) : undefined;
 }
 
+/** Records the party's new progress and says so, publicly. */
+function saveProgress(invocation: Invocation, context: BotContext, party: Party, episode: number): Reply {
+  const state = context.progress.set(party.id, episode, invocation.actor.userId);
+  return { content: `Progress saved. ${describeProgress(context, party, state)}` };
+}
+
 const subcommands = {
   show: subcommand({
     access: 'everyone',
@@ -71,9 +77,7 @@ const subcommands = {
       const { episode } = invocation.options;
       const refusal = outOfRange(context, episode);
       if (refusal) return refusal;
-      const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
-      const state = context.progress.set(party.id, episode, invocation.actor.userId);
-      return { content: `Progress saved. ${describeProgress(context, party, state)}` };
+      return saveProgress(invocation, context, context.parties.forChannel(invocation.guildId, invocation.channelId), episode);
     },
   }),
   next: subcommand({
@@ -85,8 +89,7 @@ const subcommands = {
       if (current >= context.knowledge.episodeCount()) {
         return ephemeralText('This party has finished the whole series. Use `/progress set` to start a rewatch.');
       }
-      const state = context.progress.set(party.id, current + 1, invocation.actor.userId);
-      return { content: `Progress saved. ${describeProgress(context, party, state)}` };
+      return saveProgress(invocation, context, party, current + 1);
     },
   }),
   undo: subcommand({
