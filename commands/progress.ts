@@ -66,6 +66,12 @@ export function outOfRange(knowledge: KnowledgeRepository, episode: number): Rep
   return episode > total ? ephemeralText(`There are only ${total} episodes. Pick an episode from 0 to ${total}.`) : undefined;
 }
 
+/** Records the party's new progress and says so, publicly. */
+function saveProgress(invocation: Invocation, context: BotContext, party: Party, episode: number): Reply {
+  const state = context.progress.set(party.id, episode, invocation.actor.userId);
+  return { content: `Progress saved. ${describeProgress(context, party, state)}` };
+}
+
 const subcommands = {
   show: subcommand({
     access: 'everyone',
@@ -83,8 +89,7 @@ const subcommands = {
       const { party, series } = partyHere(context, invocation);
       const refusal = outOfRange(series.knowledge, episode);
       if (refusal) return refusal;
-      const state = context.progress.set(party.id, episode, invocation.actor.userId);
-      return { content: `Progress saved. ${describeProgress(context, party, state)}` };
+      return saveProgress(invocation, context, party, episode);
     },
   }),
   next: subcommand({
@@ -96,8 +101,7 @@ const subcommands = {
       if (current >= series.knowledge.episodeCount()) {
         return ephemeralText('This party has finished the whole series. Use `/progress set` to start a rewatch.');
       }
-      const state = context.progress.set(party.id, current + 1, invocation.actor.userId);
-      return { content: `Progress saved. ${describeProgress(context, party, state)}` };
+      return saveProgress(invocation, context, party, current + 1);
     },
   }),
   undo: subcommand({

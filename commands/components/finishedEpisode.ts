@@ -1,24 +1,17 @@
-import { z } from 'zod';
 import { registerComponent } from '../../src/discord/command.js';
 import type { ComponentHandler } from '../../src/discord/command.js';
 import { ephemeralText } from '../../src/discord/reply.js';
-import { finishedComponentName, finishedRecordedMessage } from '../../src/watchparty/reminderMessages.js';
+import { finishedButtonArguments, finishedComponentName } from '../../src/watchparty/reminderButtons.js';
+import { finishedRecordedMessage } from '../../src/watchparty/reminderMessages.js';
 import { partyOfSchedule } from '../../src/watchparty/scheduleTargetParty.js';
 import { describeEpisodes, seriesOfSchedule } from '../../src/watchparty/sessionEpisodes.js';
-
-const count = z.string().regex(/^\d{1,9}$/).transform(Number);
-
-/** `finished:<schedule>:<session>:<last episode>`. */
-const finishedArguments = z
-  .tuple([count, count, count])
-  .transform(([scheduleId, occurrenceIndex, lastEpisode]) => ({ scheduleId, occurrenceIndex, lastEpisode }));
 
 const handler: ComponentHandler<{ scheduleId: number; occurrenceIndex: number; lastEpisode: number }> = {
   name: finishedComponentName,
   access: 'host',
   hostParty: 'the schedule’s party',
   description: '“Yes, we finished episode N” after a session',
-  parse: finishedArguments,
+  parse: finishedButtonArguments,
   // The progress it sets is the schedule's party's, so that party's hosts decide, wherever the prompt was posted.
   targetParty: (invocation, { scheduleId }, context) => partyOfSchedule(context, invocation.guildId, scheduleId),
   execute(invocation, { scheduleId, occurrenceIndex, lastEpisode }, context) {

@@ -183,8 +183,8 @@ describe('lookup commands through the fake Discord', () => {
     const episodes = await harness.autocomplete('alice', 'episode', 'number', '1');
     expect(episodes.slice(0, 3)).toEqual([
       { name: 'S1E1 · episode 1', value: 1 },
-      { name: 'S1E10 · episode 10', value: 10 },
-      { name: 'S1E11 · episode 11', value: 11 },
+      { name: 'S1E2 · episode 2', value: 2 },
+      { name: 'S1E3 · episode 3', value: 3 },
     ]);
   });
 

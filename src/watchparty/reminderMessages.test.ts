@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { finishedPromptMessage, reminderMessage, reminderSignature, rsvpButtons } from './reminderMessages.js';
+import { finishedPromptMessage, reminderMessage, rsvpButtons } from './reminderMessages.js';
+import { reminderSignature } from './reminderButtons.js';
 
 const counts = { going: 2, maybe: 0, cant: 1 };
 const customIdsOf = (row: ReturnType<typeof rsvpButtons>) => row.components.map((component) => ('custom_id' in component ? component.custom_id : ''));

@@ -1,13 +1,10 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIComponentInMessageActionRow } from 'discord.js';
-import { customId } from '../discord/customId.js';
 import type { Reply } from '../discord/reply.js';
 import { discordTimestamp } from '../domain/watchparty/discordTimestamp.js';
 import type { ReminderKey } from '../storage/reminderDeliveryRepository.js';
 import type { RsvpAnswer, RsvpCounts } from '../domain/watchparty/rsvp.js';
-
-export const rsvpComponentName = 'rsvp';
-export const finishedComponentName = 'finished';
+import { finishedButtonId, rsvpButtonId } from './reminderButtons.js';
 
 type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 /** One session of one schedule. */
@@ -40,18 +37,9 @@ export function rsvpButtons(key: ReminderKey, counts: RsvpCounts): ActionRow {
       type: ComponentType.Button,
       style: rsvpButtonLooks[answer].style,
       label: `${rsvpButtonLooks[answer].label} · ${counts[answer]}`,
-      custom_id: customId(rsvpComponentName, key.scheduleId, key.occurrenceIndex, key.leadMinutes, answer),
+      custom_id: rsvpButtonId(key, answer),
     })),
   };
-}
-
-/** The start of a custom id that only the message of this reminder carries (the separator keeps `:6` from matching `:60`). */
-export function reminderSignature(key: ReminderKey): string {
-  const id =
-    key.leadMinutes < 0
-      ? customId(finishedComponentName, key.scheduleId, key.occurrenceIndex)
-      : customId(rsvpComponentName, key.scheduleId, key.occurrenceIndex, key.leadMinutes);
-  return `${id}:`;
 }
 
 function lateNote(late: boolean): string {
@@ -92,7 +80,7 @@ function finishedButton(session: SessionKey, lastEpisode: number, label: string,
         style: ButtonStyle.Success,
         label,
         disabled,
-        custom_id: customId(finishedComponentName, session.scheduleId, session.occurrenceIndex, lastEpisode),
+        custom_id: finishedButtonId(session.scheduleId, session.occurrenceIndex, lastEpisode),
       },
     ],
   };
