@@ -7,7 +7,8 @@ import type { ReminderKey } from '../storage/reminderDeliveryRepository.js';
 /*
  * The custom ids of a reminder's buttons, built and read here only:
  *   rsvp:<schedule>:<session>:<lead>:<answer>      the lead only tells the reminder messages apart
- *   finished:<schedule>:<session>:<last episode>   "Yes, we finished episode N"
+ *   finished:<schedule>:<session>:<last episode>:<series>   "Yes, we finished episode N" of that series (buttons
+ *                                                   posted before several series have no series)
  */
 
 export const rsvpComponentName = 'rsvp';
@@ -24,13 +25,13 @@ export const rsvpButtonArguments = z
   .tuple([count, count, lead, z.enum(rsvpAnswers)])
   .transform(([scheduleId, occurrenceIndex, leadMinutes, answer]) => ({ key: { scheduleId, occurrenceIndex, leadMinutes }, answer }));
 
-export function finishedButtonId(scheduleId: number, occurrenceIndex: number, lastEpisode: number): string {
-  return customId(finishedComponentName, scheduleId, occurrenceIndex, lastEpisode);
+export function finishedButtonId(scheduleId: number, occurrenceIndex: number, lastEpisode: number, seriesId: string): string {
+  return customId(finishedComponentName, scheduleId, occurrenceIndex, lastEpisode, seriesId);
 }
 
 export const finishedButtonArguments = z
-  .tuple([count, count, count])
-  .transform(([scheduleId, occurrenceIndex, lastEpisode]) => ({ scheduleId, occurrenceIndex, lastEpisode }));
+  .union([z.tuple([count, count, count]), z.tuple([count, count, count, z.string().regex(/^[a-z0-9-]{1,60}$/)])])
+  .transform(([scheduleId, occurrenceIndex, lastEpisode, seriesId]) => ({ scheduleId, occurrenceIndex, lastEpisode, seriesId }));
 
 /** The start of a custom id that only the message of this reminder carries (the separator keeps `:6` from matching `:60`). */
 export function reminderSignature(key: ReminderKey): string {

@@ -68,10 +68,15 @@ export interface FinishedPromptText {
   /** `episodes 3–4 (S1E3 to S1E4)`. */
   episodes: string;
   lastEpisode: number;
+  /** The series the episodes are of: the button records progress only while the party still watches it. */
+  seriesId: string;
   late: boolean;
 }
 
-function finishedButton(session: SessionKey, lastEpisode: number, label: string, disabled: boolean): ActionRow {
+/** What a "finished?" button records: the last episode of the session, in its series. */
+export type FinishedEpisode = Pick<FinishedPromptText, 'lastEpisode' | 'seriesId'>;
+
+function finishedButton(session: SessionKey, finished: FinishedEpisode, label: string, disabled: boolean): ActionRow {
   return {
     type: ComponentType.ActionRow,
     components: [
@@ -80,7 +85,7 @@ function finishedButton(session: SessionKey, lastEpisode: number, label: string,
         style: ButtonStyle.Success,
         label,
         disabled,
-        custom_id: finishedButtonId(session.scheduleId, session.occurrenceIndex, lastEpisode),
+        custom_id: finishedButtonId(session.scheduleId, session.occurrenceIndex, finished.lastEpisode, finished.seriesId),
       },
     ],
   };
@@ -90,14 +95,14 @@ function finishedButton(session: SessionKey, lastEpisode: number, label: string,
 export function finishedPromptMessage(key: ReminderKey, text: FinishedPromptText): Reply {
   return {
     content: `${lateNote(text.late)}🎬 Did you finish ${text.episodes}? A host can record it with the button.`,
-    components: [finishedButton(key, text.lastEpisode, `Yes, we finished episode ${text.lastEpisode}`, false)],
+    components: [finishedButton(key, text, `Yes, we finished episode ${text.lastEpisode}`, false)],
   };
 }
 
 /** The prompt once answered: the button stays (disabled) so the message is still recognisable. */
-export function finishedRecordedMessage(session: SessionKey, lastEpisode: number, outcome: string): Reply {
+export function finishedRecordedMessage(session: SessionKey, finished: FinishedEpisode, outcome: string): Reply {
   return {
     content: outcome,
-    components: [finishedButton(session, lastEpisode, `Episode ${lastEpisode} recorded`, true)],
+    components: [finishedButton(session, finished, `Episode ${finished.lastEpisode} recorded`, true)],
   };
 }
