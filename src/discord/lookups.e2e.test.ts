@@ -115,7 +115,7 @@ describe('lookup commands through the fake Discord', () => {
 
     // A member who is behind the party lowers what a shared message shows when they turn its page.
     await harness.run('bob', 'progress', { subcommand: 'mine', options: { episode: 4 } });
-    const previous = harness.text(await harness.click('bob', made.message.id, 'page:characters:1'));
+    const previous = harness.text(await harness.click('bob', made.message.id, 'page:characters:1:hero-mask'));
     expectShowsAndHides(previous, ['Safe up to S1E4'], ['Tina', 'William Herst', 'Faraday']);
     await harness.run('bob', 'progress', { subcommand: 'mine' });
   });
