@@ -12,7 +12,7 @@ import { readableDate } from '../src/discord/render/dates.js';
 import { discordLimits } from '../src/discord/render/discordLimits.js';
 import { defineLookupView } from '../src/discord/render/lookupView.js';
 import { truncate } from '../src/discord/render/spoilerSafeText.js';
-import { longEpisodeLabel } from '../src/domain/episodeLabels.js';
+import { longEpisodeLabel, seasonName } from '../src/domain/episodeLabels.js';
 import { replyProgress } from '../src/discord/replyProgress.js';
 import type { EpisodeView } from '../src/domain/knowledge.js';
 
@@ -34,9 +34,9 @@ function episodeHeading(episode: EpisodeView, knowledge: KnowledgeRepository): s
 
 function episodeCard(episode: EpisodeView, progress: number, knowledge: KnowledgeRepository): Card {
   const season = knowledge.seasons().find((candidate) => candidate.number === episode.season);
-  const seasonName = season ? `Season ${season.number} (${season.label})` : `Season ${episode.season}`;
+  const inSeason = season ? seasonName(season) : `Season ${episode.season}`;
   const about = [
-    `${seasonName}, episode ${episode.numberInSeason}${season ? ` of ${season.episodeCount}` : ''}`,
+    `${inSeason}, episode ${episode.numberInSeason}${season ? ` of ${season.episodeCount}` : ''}`,
     ...(episode.releaseDate ? [`Released ${readableDate(episode.releaseDate)}`] : []),
   ];
   const title = episodeHeading(episode, knowledge);

@@ -68,15 +68,17 @@ function describeProgress(context: BotContext, party: Party, state: ProgressStat
   return where + who + discussion;
 }
 
-/** The answer to a host's change: where the party is now, and which discussion threads open. */
-function savedProgress(context: BotContext, party: Party, moved: { state: ProgressState; threadsNote: string }): Reply {
-  const note = moved.threadsNote ? `\n${moved.threadsNote}` : '';
-  return { content: `Progress saved. ${describeProgress(context, party, moved.state)}${note}` };
-}
-
 export function outOfRange(knowledge: KnowledgeRepository, episode: number): Reply | undefined {
   const total = knowledge.episodeCount();
   return episode > total ? ephemeralText(`There are only ${total} episodes. Pick an episode from 0 to ${total}.`) : undefined;
+}
+
+/** Records the party's new progress and says so, publicly, with the discussion threads a move forward opens. */
+function saveProgress(invocation: Invocation, context: BotContext, party: Party, episode: number): Reply {
+  const series = watchedSeries(context, party);
+  const moved = moveProgress(context, { party, series, channelId: invocation.channelId, episode, actorId: invocation.actor.userId });
+  const note = moved.threadsNote ? `\n${moved.threadsNote}` : '';
+  return { content: `Progress saved. ${describeProgress(context, party, moved.state)}${note}` };
 }
 
 const subcommands = {
@@ -96,8 +98,7 @@ const subcommands = {
       const { party, series } = partyHere(context, invocation);
       const refusal = outOfRange(series.knowledge, episode);
       if (refusal) return refusal;
-      const moved = moveProgress(context, { party, series, channelId: invocation.channelId, episode, actorId: invocation.actor.userId });
-      return savedProgress(context, party, moved);
+      return saveProgress(invocation, context, party, episode);
     },
   }),
   next: subcommand({
@@ -109,8 +110,7 @@ const subcommands = {
       if (current >= series.knowledge.episodeCount()) {
         return ephemeralText('This party has finished the whole series. Use `/progress set` to start a rewatch.');
       }
-      const moved = moveProgress(context, { party, series, channelId: invocation.channelId, episode: current + 1, actorId: invocation.actor.userId });
-      return savedProgress(context, party, moved);
+      return saveProgress(invocation, context, party, current + 1);
     },
   }),
   undo: subcommand({
@@ -170,7 +170,7 @@ function episodeChoices(invocation: AutocompleteInvocation, context: BotContext)
 export const progressCommand = declareCommand({
   definition,
   subcommands,
-  // A host moving progress learns why threads did not open (a missing permission), once.
-  afterRun: noticesAfter(['set', 'next', 'undo']),
+  // A host moving progress learns why threads did not open (a missing permission), once; /progress show stays as it was.
+  afterRun: noticesAfter(['set', 'next', 'undo'], 'none'),
   autocomplete: episodeChoices,
 });

@@ -9,6 +9,7 @@ import { currentNamesById } from '../src/discord/render/entityNames.js';
 import type { CardSection } from '../src/discord/render/layoutPages.js';
 import { defineArgumentlessView } from '../src/discord/render/lookupView.js';
 import type { Fact } from '../src/domain/knowledge.js';
+import { seasonName } from '../src/domain/episodeLabels.js';
 
 const definition = new SlashCommandBuilder()
   .setName('series')
@@ -80,7 +81,7 @@ function seriesCard(progress: number, knowledge: KnowledgeRepository): Card {
         heading: 'Seasons',
         lines: overview.seasons.map((season) => {
           const released = season.releaseDate ? `, released ${readableDate(season.releaseDate)}` : '';
-          return `Season ${season.number} (${season.label}): ${season.episodeCount} episodes${released}`;
+          return `${seasonName(season)}: ${season.episodeCount} episode${season.episodeCount === 1 ? '' : 's'}${released}`;
         }),
       },
       { heading: 'Staff', lines: staffLines(overview.staff, names) },

@@ -21,6 +21,7 @@ import { loadSeries } from './loadSeries.js';
 import { createBotStateRepository } from './storage/botStateRepository.js';
 import type { ShardOwnership } from './sharding/ownership.js';
 import { openDatabase } from './storage/database.js';
+import { adoptSinglePack } from './storage/relabelSeries.js';
 import type { Database } from './storage/database.js';
 import type { UnavailableSeries } from './storage/knowledge/seriesCatalog.js';
 
@@ -58,6 +59,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const packs = loadSeries(config, logger);
 
   const database = openDatabase({ path: config.DATABASE_PATH });
+  const [singlePack] = packs.series.list();
+  if (config.KNOWLEDGE_PACK_DIR !== undefined && singlePack) {
+    const moved = adoptSinglePack(database, singlePack.id);
+    if (moved > 0) logger.info({ moved, series: singlePack.id }, 'parties and progress moved to the single pack of KNOWLEDGE_PACK_DIR');
+  }
   const metrics = options.metrics ?? createMetrics();
   const context = createContext({
     logger,

@@ -22,6 +22,11 @@ export function positionOf(absolute: number, seasons: readonly SeasonShape[]): E
 /** A pack lists its specials as season 0, where they are watched. */
 export const specialsSeason = 0;
 
+/** "Season 2 (Harvest)", or the specials by their own label ("Specials"). */
+export function seasonName(season: { number: number; label: string }): string {
+  return season.number === specialsSeason ? season.label : `Season ${season.number} (${season.label})`;
+}
+
 /** "S2E3", "Special 1", or "not started" for progress 0. */
 export function shortEpisodeLabel(absolute: number, seasons: readonly SeasonShape[]): string {
   if (absolute === 0) return 'not started';

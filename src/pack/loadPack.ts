@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { crossCheckPack } from './crossCheckPack.js';
-import { entitiesFolderName, packFileNames } from './packFiles.js';
+import { commentKeyPrefix, entitiesFolderName, packFileNames } from './packFiles.js';
 import type { PackProblem } from './packProblem.js';
 import { formatJsonPath } from './packProblem.js';
 import {
@@ -79,10 +79,21 @@ function readJson(directory: string, file: string): { ok: true; value: unknown }
   const fullPath = join(directory, file);
   if (!existsSync(fullPath)) return { ok: false, problem: { file, path: '$', reason: 'file is missing' } };
   try {
-    return { ok: true, value: JSON.parse(readFileSync(fullPath, 'utf8')) as unknown };
+    return { ok: true, value: withoutComments(JSON.parse(readFileSync(fullPath, 'utf8')) as unknown) };
   } catch (error) {
     return { ok: false, problem: { file, path: '$', reason: `not valid JSON: ${(error as Error).message}` } };
   }
+}
+
+/** JSON has no comments, so a key starting with `//` is one (as `npm run pack:new` writes them): dropped before validation. */
+function withoutComments(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutComments);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !key.startsWith(commentKeyPrefix))
+      .map(([key, item]) => [key, withoutComments(item)]),
+  );
 }
 
 /** Entity files in name order, so problems and compiled rows come out the same on every run. */

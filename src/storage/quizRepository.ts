@@ -4,16 +4,8 @@ import type { LeaderboardEntry, MemberTriviaStats, QuizEndReason, StoredQuiz, St
 import { isFinished, quizStateSchema } from '../domain/trivia/index.js';
 import type { QuizState } from '../domain/trivia/index.js';
 
-interface QuizRow {
-  quizId: string;
-  guildId: string;
-  channelId: string;
-  progress: number;
-  seriesId: string;
-  state: string;
-  endReason: QuizEndReason | null;
-  endAnnouncedAt: number | null;
-}
+/** A quiz row as read: the stored quiz with its state still JSON and the time its end was announced. */
+type QuizRow = Omit<StoredQuiz, 'state' | 'endAnnounced'> & { state: string; endAnnouncedAt: number | null };
 
 interface QuestionRow {
   position: number;

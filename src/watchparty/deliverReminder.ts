@@ -45,7 +45,7 @@ function composeReminder(
     const episodes = deliveries.coveredEpisodes(schedule.id, key.occurrenceIndex) ?? planned();
     // Without its series' pack nothing can be named safely, so the question waits for a host's /progress set.
     if (!series || !episodes || progress >= episodes.last) return null;
-    const text = { episodes: describeSessionEpisodes(context, episodes, series, progress), lastEpisode: episodes.last, late };
+    const text = { episodes: describeSessionEpisodes(context, episodes, series, progress), lastEpisode: episodes.last, seriesId: series.id, late };
     return { reply: finishedPromptMessage(key, text), episodes };
   }
   const occurrenceStart = occurrenceAt(schedule.schedule, key.occurrenceIndex);

@@ -40,11 +40,13 @@ export function withHostNotices(reply: Reply, notices: HostNoticeRepository, rea
 
 /**
  * A command's `afterRun` that tells the member what happened while they were away (a paused schedule, a missing
- * permission), once. Only the answers to `hostSubcommands` also carry notices meant for any host.
+ * permission), once. Only the answers to `hostSubcommands` also carry notices meant for any host; with
+ * `otherSubcommands: 'none'` the other subcommands carry no notices at all.
  */
-export function noticesAfter(hostSubcommands: readonly string[]) {
+export function noticesAfter(hostSubcommands: readonly string[], otherSubcommands: 'own notices' | 'none' = 'own notices') {
   return (reply: Reply, invocation: Invocation, context: BotContext): Reply => {
     const serverWide = hostSubcommands.includes(invocation.subcommand ?? '');
+    if (!serverWide && otherSubcommands === 'none') return reply;
     return withHostNotices(reply, context.hostNotices, { guildId: invocation.guildId, userId: invocation.actor.userId, serverWide });
   };
 }

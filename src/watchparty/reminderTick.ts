@@ -7,7 +7,7 @@ import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 import { findPostedMessage } from './channelMessages.js';
 import { deliverReminder } from './deliverReminder.js';
 import type { DeliveryDependencies, DeliveryOutcome } from './deliverReminder.js';
-import { reminderSignature } from './reminderMessages.js';
+import { reminderSignature } from './reminderButtons.js';
 import { syncScheduledEvents } from './scheduledEventSync.js';
 import { openWantedThreads } from '../threads/openThreads.js';
 

@@ -3,7 +3,7 @@ import type { Audience } from '../../domain/spoilerGate.js';
 import type { KnowledgeRepository } from '../../storage/knowledge/knowledgeRepository.js';
 import { replyProgress } from '../replyProgress.js';
 import type { ReplyProgress } from '../replyProgress.js';
-import { customId } from '../customId.js';
+import { pageButtonId } from './pageButtonId.js';
 import type { Invocation } from '../invocation.js';
 import type { ComponentReply, Reply } from '../reply.js';
 import { ephemeralText } from '../reply.js';
@@ -11,9 +11,6 @@ import { userMessages } from '../userMessages.js';
 import { renderCardPage } from './cardPage.js';
 import type { Card } from './cardPage.js';
 import { pageButtons } from './pageButtons.js';
-
-/** The custom id name of every page button: `page:<view>:<page>:<series id>:<view arguments…>`. */
-export const pageButtonName = 'page';
 
 const nothingToShow = 'I found nothing to show for that. Check the options and try again.';
 
@@ -58,7 +55,8 @@ export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): Lo
     const card = spec.card(input, gate, context);
     if (!card) return null;
     const shown = renderCardPage(card, page, gateLabel(gate, audience));
-    const idFor = (target: number) => customId(pageButtonName, spec.name, target, gate.series.id, ...spec.toParts(input));
+    // The series the answer is about goes first, so a click re-checks against the series the channel watches then.
+    const idFor = (target: number) => pageButtonId(spec.name, target, [gate.series.id, ...spec.toParts(input)]);
     return {
       embeds: [shown.embed],
       components: pageButtons(idFor, shown.page, shown.pageCount),

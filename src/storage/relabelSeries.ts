@@ -1,0 +1,23 @@
+import type { Database } from 'better-sqlite3';
+import { seriesBeforeSeveral } from './migrations/007_series_per_party.js';
+
+const tablesNamingSeries = ['parties', 'progress_changes', 'member_progress', 'trivia_quizzes'] as const;
+
+/**
+ * Moves every row that names one series to another, in one transaction: parties, their progress, members' own
+ * progress and quizzes. For an install whose one pack was not Hero Mask, whose rows migration 7 could only guess.
+ * Returns how many rows moved.
+ */
+export function relabelSeries(database: Database, fromId: string, toId: string): number {
+  return database.transaction(() =>
+    tablesNamingSeries.reduce((moved, table) => moved + database.prepare(`UPDATE ${table} SET series_id = ? WHERE series_id = ?`).run(toId, fromId).changes, 0),
+  )();
+}
+
+/**
+ * An install still on the single-pack setting (KNOWLEDGE_PACK_DIR) whose pack is not Hero Mask: migration 7 gave its
+ * rows Hero Mask's id, so they move to its pack's id. Idempotent; returns how many rows moved.
+ */
+export function adoptSinglePack(database: Database, packId: string): number {
+  return packId === seriesBeforeSeveral ? 0 : relabelSeries(database, seriesBeforeSeveral, packId);
+}
