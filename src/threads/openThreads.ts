@@ -2,6 +2,7 @@ import { DiscordAPIError, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { APIThreadChannel, Client, RESTPostAPIChannelMessagesThreadsJSONBody } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { classifyDiscordFailure } from '../discord/discordFailure.js';
+import { newErrorId } from '../logging/logger.js';
 import { shortEpisodeLabel } from '../domain/episodeLabels.js';
 import { stableNonce } from '../domain/stableNonce.js';
 import { threadAutoArchiveMinutes, threadName } from '../domain/threads/discussionThreads.js';
@@ -84,7 +85,7 @@ async function handleFailure(dependencies: ThreadDependencies, thread: ClaimedTh
     context.hostNotices.add({ guildId: thread.guildId, userId: null, key: 'threads-unavailable', text: threadsUnavailableNotice });
     context.logger.info(details, 'no permission to open a discussion thread');
   } else if (failure === 'gone') context.logger.warn(details, 'discussion thread channel is gone');
-  else context.logger.error(details, 'Discord rejected a discussion thread');
+  else context.logger.error({ ...details, errorId: newErrorId() }, 'Discord rejected a discussion thread');
   return true;
 }
 
