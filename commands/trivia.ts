@@ -9,10 +9,8 @@ import { safeUpToLabel } from '../src/domain/episodeLabels.js';
 import { quizLimits, standings, stopQuiz } from '../src/domain/trivia/index.js';
 import { mayStopQuiz } from '../src/domain/trivia/stopRule.js';
 import { replyProgress } from '../src/discord/replyProgress.js';
-import { finalMessage } from '../src/trivia/quizMessages.js';
-import { triviaStartRefusal } from '../src/trivia/startLimits.js';
-import { latestEpisodeWindow, startTrivia } from '../src/trivia/startTrivia.js';
-import type { TriviaStartRequest } from '../src/trivia/startTrivia.js';
+import { finalMessage, latestEpisodeWindow, startTrivia, triviaStartRefusal } from '../src/trivia/index.js';
+import type { TriviaStartRequest } from '../src/trivia/index.js';
 
 const { questionCount, secondsPerQuestion } = quizLimits;
 const scopes = ['all', 'latest'] as const;
