@@ -4,6 +4,6 @@
  */
 export { answerButtonArguments, answerButtonName, type AnswerButton } from './answerButton.js';
 export { lockAnswer, type ClickOutcome } from './lockAnswer.js';
-export { finalMessage } from './quizMessages.js';
-export { triviaStartRefusal } from './startLimits.js';
-export { latestEpisodeWindow, startTrivia, type TriviaStartRequest } from './startTrivia.js';
+export { leaderboardReply, memberStatsReply } from './quizRecords.js';
+export { startQuiz } from './startQuiz.js';
+export { stopRunningQuiz } from './stopRunningQuiz.js';
