@@ -184,8 +184,9 @@ export function createRouter(options: RouterOptions) {
       else return;
     } catch (error) {
       if (interaction.isAutocomplete()) {
-        outcome = 'error';
-        context.logger.error({ err: error, interactionId: interaction.id, name }, 'autocomplete failed');
+        // A refusal (the party's series cannot load) offers nothing, as a failure does, but is no bug to log.
+        outcome = error instanceof Refusal ? error.outcome : 'error';
+        if (outcome === 'error') context.logger.error({ err: error, interactionId: interaction.id, name }, 'autocomplete failed');
         if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
       } else {
         outcome = await answerFailure(interaction, error, name);
