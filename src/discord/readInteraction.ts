@@ -2,22 +2,21 @@ import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import type { AnySelectMenuInteraction, ButtonInteraction, CommandInteractionOption, Interaction } from 'discord.js';
 import { splitCustomId } from './customId.js';
 import type { Actor, ResolvedOptions } from './invocation.js';
+import type { MemberRolesOf } from './memberRoles.js';
 
 const viewAndSend = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
 
-/**
- * The member's role ids as Discord sent them. The client caches only @everyone of each server's roles
- * (src/discord/client.ts), so `member.roles.cache` would miss the rest; discord.js keeps the ids on the member.
- */
-function memberRoleIds(member: Interaction['member']): string[] {
+/** The member's role ids as Discord sent them: on the member itself in a server discord.js does not cache, else from the packet. */
+function memberRoleIds(interaction: Interaction, rolesOf: MemberRolesOf): string[] {
+  const { member } = interaction;
   if (!member) return [];
   if (Array.isArray(member.roles)) return [...member.roles];
-  return [...(member as unknown as { _roles: readonly string[] })._roles];
+  return [...(rolesOf(interaction.id) ?? [])];
 }
 
-export function readActor(interaction: Interaction): Actor {
+export function readActor(interaction: Interaction, rolesOf: MemberRolesOf): Actor {
   const member = interaction.member;
-  const roleIds = memberRoleIds(member);
+  const roleIds = memberRoleIds(interaction, rolesOf);
   return {
     userId: interaction.user.id,
     displayName: member && 'displayName' in member ? member.displayName : interaction.user.username,
