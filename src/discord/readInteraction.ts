@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import type { AnySelectMenuInteraction, ButtonInteraction, CommandInteractionOption, Interaction } from 'discord.js';
+import { componentKey } from './catalog/commandCatalog.js';
 import { splitCustomId } from './customId.js';
 import type { Actor, ResolvedOptions } from './invocation.js';
 import type { MemberRolesOf } from './memberRoles.js';
@@ -70,7 +71,7 @@ export function componentValues(interaction: ButtonInteraction | AnySelectMenuIn
 
 /**
  * What an interaction is called in the permission table, logs and metrics: "progress set",
- * "character", or "button:rsvp". Known before anything runs, so a refusal is counted under it too.
+ * "character", "button:rsvp" or "menu:<name>". Known before anything runs, so a refusal is counted under it too.
  */
 export function interactionName(interaction: Interaction): string {
   if (interaction.isChatInputCommand()) {
@@ -78,6 +79,8 @@ export function interactionName(interaction: Interaction): string {
     return subcommand ? `${interaction.commandName} ${subcommand}` : interaction.commandName;
   }
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
-  if (interaction.isMessageComponent()) return `button:${splitCustomId(interaction.customId).name}`;
+  if (interaction.isMessageComponent()) {
+    return componentKey({ name: splitCustomId(interaction.customId).name, kind: interaction.isButton() ? 'button' : 'menu' });
+  }
   return 'unknown';
 }

@@ -132,7 +132,7 @@ export function createRouter(options: RouterOptions) {
     );
   }
 
-  async function runComponent(interaction: ButtonInteraction | AnySelectMenuInteraction): Promise<void> {
+  async function runComponent(interaction: ButtonInteraction | AnySelectMenuInteraction, key: string): Promise<void> {
     const { name, parts } = splitCustomId(interaction.customId);
     const run = components.get(name)?.bind(parts);
     if (!run) throw new Refusal(userMessages.staleComponent, 'invalid');
@@ -146,7 +146,7 @@ export function createRouter(options: RouterOptions) {
       subcommand: null,
       options: { values: componentValues(interaction) },
     };
-    access.ensureAllowed(`button:${name}`, actor, { guildId, channelId }, () => run.targetParty(invocation, context) ?? access.channelParty({ guildId, channelId })());
+    access.ensureAllowed(key, actor, { guildId, channelId }, () => run.targetParty(invocation, context) ?? access.channelParty({ guildId, channelId })());
     const result = await run(invocation, context);
     if (result.kind === 'update') {
       await interaction.update(toDiscordMessage(result.reply));
@@ -184,7 +184,7 @@ export function createRouter(options: RouterOptions) {
       if (!accepting && interaction.isRepliable()) throw new Refusal(userMessages.shuttingDown, 'refused');
       if (interaction.isAutocomplete()) await runAutocomplete(interaction);
       else if (interaction.isChatInputCommand()) await runCommand(interaction, name);
-      else if (interaction.isMessageComponent()) await runComponent(interaction);
+      else if (interaction.isMessageComponent()) await runComponent(interaction, name);
       else return;
     } catch (error) {
       if (interaction.isAutocomplete()) {
