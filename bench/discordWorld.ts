@@ -72,7 +72,7 @@ export async function createDiscordWorld(options: DiscordWorldOptions): Promise<
         ...common,
         DISCORD_TOKEN: 'bench-bot-token',
         DATABASE_PATH: databasePath,
-        KNOWLEDGE_PACK_DIR: join(repositoryRoot, 'data/packs/hero-mask'),
+        KNOWLEDGE_PACKS_DIR: join(repositoryRoot, 'data/packs'),
         KNOWLEDGE_BASE_DIR: dirname(options.knowledgeBasePath),
         LOG_LEVEL: 'info',
       },

@@ -17,7 +17,7 @@ import { decideMatch } from '../src/domain/text/confidentMatch.js';
 import type { Audience } from '../src/domain/spoilerGate.js';
 import { replyProgress } from '../src/discord/replyProgress.js';
 import type { EntityCard } from '../src/domain/knowledge.js';
-import type { KnowledgeRepository } from '../src/storage/knowledge/knowledgeRepository.js';
+import type { KnowledgeRepository } from '../src/discord/replyProgress.js';
 
 const definition = new SlashCommandBuilder()
   .setName('character')

@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
-import type { KnowledgeRepository } from '../src/storage/knowledge/knowledgeRepository.js';
+import type { KnowledgeRepository } from '../src/discord/replyProgress.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { AutocompleteInvocation, Choice } from '../src/discord/invocation.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';

@@ -5,16 +5,16 @@ import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { AutocompleteInvocation, Choice, Invocation } from '../src/discord/invocation.js';
 import { seriesName } from '../src/discord/seriesName.js';
 import { watchedSeries } from '../src/discord/watchedSeries.js';
-import type { InstalledSeries } from '../src/storage/knowledge/seriesCatalog.js';
-import type { KnowledgeRepository } from '../src/storage/knowledge/knowledgeRepository.js';
+import type { InstalledSeries } from '../src/discord/replyProgress.js';
+import type { KnowledgeRepository } from '../src/discord/replyProgress.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import type { Reply } from '../src/discord/reply.js';
 import { ephemeralText } from '../src/discord/reply.js';
 import { longEpisodeLabel, shortEpisodeLabel } from '../src/domain/episodeLabels.js';
 import type { Party } from '../src/domain/party.js';
 import type { ProgressState } from '../src/domain/progress.js';
-import { moveProgress } from '../src/threads/moveProgress.js';
-import { noticesAfter } from '../src/watchparty/hostNoticeReply.js';
+import { moveProgress } from '../src/threads/index.js';
+import { noticesAfter } from '../src/watchparty/index.js';
 import { rosterView } from './progressRoster.js';
 
 const definition = new SlashCommandBuilder()

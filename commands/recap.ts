@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
-import type { KnowledgeRepository } from '../src/storage/knowledge/knowledgeRepository.js';
+import type { KnowledgeRepository } from '../src/discord/replyProgress.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { Card } from '../src/discord/render/cardPage.js';
 import { defineLookupView } from '../src/discord/render/lookupView.js';

@@ -1,7 +1,7 @@
 import type { BotContext } from '../src/context.js';
 import type { Choice } from '../src/discord/invocation.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
-import type { InstalledSeries } from '../src/storage/knowledge/seriesCatalog.js';
+import type { InstalledSeries } from '../src/discord/replyProgress.js';
 
 /** The `series` option of /party create, /party series and /settings: a pack id or title (autocomplete sends the id). */
 export const seriesOptionSchema = optionSchemas.query(100);

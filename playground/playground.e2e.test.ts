@@ -147,13 +147,14 @@ describe('playground in a terminal', () => {
 
     from = type('as host');
     await waitFor('host in #general>', from);
-    from = type("/watchparty schedule start:now title:Alice's night");
+    from = type("/watchparty schedule start:now title:Alice's night role:@Hosts");
     await waitFor(/\*\*Alice's night\*\* is scheduled \(id \d+\):\s+\w+day\s+\d+\s+\w+\s+\d{4}\s+\d{2}:\d{2}\s+\(in a few seconds\)/, from);
-    const reminder = await waitFor("**Alice's night** is starting now", from);
+    // The reminder pings the role: shown by name, as Discord shows it.
+    const reminder = await waitFor(/@Hosts\s+📺 \*\*Alice's night\*\* is starting now/, from);
     // Posted while the prompt waited: the prompt is drawn again below it.
     await waitFor('host in #general>', reminder);
     from = type('click going');
-    await waitFor(/✎ edited: Watchalong · msg \d+\s+📺 \*\*Alice's night\*\* is starting now[\s\S]*\[1\] Going · 1/, from);
+    await waitFor(/✎ edited: Watchalong · msg \d+\s+@Hosts 📺 \*\*Alice's night\*\* is starting now[\s\S]*\[1\] Going · 1/, from);
     from = type('events');
     await waitFor(/Scheduled events \(Asia\/Tokyo\):\s+• Alice's night/, from);
 

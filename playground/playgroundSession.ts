@@ -50,7 +50,8 @@ export async function startPlaygroundSession(input: { config: Config; logger: Lo
     ['general', fake.addChannel(guild.id, { name: 'general' })],
     ['dub', fake.addChannel(guild.id, { name: 'dub' })],
   ]);
-  const hosts = fake.addRole(guild.id, { name: 'Hosts' });
+  // Mentionable, as a server would set a role it wants pinged, so reminders can ping it here too.
+  const hosts = fake.addRole(guild.id, { name: 'Hosts', mentionable: true });
   // A role, not a fixed set of permissions, so the admin also has what @everyone may do (send messages).
   const admins = fake.addRole(guild.id, { name: 'Admins', permissions: PermissionFlagsBits.ManageGuild });
   const roles = new Map([

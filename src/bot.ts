@@ -10,6 +10,7 @@ import type { Config } from './config/config.js';
 import { createContext } from './context.js';
 import type { BotContext } from './context.js';
 import { createDiscordClient } from './discord/client.js';
+import { watchMemberRoles } from './discord/memberRoles.js';
 import { registerCommandsIfChanged } from './discord/registerCommands.js';
 import { createRouter } from './discord/router.js';
 import type { InteractionReport } from './discord/interactionReport.js';
@@ -77,8 +78,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     metrics.interactionHandled(report);
     options.onHandled?.(report);
   };
-  const router = createRouter({ commands, components, context, onHandled });
   const client = createDiscordClient(config, options.sharding);
+  const router = createRouter({ commands, components, context, onHandled, memberRoles: watchMemberRoles(client) });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway session resumed'));

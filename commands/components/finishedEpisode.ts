@@ -1,11 +1,15 @@
 import { registerComponent } from '../../src/discord/command.js';
 import type { ComponentHandler } from '../../src/discord/command.js';
 import { ephemeralText } from '../../src/discord/reply.js';
-import { finishedButtonArguments, finishedComponentName } from '../../src/watchparty/reminderButtons.js';
-import { finishedRecordedMessage } from '../../src/watchparty/reminderMessages.js';
-import { partyOfSchedule } from '../../src/watchparty/scheduleTargetParty.js';
-import { describeEpisodes, seriesOfSchedule } from '../../src/watchparty/sessionEpisodes.js';
-import { moveProgress } from '../../src/threads/moveProgress.js';
+import {
+  describeEpisodes,
+  finishedButtonArguments,
+  finishedComponentName,
+  finishedRecordedMessage,
+  partyOfSchedule,
+  seriesOfSchedule,
+} from '../../src/watchparty/index.js';
+import { moveProgress } from '../../src/threads/index.js';
 
 const handler: ComponentHandler<{ scheduleId: number; occurrenceIndex: number; lastEpisode: number; seriesId: string | undefined }> = {
   name: finishedComponentName,

@@ -1,9 +1,8 @@
 import { registerComponent } from '../../src/discord/command.js';
 import type { ComponentHandler } from '../../src/discord/command.js';
 import { ephemeralText } from '../../src/discord/reply.js';
-import { rsvpButtonArguments, rsvpComponentName } from '../../src/watchparty/reminderButtons.js';
-import { rsvpButtons } from '../../src/watchparty/reminderMessages.js';
-import type { ReminderKey } from '../../src/storage/reminderDeliveryRepository.js';
+import { rsvpButtonArguments, rsvpButtons, rsvpComponentName } from '../../src/watchparty/index.js';
+import type { ReminderKey } from '../../src/domain/watchparty/storedSchedule.js';
 import type { RsvpAnswer } from '../../src/domain/watchparty/rsvp.js';
 
 const handler: ComponentHandler<{ key: ReminderKey; answer: RsvpAnswer }> = {

@@ -2,10 +2,8 @@ import { registerComponent } from '../../src/discord/command.js';
 import type { ComponentHandler } from '../../src/discord/command.js';
 import { ephemeralText } from '../../src/discord/reply.js';
 import { userMessages } from '../../src/discord/userMessages.js';
-import { answerButtonArguments, answerButtonName } from '../../src/trivia/answerButton.js';
-import type { AnswerButton } from '../../src/trivia/answerButton.js';
-import { lockAnswer } from '../../src/trivia/lockAnswer.js';
-import type { ClickOutcome } from '../../src/trivia/lockAnswer.js';
+import { answerButtonArguments, answerButtonName, lockAnswer } from '../../src/trivia/index.js';
+import type { AnswerButton, ClickOutcome } from '../../src/trivia/index.js';
 
 /** What the clicking member reads, and only they: nobody else learns what anyone chose. */
 const answers: Record<ClickOutcome, (lockedOption: string) => string> = {

@@ -8,6 +8,9 @@ import type { KnowledgeRepository } from '../storage/knowledge/knowledgeReposito
 import type { InstalledSeries } from '../storage/knowledge/seriesCatalog.js';
 import { watchedSeries } from './watchedSeries.js';
 
+// What a handler reads a series through, for commands, which reach storage only through the context.
+export type { KnowledgeRepository, InstalledSeries };
+
 export interface ReplyProgress {
   /** The episode this reply is gated at. */
   progress: number;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { customId } from '../discord/customId.js';
 import { rsvpAnswers } from '../domain/watchparty/rsvp.js';
 import type { RsvpAnswer } from '../domain/watchparty/rsvp.js';
-import type { ReminderKey } from '../storage/reminderDeliveryRepository.js';
+import type { ReminderKey } from '../domain/watchparty/storedSchedule.js';
 
 /*
  * The custom ids of a reminder's buttons, built and read here only:

@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIComponentInMessageActionRow } from 'discord.js';
 import type { Reply } from '../discord/reply.js';
 import { discordTimestamp } from '../domain/watchparty/discordTimestamp.js';
-import type { ReminderKey } from '../storage/reminderDeliveryRepository.js';
+import type { ReminderKey } from '../domain/watchparty/storedSchedule.js';
 import type { RsvpAnswer, RsvpCounts } from '../domain/watchparty/rsvp.js';
 import { finishedButtonId, rsvpButtonId } from './reminderButtons.js';
 

@@ -38,6 +38,7 @@ describe('a broken pack beside a good one', () => {
       await harness.run('host', 'progress', { subcommand: 'set', options: { episode: 3 }, channelId: general.id });
       expect(harness.text(await harness.run('alice', 'character', { options: { name: 'James' }, channelId: general.id }))).toContain('James Blood');
       expect(harness.text(await harness.run('alice', 'series', { channelId: dub.id }))).toBe(userMessages.seriesUnavailable('Orchard', 'clockwork-orchard'));
+      expect(await harness.autocomplete('alice', 'character', 'name', 'Wr', { channelId: dub.id })).toEqual([]);
       const offered = await harness.autocomplete('admin', 'party', 'series', '', { subcommand: 'series', options: { name: 'Orchard' } });
       expect(offered.map((choice) => choice.value)).toEqual(['hero-mask']);
       await harness.run('admin', 'party', { subcommand: 'series', options: { name: 'Orchard', series: 'hero-mask' } });

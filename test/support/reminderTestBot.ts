@@ -1,7 +1,7 @@
 import { createReminderTick } from '../../src/watchparty/reminderTick.js';
 import type { TickReport } from '../../src/watchparty/reminderTick.js';
 import { startTestBot } from './botHarness.js';
-import { clockReading } from './manualClock.js';
+import { createManualClock } from './manualClock.js';
 import { waitUntil } from './waitUntil.js';
 import type { StoredMessage } from '../fakeDiscord/index.js';
 
@@ -10,8 +10,8 @@ const minute = 60_000;
 /**
  * The real bot against the fake Discord with an injected clock and a reminder tick the test runs itself.
  * The clock starts at the next whole minute of the real time because the fake Discord, like Discord, refuses
- * scheduled events that start in the (real) past. The bot's own reminder job ticks too, with the same clock,
- * so tests look at what Discord shows rather than at which tick sent it.
+ * scheduled events that start in the (real) past. The bot's own jobs tick only when a test runs them: nothing
+ * happens behind a test's back.
  */
 export async function startReminderTestBot(
   options: {
@@ -22,8 +22,17 @@ export async function startReminderTestBot(
     packs?: readonly string[];
   } = {},
 ) {
-  const clock = { now: new Date(Math.ceil(Date.now() / minute) * minute) };
-  const harness = await startTestBot({ clock: clockReading(() => clock.now), ...(options.packs ? { packs: options.packs } : {}) });
+  const manualClock = createManualClock(new Date(Math.ceil(Date.now() / minute) * minute));
+  // The time the tests read and set; setting it runs no tick, as a jump in time would not.
+  const clock = {
+    get now(): Date {
+      return manualClock.now();
+    },
+    set now(instant: Date) {
+      manualClock.setTime(instant);
+    },
+  };
+  const harness = await startTestBot({ clock: manualClock, ...(options.packs ? { packs: options.packs } : {}) });
   const tick = createReminderTick({
     client: harness.bot.client,
     context: harness.bot.context,
