@@ -7,9 +7,8 @@ const membersPerPage = 15;
 
 /**
  * `/progress roster`: the channel's party and every member's own progress in the series it watches, the most recently
- * set first, each as
- * "<@member>: episode 3, 2 behind". Episode numbers only, so it is safe for anyone; the mentions do not ping
- * (nothing the bot sends pings a member). Paged, and read afresh on every page turn.
+ * set first, each as "<@member>: episode 3, 2 behind". Episode numbers only, so it is safe for anyone; the mentions
+ * do not ping (nothing the bot sends pings a member). Paged, and read afresh on every page turn.
  */
 export const rosterView = defineLookupView<Record<string, never>>({
   name: 'roster',
