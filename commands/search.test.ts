@@ -47,4 +47,12 @@ describe('/search', () => {
     expect(text).toContain('Safe up to S1E2');
     expect(text).not.toContain('Tina');
   });
+
+  it('still turns the pages of an answer posted before the bot served several series (its buttons name none)', async () => {
+    lookups.setProgress(24);
+    const legacy = searchView.turnPage(['mask'], 2, lookups.invocation(), lookups.context);
+    const current = searchView.turnPage(['hero-mask', 'mask'], 2, lookups.invocation(), lookups.context);
+    expect(legacy.kind).toBe('update');
+    expect(legacy.reply).toEqual(current.reply);
+  });
 });

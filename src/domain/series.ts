@@ -4,6 +4,9 @@ export interface SeriesSummary {
   title: string;
 }
 
+/** The series of everything stored before a bot could serve several: the one pack it had. */
+export const seriesBeforeSeveral = 'hero-mask';
+
 /** Whether what a member typed names the series: its id or its title, ignoring case and spacing. */
 export function namesSeries(typed: string, series: SeriesSummary): boolean {
   const wanted = typed.trim().toLowerCase().replace(/\s+/g, ' ');

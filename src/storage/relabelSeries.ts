@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { seriesBeforeSeveral } from './migrations/007_series_per_party.js';
+import { seriesBeforeSeveral } from '../domain/series.js';
 
 const tablesNamingSeries = ['parties', 'progress_changes', 'member_progress', 'trivia_quizzes'] as const;
 

@@ -1,4 +1,5 @@
 import type { BotContext } from '../../context.js';
+import { seriesBeforeSeveral } from '../../domain/series.js';
 import type { Audience } from '../../domain/spoilerGate.js';
 import type { KnowledgeRepository } from '../../storage/knowledge/knowledgeRepository.js';
 import { replyProgress } from '../replyProgress.js';
@@ -69,7 +70,10 @@ export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): Lo
     answer(input, invocation, context) {
       return render(input, 1, invocation, context) ?? ephemeralText(spec.notFound ?? nothingToShow);
     },
-    turnPage([seriesId = '', ...parts], page, invocation, context) {
+    turnPage(allParts, page, invocation, context) {
+      // Buttons posted before the bot served several series carry none: they were about the one series there was.
+      const [first = '', ...rest] = allParts;
+      const [seriesId, parts] = context.series.byId(first) ? [first, rest] : [seriesBeforeSeveral, allParts];
       const input = spec.fromParts(parts);
       const reply = input === undefined ? null : render(input, page, invocation, context, seriesId);
       return reply ? { kind: 'update', reply } : { kind: 'reply', reply: ephemeralText(userMessages.staleComponent) };

@@ -1,7 +1,7 @@
+import { seriesBeforeSeveral } from '../../domain/series.js';
 import type { Migration } from './migration.js';
 
-/** The id existing rows get: the pack every install had before several series (an install with another pack relabels them at start). */
-export const seriesBeforeSeveral = 'hero-mask';
+// Existing rows get the pack every install had before several series (an install with another pack relabels them at start).
 
 export const seriesPerParty: Migration = {
   version: 7,
