@@ -28,15 +28,15 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
 COPY scripts ./scripts
-COPY data/pack ./data/pack
+COPY data/packs ./data/packs
 RUN npm run build \
- && node dist/scripts/buildKnowledgeBase.js data/pack data/knowledge.sqlite
+ && node dist/scripts/buildKnowledgeBase.js
 
 FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
     DATABASE_PATH=/data/watchalong.sqlite \
-    KNOWLEDGE_PACK_DIR=/app/data/pack \
-    KNOWLEDGE_BASE_PATH=/app/data/knowledge.sqlite \
+    KNOWLEDGE_PACKS_DIR=/app/data/packs \
+    KNOWLEDGE_BASE_DIR=/app/data/knowledge \
     HEALTH_PORT=8080 \
     HEALTH_HOST=0.0.0.0
 WORKDIR /app
@@ -44,7 +44,7 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=production-dependencies /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# Owned by the bot's user so that a knowledge pack mounted over /app/data/pack can be recompiled at start.
+# Owned by the bot's user so that a pack mounted into /app/data/packs/<id> is compiled at start.
 COPY --from=build --chown=node:node /app/data ./data
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -13,6 +13,10 @@ const buildersFromTheirPackage = {
   importNames: ['SlashCommandBuilder', 'ContextMenuCommandBuilder', 'ActionRowBuilder', 'ButtonBuilder', 'EmbedBuilder', 'StringSelectMenuBuilder'],
   message: 'Import builders from @discordjs/builders (declared in package.json), not through discord.js.',
 };
+const featuresThroughTheirFront = {
+  group: ['**/src/watchparty/*', '!**/src/watchparty/index.js', '**/src/trivia/*', '!**/src/trivia/index.js', '**/src/threads/*', '!**/src/threads/index.js', '**/src/storage/**'],
+  message: 'Commands reach a feature through its index.js, and repositories through the context.',
+};
 const pureDomain = {
   group: ['discord.js', '@discordjs/*', 'better-sqlite3', '**/storage/**', '**/discord/**'],
   message: 'src/domain is pure: no Discord and no SQL.',
@@ -40,6 +44,11 @@ export default tseslint.config(
     files: productionFiles,
     ignores: testFiles,
     rules: { 'no-restricted-imports': ['error', { paths: [buildersFromTheirPackage], patterns: [noTestCode] }] },
+  },
+  {
+    files: ['commands/**'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { paths: [buildersFromTheirPackage], patterns: [noTestCode, featuresThroughTheirFront] }] },
   },
   {
     // The storage port is async: a forgotten await on a repository would lose a write or its error.

@@ -80,8 +80,8 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
   const started = performance.now();
   const machine = describeMachine();
   const folder = mkdtempSync(join(tmpdir(), 'watchalong-bench-'));
-  const packDirectory = join(repositoryRoot, 'data/pack');
-  const knowledgeBasePath = join(folder, 'knowledge.sqlite');
+  const packDirectory = join(repositoryRoot, 'data/packs/hero-mask');
+  const knowledgeBasePath = join(folder, 'knowledge', 'hero-mask.sqlite');
   // Inside node_modules so the compiled files find the packages; one folder per run, so runs never share one.
   const compiledFolder = join(repositoryRoot, 'node_modules/.cache', `watchalong-bench-${process.pid}`);
   const routerFake = await startFakeDiscord();
@@ -91,7 +91,7 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
     const startBenchProcess = benchProcessLauncher(compileForNode(repositoryRoot, compiledFolder));
 
     const handlerWorld = await openHandlerWorld(folder, knowledgeBasePath);
-    const typed = packInputs(handlerWorld.context.knowledge);
+    const typed = packInputs(handlerWorld.knowledge);
     log('1. handler cost');
     const handlers = await measureHandlerCosts(handlerWorld, typed, settings.handlers);
     log('1. router overhead');

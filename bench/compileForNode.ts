@@ -2,8 +2,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 
-/** Everything a bench process imports. Tests are left out. */
-const sourceFolders = ['src', 'commands', 'bench/processes'];
+/** Everything a bench process imports (the pong bot lives with the fake Discord). Tests are left out. */
+const sourceFolders = ['src', 'commands', 'test/fakeDiscord', 'bench/processes'];
 
 function typeScriptFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true, recursive: true })

@@ -1,11 +1,10 @@
-import { join } from 'node:path';
+import { openBenchContext } from './benchContext.js';
+import type { StateDatabaseOptions } from '../src/storage/database.js';
+import { dirname, join } from 'node:path';
 import { ChannelType } from 'discord.js';
-import pino from 'pino';
 import { commands } from '../commands/index.js';
-import { createContext } from '../src/context.js';
 import { startFakeDiscord } from '../test/fakeDiscord/index.js';
 import type { FakeChannel, FakeDiscord, FakeGuild, FakeUser } from '../test/fakeDiscord/index.js';
-import { openKnowledgeBase, openStateDatabase } from '../src/storage/database.js';
 import { repositoryRoot } from './benchProcess.js';
 import type { BenchProcessKind } from './benchProcess.js';
 
@@ -42,16 +41,13 @@ export interface DiscordWorldOptions {
 }
 
 /** The bench server's party has watched everything, so every lookup runs over the whole pack. */
-async function prepareBotDatabase(location: { path: string; url?: string | undefined }, knowledgeBasePath: string, guildId: string, channelId: string): Promise<void> {
-  const database = await openStateDatabase(location);
-  const knowledgeBase = openKnowledgeBase(knowledgeBasePath);
+async function prepareBotDatabase(state: StateDatabaseOptions, knowledgeBasePath: string, guildId: string, channelId: string): Promise<void> {
+  const bench = await openBenchContext(state, knowledgeBasePath);
   try {
-    const context = createContext({ logger: pino({ level: 'silent' }), database, knowledgeBase });
-    const party = await context.parties.forChannel(guildId, channelId);
-    await context.progress.set(party.id, context.knowledge.episodeCount(), '100000000000000099');
+    const party = await bench.context.parties.forChannel(guildId, channelId);
+    await bench.context.progress.set(party.id, bench.knowledge.episodeCount(), '100000000000000099');
   } finally {
-    await database.close();
-    knowledgeBase.close();
+    await bench.close();
   }
 }
 
@@ -80,8 +76,8 @@ export async function createDiscordWorld(options: DiscordWorldOptions): Promise<
         DISCORD_TOKEN: 'bench-bot-token',
         DATABASE_PATH: databasePath,
         ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
-        KNOWLEDGE_PACK_DIR: join(repositoryRoot, 'data/pack'),
-        KNOWLEDGE_BASE_PATH: options.knowledgeBasePath,
+        KNOWLEDGE_PACKS_DIR: join(repositoryRoot, 'data/packs'),
+        KNOWLEDGE_BASE_DIR: dirname(options.knowledgeBasePath),
         LOG_LEVEL: 'info',
       },
       pong: common,

@@ -29,12 +29,13 @@ async function openQuiz(world: HandlerWorld, quizNumber: number) {
   const { context } = world;
   const channelId = String(400000000000000000n + BigInt(quizNumber));
   const started = await startTrivia(
-    { quizzes: context.quizzes, visibleQuestions: context.knowledge.visibleQuestions },
+    { quizzes: context.quizzes, visibleQuestions: world.knowledge.visibleQuestions },
     {
       guildId: benchGuildId,
       channelId,
       starterId: world.invocation({}).actor.userId,
-      progress: context.knowledge.episodeCount(),
+      progress: world.knowledge.episodeCount(),
+      seriesId: 'hero-mask',
       questionCount: 5,
       secondsPerQuestion: 3600,
       scope: 'all',
@@ -53,7 +54,7 @@ async function openQuiz(world: HandlerWorld, quizNumber: number) {
  */
 export async function measureHandlerCosts(world: HandlerWorld, inputs: PackInputs, repeats: RepeatedRuns): Promise<Record<HandlerCase, LatencyFigures>> {
   const { context } = world;
-  const episodes = context.knowledge.episodeCount();
+  const episodes = world.knowledge.episodeCount();
   const autocompleteCharacter = requireAutocomplete(characterCommand);
   const autocompleteEpisode = requireAutocomplete(episodeCommand);
 

@@ -1,9 +1,8 @@
+import { openBenchContext } from './benchContext.js';
+import type { KnowledgeRepository } from '../src/storage/knowledge/knowledgeRepository.js';
 import { join } from 'node:path';
-import pino from 'pino';
-import { createContext } from '../src/context.js';
 import type { BotContext } from '../src/context.js';
 import type { Actor, AutocompleteInvocation, Invocation } from '../src/discord/invocation.js';
-import { openKnowledgeBase, openStateDatabase } from '../src/storage/database.js';
 
 export const benchGuildId = '200000000000000001';
 export const benchChannelId = '200000000000000002';
@@ -11,6 +10,8 @@ const hostId = '200000000000000003';
 
 export interface HandlerWorld {
   context: BotContext;
+  /** The knowledge of the one series the bench serves. */
+  knowledge: KnowledgeRepository;
   /** A member (a new one for each `memberNumber`) running a command in the bench channel. */
   invocation(options: Record<string, unknown>, memberNumber?: number, subcommand?: string | null): Invocation;
   autocompleteInvocation(focusedOption: string, typed: string): AutocompleteInvocation;
@@ -26,11 +27,10 @@ function member(memberNumber: number): Actor {
  * `databaseUrl`) and the compiled pack, the channel's party at the last episode so every lookup runs over the whole pack.
  */
 export async function openHandlerWorld(folder: string, knowledgeBasePath: string, databaseUrl?: string): Promise<HandlerWorld> {
-  const database = await openStateDatabase({ path: join(folder, 'handlers.sqlite'), url: databaseUrl });
-  const knowledgeBase = openKnowledgeBase(knowledgeBasePath);
-  const context = createContext({ logger: pino({ level: 'silent' }), database, knowledgeBase });
+  const bench = await openBenchContext({ path: join(folder, 'handlers.sqlite'), url: databaseUrl }, knowledgeBasePath);
+  const { context, knowledge } = bench;
   const party = await context.parties.forChannel(benchGuildId, benchChannelId);
-  await context.progress.set(party.id, context.knowledge.episodeCount(), hostId);
+  await context.progress.set(party.id, knowledge.episodeCount(), hostId);
   let interactions = 0;
   const invocation = (options: Record<string, unknown>, memberNumber = 1, subcommand: string | null = null): Invocation => ({
     interactionId: String((interactions += 1)),
@@ -42,15 +42,13 @@ export async function openHandlerWorld(folder: string, knowledgeBasePath: string
   });
   return {
     context,
+    knowledge,
     invocation,
     autocompleteInvocation: (focusedOption, typed) => ({
       ...invocation({ [focusedOption]: typed }),
       focusedOption,
       focusedValue: typed,
     }),
-    async close() {
-      await database.close();
-      knowledgeBase.close();
-    },
+    close: () => bench.close(),
   };
 }

@@ -1,6 +1,4 @@
-import pino from 'pino';
-import { createContext } from '../src/context.js';
-import { openKnowledgeBase, openStateDatabase } from '../src/storage/database.js';
+import { openBenchContext } from './benchContext.js';
 import type { StartBenchProcess } from './benchProcess.js';
 import type { DiscordWorld } from './discordWorld.js';
 import { insertBackgroundSchedules } from './schedulerTick.js';
@@ -29,10 +27,9 @@ const title = (index: number) => `Bench reminder ${index + 1}`;
 
 /** Schedules one-off sessions in the bench channel, reminded at their start (lead 0), and returns their instants. */
 async function scheduleReminders(world: DiscordWorld, knowledgeBasePath: string, settings: ReminderLatenessSettings): Promise<Date[]> {
-  const database = await openStateDatabase({ path: world.databasePath, url: world.environment.bot['DATABASE_URL'] });
-  const knowledgeBase = openKnowledgeBase(knowledgeBasePath);
+  const bench = await openBenchContext({ path: world.databasePath, url: world.environment.bot['DATABASE_URL'] }, knowledgeBasePath);
+  const { context, database } = bench;
   try {
-    const context = createContext({ logger: pino({ level: 'silent' }), database, knowledgeBase });
     await insertBackgroundSchedules(database, context, { schedules: settings.backgroundSchedules, schedulesPerServer: 10 });
     const party = await context.parties.forChannel(world.guild.id, world.channel.id);
     const first = Date.now() + settings.startMarginMilliseconds;
@@ -54,8 +51,7 @@ async function scheduleReminders(world: DiscordWorld, knowledgeBasePath: string,
     }
     return instants;
   } finally {
-    await database.close();
-    knowledgeBase.close();
+    await bench.close();
   }
 }
 

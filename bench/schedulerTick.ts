@@ -1,11 +1,9 @@
+import { openBenchContext } from './benchContext.js';
 import { join } from 'node:path';
 import { Client } from 'discord.js';
-import pino from 'pino';
-import { createContext } from '../src/context.js';
 import type { BotContext } from '../src/context.js';
 import type { Repeat } from '../src/domain/watchparty/recurrence.js';
 import { createReminderTick } from '../src/watchparty/reminderTick.js';
-import { openKnowledgeBase, openStateDatabase } from '../src/storage/database.js';
 import type { SqlDatabase } from '../src/storage/database.js';
 import { inTransaction } from '../src/storage/sql/sqlDatabase.js';
 import { createStateRepositories } from '../src/storage/stateRepositories.js';
@@ -40,7 +38,9 @@ export async function insertBackgroundSchedules(
   const start = context.now().getTime() + hour;
   // One transaction for the whole load: the repositories' writes join it.
   await database.transaction(async (session) => {
-    const { parties, schedules, scheduleEvents: events } = createStateRepositories(inTransaction(session, database.location), context.now);
+    const { parties, schedules, scheduleEvents: events } = createStateRepositories(inTransaction(session, database.location), context.now, () =>
+      context.series.defaultSeries().id,
+    );
     for (let index = 0; index < settings.schedules; index += 1) {
       const server = Math.floor(index / settings.schedulesPerServer);
       const guildId = String(600000000000000000n + BigInt(server));
@@ -72,9 +72,8 @@ export async function measureSchedulerTick(
   settings: SchedulerTickSettings,
   databaseUrl?: string,
 ): Promise<SchedulerTickFigures> {
-  const database = await openStateDatabase({ path: join(folder, `schedules-${settings.schedules}.sqlite`), url: databaseUrl });
-  const knowledgeBase = openKnowledgeBase(knowledgeBasePath);
-  const context = createContext({ logger: pino({ level: 'silent' }), database, knowledgeBase });
+  const bench = await openBenchContext({ path: join(folder, `schedules-${settings.schedules}.sqlite`), url: databaseUrl }, knowledgeBasePath);
+  const { context, database } = bench;
   const client = new Client({ intents: [] }) as Client<true>;
   try {
     await insertBackgroundSchedules(database, context, settings);
@@ -91,7 +90,6 @@ export async function measureSchedulerTick(
     return { schedules: settings.schedules, idleTickMilliseconds: median(durations), slowestIdleTickMilliseconds: Math.max(...durations) };
   } finally {
     await client.destroy();
-    await database.close();
-    knowledgeBase.close();
+    await bench.close();
   }
 }

@@ -17,6 +17,7 @@ import { decideMatch } from '../src/domain/text/confidentMatch.js';
 import type { Audience } from '../src/domain/spoilerGate.js';
 import { replyProgress } from '../src/discord/replyProgress.js';
 import type { EntityCard } from '../src/domain/knowledge.js';
+import type { KnowledgeRepository } from '../src/discord/replyProgress.js';
 
 const definition = new SlashCommandBuilder()
   .setName('character')
@@ -59,9 +60,9 @@ function audienceOf(isPrivate: boolean): Audience {
   return isPrivate ? 'asker-only' : 'everyone';
 }
 
-function characterCard(entity: EntityCard, progress: number, context: BotContext): Card {
-  const seasons = context.knowledge.seasons();
-  const organisations = currentNamesById(context.knowledge.visibleNames(progress));
+function characterCard(entity: EntityCard, progress: number, knowledge: KnowledgeRepository): Card {
+  const seasons = knowledge.seasons();
+  const organisations = currentNamesById(knowledge.visibleNames(progress));
   const aliases = otherNames(entity.names, entity.name);
   const seen =
     entity.firstAppearance !== null && entity.firstAppearance <= progress
@@ -92,9 +93,9 @@ export const characterView = defineLookupView<CharacterArguments>({
     const isPrivate = audienceParts[audience];
     return rest.length === 0 && isPrivate !== undefined && entityIdPattern.test(entityId) ? { entityId, private: isPrivate } : undefined;
   },
-  card(input, gate, context) {
-    const entity = context.knowledge.entityCard(input.entityId, gate.progress);
-    return entity ? characterCard(entity, gate.progress, context) : null;
+  card(input, gate) {
+    const entity = gate.knowledge.entityCard(input.entityId, gate.progress);
+    return entity ? characterCard(entity, gate.progress, gate.knowledge) : null;
   },
   notFound: `I do not know anyone by that name. ${unknownNameAdvice}`,
 });
@@ -108,13 +109,13 @@ function everyEntity(names: ReadonlyMap<string, string>, kinds: ReadonlyMap<stri
 }
 
 async function nameChoices(invocation: AutocompleteInvocation, context: BotContext): Promise<Choice[]> {
-  const { progress } = await replyProgress(context, invocation, audienceOf(invocation.options['private'] === true));
-  const visibleNames = context.knowledge.visibleNames(progress);
+  const { progress, knowledge } = (await replyProgress(context, invocation, audienceOf(invocation.options['private'] === true)));
+  const visibleNames = knowledge.visibleNames(progress);
   const names = currentNamesById(visibleNames);
   const kinds = new Map(visibleNames.map((name) => [name.entityId, name.kind]));
   const typed = invocation.focusedValue.trim();
   const matches =
-    typed === '' ? everyEntity(names, kinds) : context.knowledge.findEntities(typed, progress, { limit: discordLimits.autocompleteChoices });
+    typed === '' ? everyEntity(names, kinds) : knowledge.findEntities(typed, progress, { limit: discordLimits.autocompleteChoices });
   return matches.slice(0, discordLimits.autocompleteChoices).map(({ entityId, matchedName }) => {
     const name = names.get(entityId) ?? matchedName;
     const kind = kinds.get(entityId) ?? 'character';
@@ -128,13 +129,13 @@ async function nameChoices(invocation: AutocompleteInvocation, context: BotConte
  * The entity a typed name means, ranked as autocomplete ranks it (an autocomplete value is an id): one
  * confident match, or the visible names it could be.
  */
-function entityMeant(typed: string, progress: number, context: BotContext): string | { ambiguous: string } | null {
-  if (context.knowledge.entityCard(typed, progress)) return typed;
-  const matches = context.knowledge.findEntities(typed, progress, { limit: discordLimits.autocompleteChoices });
+function entityMeant(typed: string, progress: number, knowledge: KnowledgeRepository): string | { ambiguous: string } | null {
+  if (knowledge.entityCard(typed, progress)) return typed;
+  const matches = knowledge.findEntities(typed, progress, { limit: discordLimits.autocompleteChoices });
   const decision = decideMatch(matches.map((match) => ({ value: match.entityId, score: match.score })));
   if (decision.kind === 'none') return null;
   if (decision.kind === 'one') return decision.value;
-  const names = currentNamesById(context.knowledge.visibleNames(progress));
+  const names = currentNamesById(knowledge.visibleNames(progress));
   const candidates = decision.candidates.map((entityId) => `**${names.get(entityId) ?? entityId}**`);
   return { ambiguous: `Which one do you mean: ${candidates.join(', ')}? Type more of the name, or pick one as you type.` };
 }
@@ -148,8 +149,8 @@ export const characterCommand = declareCommand({
       ephemeral: (options) => options.private === true,
       async run(invocation, context) {
         const isPrivate = invocation.options.private === true;
-        const { progress } = await replyProgress(context, invocation, audienceOf(isPrivate));
-        const entityId = entityMeant(invocation.options.name, progress, context);
+        const { progress, knowledge } = (await replyProgress(context, invocation, audienceOf(isPrivate)));
+        const entityId = entityMeant(invocation.options.name, progress, knowledge);
         if (entityId === null) return ephemeralText(unknownNameMessage(progress));
         if (typeof entityId !== 'string') return ephemeralText(entityId.ambiguous);
         return characterView.answer({ entityId, private: isPrivate }, invocation, context);

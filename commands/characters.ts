@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
-import type { BotContext } from '../src/context.js';
+import type { KnowledgeRepository } from '../src/discord/replyProgress.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { Card } from '../src/discord/render/cardPage.js';
 import { currentNamesById } from '../src/discord/render/entityNames.js';
@@ -15,18 +15,18 @@ const unaffiliated = 'No known affiliation';
 const charactersPerPage = 12;
 
 /** Characters grouped under each organisation they belong to (so far), the rest last. */
-function charactersCard(progress: number, context: BotContext): Card {
-  const names = currentNamesById(context.knowledge.visibleNames(progress));
+function charactersCard(progress: number, knowledge: KnowledgeRepository): Card {
+  const names = currentNamesById(knowledge.visibleNames(progress));
   const groups = new Map<string, string[]>();
   const add = (group: string, line: string) => groups.set(group, [...(groups.get(group) ?? []), line]);
   const others: string[] = [];
   // Characters only mentioned so far (no first appearance) come after those seen on screen.
-  const characters = context.knowledge
+  const characters = knowledge
     .charactersMet(progress)
     .sort((left, right) => (left.firstAppearance ?? Number.MAX_SAFE_INTEGER) - (right.firstAppearance ?? Number.MAX_SAFE_INTEGER));
   for (const character of characters) {
     const name = `**${character.name}**`;
-    const affiliations = context.knowledge.entityCard(character.id, progress)?.affiliations ?? [];
+    const affiliations = knowledge.entityCard(character.id, progress)?.affiliations ?? [];
     for (const affiliation of affiliations) {
       const organisation = affiliation.targetEntityId === null ? undefined : names.get(affiliation.targetEntityId);
       const line = `${name}: ${affiliation.value}`;

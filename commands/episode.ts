@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
 import type { BotContext } from '../src/context.js';
+import type { KnowledgeRepository } from '../src/discord/replyProgress.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { AutocompleteInvocation, Choice } from '../src/discord/invocation.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
@@ -11,7 +12,7 @@ import { readableDate } from '../src/discord/render/dates.js';
 import { discordLimits } from '../src/discord/render/discordLimits.js';
 import { defineLookupView } from '../src/discord/render/lookupView.js';
 import { truncate } from '../src/discord/render/spoilerSafeText.js';
-import { longEpisodeLabel } from '../src/domain/episodeLabels.js';
+import { longEpisodeLabel, seasonName } from '../src/domain/episodeLabels.js';
 import { replyProgress } from '../src/discord/replyProgress.js';
 import type { EpisodeView } from '../src/domain/knowledge.js';
 
@@ -26,24 +27,24 @@ const definition = new SlashCommandBuilder()
 const episodeOptions = z.object({ number: optionSchemas.episode.min(1, 'must be 1 or more') });
 
 /** "S1E4 · episode 4", with the title once it is visible. */
-function episodeHeading(episode: EpisodeView, context: BotContext): string {
-  const label = longEpisodeLabel(episode.absolute, context.knowledge.seasons());
+function episodeHeading(episode: EpisodeView, knowledge: KnowledgeRepository): string {
+  const label = longEpisodeLabel(episode.absolute, knowledge.seasons());
   return episode.title ? `${label} · ${episode.title}` : label;
 }
 
-function episodeCard(episode: EpisodeView, progress: number, context: BotContext): Card {
-  const season = context.knowledge.seasons().find((candidate) => candidate.number === episode.season);
-  const seasonName = season ? `Season ${season.number} (${season.label})` : `Season ${episode.season}`;
+function episodeCard(episode: EpisodeView, progress: number, knowledge: KnowledgeRepository): Card {
+  const season = knowledge.seasons().find((candidate) => candidate.number === episode.season);
+  const inSeason = season ? seasonName(season) : `Season ${episode.season}`;
   const about = [
-    `${seasonName}, episode ${episode.numberInSeason}${season ? ` of ${season.episodeCount}` : ''}`,
+    `${inSeason}, episode ${episode.numberInSeason}${season ? ` of ${season.episodeCount}` : ''}`,
     ...(episode.releaseDate ? [`Released ${readableDate(episode.releaseDate)}`] : []),
   ];
-  const title = episodeHeading(episode, context);
+  const title = episodeHeading(episode, knowledge);
   // An episode's existence, season and date are never spoilers; everything else waits until it is watched.
   if (episode.absolute > progress) {
     return { title, emptyText: '', sections: [{ lines: [...about, 'Your party has not watched it yet, so that is all for now.'] }] };
   }
-  const debuts = context.knowledge
+  const debuts = knowledge
     .charactersMet(progress)
     .filter((character) => character.firstAppearance === episode.absolute)
     .map((character) => character.name);
@@ -64,9 +65,9 @@ export const episodeView = defineLookupView<{ number: number }>({
   audience: () => 'everyone',
   toParts: (input) => [String(input.number)],
   fromParts: (parts) => (parts.length === 1 && /^\d{1,4}$/.test(parts[0] ?? '') ? { number: Number(parts[0]) } : undefined),
-  card(input, gate, context) {
-    const episode = context.knowledge.episode(input.number, gate.progress);
-    return episode ? episodeCard(episode, gate.progress, context) : null;
+  card(input, gate) {
+    const episode = gate.knowledge.episode(input.number, gate.progress);
+    return episode ? episodeCard(episode, gate.progress, gate.knowledge) : null;
   },
   notFound: 'There is no such episode. Run /episode again and pick one from the list.',
 });
@@ -81,13 +82,13 @@ function matchRank(typed: string, absolute: number, label: string): number | und
 }
 
 async function episodeChoices(invocation: AutocompleteInvocation, context: BotContext): Promise<Choice[]> {
-  const { progress } = await replyProgress(context, invocation, 'everyone');
+  const { progress, knowledge } = (await replyProgress(context, invocation, 'everyone'));
   const typed = invocation.focusedValue.trim().toLowerCase();
   const ranked: Array<{ rank: number; choice: Choice }> = [];
-  for (let absolute = 1; absolute <= context.knowledge.episodeCount(); absolute += 1) {
-    const episode = context.knowledge.episode(absolute, progress);
+  for (let absolute = 1; absolute <= knowledge.episodeCount(); absolute += 1) {
+    const episode = knowledge.episode(absolute, progress);
     if (!episode) continue;
-    const label = episodeHeading(episode, context);
+    const label = episodeHeading(episode, knowledge);
     const rank = matchRank(typed, absolute, label);
     if (rank !== undefined) ranked.push({ rank, choice: { name: truncate(label, discordLimits.choiceName), value: absolute } });
   }
@@ -103,9 +104,9 @@ export const episodeCommand = declareCommand({
     '': subcommand({
       access: 'everyone',
       options: episodeOptions,
-      run(invocation, context) {
+      async run(invocation, context) {
         const { number } = invocation.options;
-        const total = context.knowledge.episodeCount();
+        const total = (await replyProgress(context, invocation, 'everyone')).knowledge.episodeCount();
         if (number > total) return ephemeralText(`There are only ${total} episodes. Pick an episode from 1 to ${total}.`);
         return episodeView.answer({ number }, invocation, context);
       },

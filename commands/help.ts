@@ -44,7 +44,9 @@ export function createHelpCommand(allCommands: () => readonly SlashCommand[]): S
   });
 
   async function helpReply(invocation: Invocation, context: BotContext): Promise<Reply> {
-    const title = context.knowledge.meta('title') ?? 'the series';
+    // The series of this channel's party; a pack left out still has its id to show.
+    const party = await context.parties.forChannel(invocation.guildId, invocation.channelId);
+    const title = context.series.byId(party.seriesId)?.title ?? party.seriesId;
     return {
       ephemeral: true,
       embeds: [

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
-import type { BotContext } from '../src/context.js';
+import type { KnowledgeRepository } from '../src/discord/replyProgress.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { Card } from '../src/discord/render/cardPage.js';
 import { defineLookupView } from '../src/discord/render/lookupView.js';
@@ -21,10 +21,10 @@ const definition = new SlashCommandBuilder()
 const episodesOption = z.number().int('must be a whole number').min(1, 'must be 1 or more').max(largestRecap, `must be at most ${largestRecap}`);
 const recapOptions = z.object({ episodes: episodesOption.optional() });
 
-function recapCard(episodes: number, progress: number, context: BotContext): Card {
-  const title = `Previously on ${context.knowledge.meta('title') ?? 'the series'}`;
+function recapCard(episodes: number, progress: number, knowledge: KnowledgeRepository): Card {
+  const title = `Previously on ${knowledge.meta('title') ?? 'the series'}`;
   const first = Math.max(1, progress - episodes + 1);
-  const facts = context.knowledge.factsBetweenEpisodes(first, progress, progress);
+  const facts = knowledge.factsBetweenEpisodes(first, progress, progress);
   const watched = Array.from({ length: Math.max(0, progress - first + 1) }, (_, index) => first + index);
   return {
     title,
@@ -32,7 +32,7 @@ function recapCard(episodes: number, progress: number, context: BotContext): Car
     sections: watched.map((episode) => {
       const lines = facts.filter((fact) => fact.episode === episode).map((fact) => fact.text);
       return {
-        heading: longEpisodeLabel(episode, context.knowledge.seasons()),
+        heading: longEpisodeLabel(episode, knowledge.seasons()),
         lines: lines.length > 0 ? lines : ['I have no notes on this episode.'],
       };
     }),
@@ -47,7 +47,7 @@ export const recapView = defineLookupView<{ episodes: number }>({
     const parsed = episodesOption.safeParse(parts.length === 1 ? Number(parts[0]) : Number.NaN);
     return parsed.success ? { episodes: parsed.data } : undefined;
   },
-  card: (input, gate, context) => recapCard(input.episodes, gate.progress, context),
+  card: (input, gate) => recapCard(input.episodes, gate.progress, gate.knowledge),
 });
 
 export const recapCommand = declareCommand({

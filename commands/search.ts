@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
-import type { BotContext } from '../src/context.js';
+import type { KnowledgeRepository } from '../src/discord/replyProgress.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import type { Card } from '../src/discord/render/cardPage.js';
@@ -25,9 +25,9 @@ const queryOption = optionSchemas.query(maximumQueryLength);
 const searchOptions = z.object({ query: queryOption });
 
 /** Who or what a hit belongs to: its entity, its episode, or the series. */
-function ownerOf(hit: SearchHit, names: ReadonlyMap<string, string>, context: BotContext): string {
+function ownerOf(hit: SearchHit, names: ReadonlyMap<string, string>, knowledge: KnowledgeRepository): string {
   if (hit.entityId !== null) return names.get(hit.entityId) ?? hit.entityName ?? hit.entityId;
-  if (hit.episode !== null) return shortEpisodeLabel(hit.episode, context.knowledge.seasons());
+  if (hit.episode !== null) return shortEpisodeLabel(hit.episode, knowledge.seasons());
   return 'Series';
 }
 
@@ -37,9 +37,9 @@ function hitLine(hit: SearchHit, owner: string): string {
 }
 
 // The query is never repeated back: a member may type a name the party has not reached yet.
-function searchCard(query: string, progress: number, context: BotContext): Card {
-  const names = currentNamesById(context.knowledge.visibleNames(progress));
-  const lines = context.knowledge.search(query, progress, maximumHits).map((hit) => hitLine(hit, ownerOf(hit, names, context)));
+function searchCard(query: string, progress: number, knowledge: KnowledgeRepository): Card {
+  const names = currentNamesById(knowledge.visibleNames(progress));
+  const lines = knowledge.search(query, progress, maximumHits).map((hit) => hitLine(hit, ownerOf(hit, names, knowledge)));
   const unique = [...new Set(lines)];
   return {
     title: 'Search results',
@@ -57,7 +57,7 @@ export const searchView = defineLookupView<{ query: string }>({
     const parsed = queryOption.safeParse(parts.join(':'));
     return parsed.success ? { query: parsed.data } : undefined;
   },
-  card: (input, gate, context) => searchCard(input.query, gate.progress, context),
+  card: (input, gate) => searchCard(input.query, gate.progress, gate.knowledge),
 });
 
 export const searchCommand = declareCommand({

@@ -15,7 +15,7 @@ async function seriesText(progress: number): Promise<string> {
   const first = await seriesCommand.execute(lookups.invocation(), lookups.context);
   const pageCount = Number(/Page \d+ of (\d+)/.exec(first.embeds?.[0]?.footer?.text ?? '')?.[1] ?? 1);
   const rest: Reply[] = [];
-  for (let page = 2; page <= pageCount; page += 1) rest.push((await seriesView.turnPage([], page, lookups.invocation(), lookups.context)).reply);
+  for (let page = 2; page <= pageCount; page += 1) rest.push((await seriesView.turnPage(['hero-mask'], page, lookups.invocation(), lookups.context)).reply);
   return [first, ...rest].map(replyText).join('\n');
 }
 

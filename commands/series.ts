@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
-import type { BotContext } from '../src/context.js';
+import type { KnowledgeRepository } from '../src/discord/replyProgress.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import { bullet } from '../src/discord/render/cardPage.js';
 import type { Card } from '../src/discord/render/cardPage.js';
@@ -9,6 +9,7 @@ import { currentNamesById } from '../src/discord/render/entityNames.js';
 import type { CardSection } from '../src/discord/render/layoutPages.js';
 import { defineArgumentlessView } from '../src/discord/render/lookupView.js';
 import type { Fact } from '../src/domain/knowledge.js';
+import { seasonName } from '../src/domain/episodeLabels.js';
 
 const definition = new SlashCommandBuilder()
   .setName('series')
@@ -57,10 +58,10 @@ function staffLines(staff: z.infer<typeof seriesOverviewSchema>['staff'], names:
   });
 }
 
-function seriesCard(progress: number, context: BotContext): Card {
-  const title = context.knowledge.meta('title') ?? 'The series';
-  const overview = seriesOverviewSchema.parse(JSON.parse(context.knowledge.meta('series') ?? '{}'));
-  const names = currentNamesById(context.knowledge.visibleNames(progress));
+function seriesCard(progress: number, knowledge: KnowledgeRepository): Card {
+  const title = knowledge.meta('title') ?? 'The series';
+  const overview = seriesOverviewSchema.parse(JSON.parse(knowledge.meta('series') ?? '{}'));
+  const names = currentNamesById(knowledge.visibleNames(progress));
   const otherTitles = overview.titles.map((entry) => entry.text).filter((text) => text !== title);
   const episodeCount = overview.seasons.reduce((total, season) => total + season.episodeCount, 0);
   return {
@@ -80,11 +81,11 @@ function seriesCard(progress: number, context: BotContext): Card {
         heading: 'Seasons',
         lines: overview.seasons.map((season) => {
           const released = season.releaseDate ? `, released ${readableDate(season.releaseDate)}` : '';
-          return `Season ${season.number} (${season.label}): ${season.episodeCount} episodes${released}`;
+          return `${seasonName(season)}: ${season.episodeCount} episode${season.episodeCount === 1 ? '' : 's'}${released}`;
         }),
       },
       { heading: 'Staff', lines: staffLines(overview.staff, names) },
-      ...factSections(context.knowledge.seriesFacts(progress)),
+      ...factSections(knowledge.seriesFacts(progress)),
     ],
   };
 }

@@ -32,4 +32,11 @@ describe('/settings', () => {
     expect(await settings({ reminders: '24h,1 hour before,0' })).toContain('• Reminders: 24h, 1 hour before, 0, for sessions');
     expect(await settings({})).toContain('• Reminders: 24h,1h,0, for sessions');
   });
+
+  it('turns discussion threads off and on, on by default', async () => {
+    expect(await settings({})).toContain('• Discussion threads: on (the default)');
+    expect(await settings({ threads: 'off' })).toContain('• Discussion threads: off');
+    expect(await settings({})).toContain('• Discussion threads: off');
+    expect(await settings({ threads: 'on' })).toContain('• Discussion threads: on:');
+  });
 });

@@ -10,16 +10,21 @@ import { ephemeralText } from '../src/discord/reply.js';
 import { defaultLeadTimes, formatLeadTimes, parseLeadTimes } from '../src/domain/watchparty/leadTimes.js';
 import { resolveTimeZone, suggestTimeZones, timeZoneRefusal } from '../src/domain/watchparty/timeZones.js';
 import type { GuildSettings } from '../src/domain/settings.js';
+import type { Party } from '../src/domain/party.js';
+import { chosenSeries, seriesChoices, seriesOptionDescription, seriesOptionSchema } from './seriesOption.js';
 
 const definition = new SlashCommandBuilder()
   .setName('settings')
-  .setDescription('Manage Server: time zone, host role, reminder times and discussion threads for this server')
+  .setDescription('Manage Server: time zone, host role, reminders, series and discussion threads for this server')
   // Discord hides it from members without Manage Server unless an admin says otherwise; the bot checks again itself.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addStringOption((option) =>
     option.setName('timezone').setDescription('The server’s time zone, e.g. Europe/London').setAutocomplete(true).setMaxLength(64),
   )
   .addRoleOption((option) => option.setName('host-role').setDescription('Members with this role are hosts in every party'))
+  .addStringOption((option) =>
+    option.setName('series').setDescription(`The server’s watch party watches this. ${seriesOptionDescription}`.slice(0, 100)).setAutocomplete(true).setMaxLength(100),
+  )
   .addStringOption((option) =>
     option.setName('reminders').setDescription(`When reminders go out before a session, e.g. ${defaultLeadTimes}`).setMaxLength(100),
   )
@@ -35,11 +40,12 @@ const settingsOptions = z.object({
   timezone: optionSchemas.query(64).optional(),
   'host-role': optionSchemas.snowflake.optional(),
   reminders: optionSchemas.query(100).optional(),
+  series: seriesOptionSchema.optional(),
   threads: z.enum(['on', 'off']).optional(),
 });
 
 /** `remindersAsTyped`: the lead times just saved, in the words the user wrote them. */
-function describeSettings(settings: GuildSettings, remindersAsTyped?: string[]): string {
+function describeSettings(settings: GuildSettings, defaultParty: Party, context: BotContext, remindersAsTyped?: string[]): string {
   const saved = settings.reminderLeadMinutes ? formatLeadTimes(settings.reminderLeadMinutes) : `${defaultLeadTimes} (the default)`;
   // Written out in words ("1 hour before"), the list reads better with spaces after the commas.
   const separator = remindersAsTyped?.some((lead) => lead.includes(' ')) ? ', ' : ',';
@@ -49,6 +55,10 @@ function describeSettings(settings: GuildSettings, remindersAsTyped?: string[]):
     `• Host role: ${settings.hostRoleId ? `<@&${settings.hostRoleId}>` : 'none (only members with Manage Server and party host roles)'}.`,
     `• Reminders: ${reminders}, for sessions scheduled from now on.`,
     `• Discussion threads: ${settings.discussionThreads === null ? 'on (the default)' : settings.discussionThreads ? 'on' : 'off'}: a thread for each episode a party finishes, opened as it finishes it.`,
+    // Only worth a line where there is a choice: a single-series bot reads as it always did.
+    ...(context.series.list().length > 1
+      ? [`• Series: the server’s watch party watches *${context.series.byId(defaultParty.seriesId)?.title ?? defaultParty.seriesId}* (\`/settings series:\` changes it).`]
+      : []),
   ].join('\n');
 }
 
@@ -70,12 +80,16 @@ async function changeSettings(invocation: Invocation<z.output<typeof settingsOpt
   }
   if (options['host-role'] !== undefined) changes.hostRoleId = options['host-role'];
   if (options.threads !== undefined) changes.discussionThreads = options.threads === 'on';
+  const series = options.series === undefined ? undefined : chosenSeries(options.series, context);
+  if (series && 'refusal' in series) return ephemeralText(series.refusal);
 
-  if (Object.keys(changes).length === 0) {
-    return ephemeralText(`**Server settings**\n${describeSettings(await context.settings.get(invocation.guildId))}`);
+  const defaultParty = await context.parties.defaultFor(invocation.guildId);
+  if (Object.keys(changes).length === 0 && !series) {
+    return ephemeralText(`**Server settings**\n${describeSettings(await context.settings.get(invocation.guildId), defaultParty, context)}`);
   }
+  const watching = series ? await context.parties.switchSeries(defaultParty.id, series.id) : defaultParty;
   const saved = await context.settings.update(invocation.guildId, changes);
-  return ephemeralText(`Settings saved.\n${describeSettings(saved, remindersAsTyped)}`);
+  return ephemeralText(`Settings saved.\n${describeSettings(saved, watching, context, remindersAsTyped)}`);
 }
 
 export const settingsCommand = declareCommand({
@@ -83,5 +97,8 @@ export const settingsCommand = declareCommand({
   subcommands: {
     '': subcommand({ access: 'manage-server', options: settingsOptions, ephemeral: true, run: changeSettings }),
   },
-  autocomplete: (invocation) => suggestTimeZones(invocation.focusedValue).map((zone) => ({ name: zone, value: zone })),
+  autocomplete: (invocation, context) =>
+    invocation.focusedOption === 'series'
+      ? seriesChoices(invocation.focusedValue, context)
+      : suggestTimeZones(invocation.focusedValue).map((zone) => ({ name: zone, value: zone })),
 });

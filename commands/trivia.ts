@@ -1,18 +1,8 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { BotContext } from '../src/context.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
-import type { Reply } from '../src/discord/reply.js';
-import { ephemeralText } from '../src/discord/reply.js';
-import { safeUpToLabel } from '../src/domain/episodeLabels.js';
-import { isFinished, quizLimits, standings, stopQuiz } from '../src/domain/trivia/index.js';
-import { mayStopQuiz } from '../src/domain/trivia/stopRule.js';
-import { replyProgress } from '../src/discord/replyProgress.js';
-import { finalMessage } from '../src/trivia/quizMessages.js';
-import { triviaStartRefusal } from '../src/trivia/startLimits.js';
-import { latestEpisodeWindow, startTrivia } from '../src/trivia/startTrivia.js';
-import type { TriviaStartRequest } from '../src/trivia/startTrivia.js';
+import { quizLimits } from '../src/domain/trivia/index.js';
+import { leaderboardReply, memberStatsReply, startQuiz, stopRunningQuiz } from '../src/trivia/index.js';
 
 const { questionCount, secondsPerQuestion } = quizLimits;
 const scopes = ['all', 'latest'] as const;
@@ -76,133 +66,13 @@ const startOptions = z.object({
 const leaderboardOptions = z.object({ period: z.enum(['all', 'month']).default('all') });
 const noOptions = z.object({});
 
-function quizSummary(request: TriviaStartRequest, asked: number, shortfall: number): string {
-  const about = request.scope === 'latest' ? `, about the last ${latestEpisodeWindow} episodes you finished` : '';
-  const level = request.difficulty === 'any' ? '' : `, ${request.difficulty} ones`;
-  const short = shortfall > 0 ? ` (only ${asked} fit these choices)` : '';
-  return `**${asked} ${asked === 1 ? 'question' : 'questions'}**${short}, ${request.secondsPerQuestion} seconds each${about}${level}.`;
-}
-
-function noQuestionsReply(request: TriviaStartRequest): Reply {
-  const suggestions = [
-    request.scope === 'latest' ? '`scope:all`' : undefined,
-    request.difficulty === 'any' ? undefined : 'another `difficulty` (or `any`)',
-  ].filter((suggestion) => suggestion !== undefined);
-  const next =
-    suggestions.length > 0
-      ? `Try ${suggestions.join(' or ')}.`
-      : 'More questions unlock as your party watches further; try again after the next episode.';
-  return ephemeralText(`I have no trivia questions that fit these choices yet. ${next}`);
-}
-
-const alreadyRunning = ephemeralText(
-  'A quiz is already running in this channel: jump in on the current question! Its starter, or someone with Manage Server, can end it with `/trivia stop`.',
-);
-
-const cannotChatHere = ephemeralText(
-  'You can’t send messages in this channel, so you can’t start a quiz here. Start it in a channel where you can chat.',
-);
-
-async function startOfMonth(context: BotContext, guildId: string): Promise<Date> {
-  const zone = (await context.settings.get(guildId)).timeZone ?? 'UTC';
-  return DateTime.fromJSDate(context.now()).setZone(zone).startOf('month').toJSDate();
-}
-
-const subcommands = {
-  start: subcommand({
-    access: 'everyone',
-    options: startOptions,
-    async run(invocation, context) {
-      const { options } = invocation;
-      if (invocation.actor.canSendMessagesHere !== true) return cannotChatHere;
-      const gate = await replyProgress(context, invocation, 'everyone');
-      const request: TriviaStartRequest = {
-        guildId: invocation.guildId,
-        channelId: invocation.channelId,
-        starterId: invocation.actor.userId,
-        progress: gate.progress,
-        questionCount: options.questions,
-        secondsPerQuestion: options.seconds,
-        scope: options.scope,
-        difficulty: options.difficulty,
-      };
-      const dependencies = {
-        quizzes: context.quizzes,
-        visibleQuestions: context.knowledge.visibleQuestions,
-        refuseStart: (start: TriviaStartRequest, now: Date) => triviaStartRefusal(context.quizStarts, start.guildId, start.starterId, now),
-      };
-      const started = await startTrivia(dependencies, request, context.now());
-      if (started.outcome === 'already-running') return alreadyRunning;
-      if (started.outcome === 'limited') return ephemeralText(started.reason);
-      if (started.outcome === 'no-questions') return noQuestionsReply(request);
-      return {
-        embeds: [
-          {
-            title: 'Trivia time!',
-            description: [
-              `<@${invocation.actor.userId}> started a quiz: ${quizSummary(request, started.quiz.state.questions.length, started.shortfall)}`,
-              '',
-              'Click an answer on each question. Your first click counts, and nobody sees your choice before the reveal.',
-              'Right answers score 100, plus up to 50 for speed and a bonus for streaks.',
-              'The first question is coming up.',
-            ].join('\n'),
-            color: 0x5865f2,
-            footer: { text: gate.safeLabel },
-          },
-        ],
-      };
-    },
-  }),
-  stop: subcommand({
+export const triviaCommand = declareCommand({
+  definition,
+  subcommands: {
+    start: subcommand({ access: 'everyone', options: startOptions, run: startQuiz }),
     // Anyone may ask; the domain rule lets only the quiz's starter or Manage Server stop it.
-    access: 'everyone',
-    options: noOptions,
-    async run(invocation, context) {
-      const quiz = await context.quizzes.runningInChannel(invocation.channelId);
-      if (!quiz) return ephemeralText('There is no quiz running in this channel. Start one with `/trivia start`.');
-      if (!mayStopQuiz(quiz.state.starterId, invocation.actor)) {
-        return ephemeralText(`Only <@${quiz.state.starterId}>, who started this quiz, or someone with Manage Server can stop it.`);
-      }
-      const stopped = await context.quizzes.update(quiz.quizId, (current) =>
-        isFinished(current.state) ? null : { state: stopQuiz(current.state, context.now()).state, endReason: 'stopped' },
-      );
-      if (!stopped) return ephemeralText('There is no quiz running in this channel. Start one with `/trivia start`.');
-      // This reply is the end announcement; the quiz runner only tidies the open question's message.
-      await context.quizzes.markEndAnnounced(quiz.quizId);
-      const safeLabel = safeUpToLabel(stopped.progress, context.knowledge.seasons());
-      return finalMessage('stopped', standings(stopped.state), safeLabel, invocation.actor.userId);
-    },
-  }),
-  leaderboard: subcommand({
-    access: 'everyone',
-    options: leaderboardOptions,
-    async run(invocation, context) {
-      const { period } = invocation.options;
-      const since = period === 'month' ? await startOfMonth(context, invocation.guildId) : null;
-      const entries = await context.quizzes.leaderboard(invocation.guildId, since);
-      const when = period === 'month' ? 'this month' : 'all time';
-      if (entries.length === 0) return ephemeralText(`Nobody has trivia points ${when} yet. Start a quiz with \`/trivia start\`!`);
-      const lines = entries.map(
-        (entry, index) =>
-          `**${index + 1}.** <@${entry.userId}>: ${entry.points} points (${entry.correctAnswers} correct in ${entry.quizzes} ${entry.quizzes === 1 ? 'quiz' : 'quizzes'})`,
-      );
-      return { embeds: [{ title: `Trivia leaderboard: ${when}`, description: lines.join('\n'), color: 0xfee75c }] };
-    },
-  }),
-  stats: subcommand({
-    access: 'everyone',
-    options: noOptions,
-    ephemeral: true,
-    async run(invocation, context) {
-      const stats = await context.quizzes.memberStats(invocation.guildId, invocation.actor.userId);
-      if (stats.answered === 0) return ephemeralText('You have not answered a trivia question in this server yet. Join the next `/trivia start`!');
-      const share = Math.round((100 * stats.correct) / stats.answered);
-      return ephemeralText(
-        `Your trivia here: **${stats.answered}** answered, **${stats.correct}** correct (${share}%), best streak **${stats.bestStreak}**, ` +
-          `${stats.points} points over ${stats.quizzes} ${stats.quizzes === 1 ? 'quiz' : 'quizzes'}.`,
-      );
-    },
-  }),
-};
-
-export const triviaCommand = declareCommand({ definition, subcommands });
+    stop: subcommand({ access: 'everyone', options: noOptions, run: stopRunningQuiz }),
+    leaderboard: subcommand({ access: 'everyone', options: leaderboardOptions, run: leaderboardReply }),
+    stats: subcommand({ access: 'everyone', options: noOptions, ephemeral: true, run: memberStatsReply }),
+  },
+});

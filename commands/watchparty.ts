@@ -8,13 +8,7 @@ import { optionSchemas } from '../src/discord/optionSchemas.js';
 import { repeatKinds } from '../src/domain/watchparty/recurrence.js';
 import type { StoredSchedule } from '../src/domain/watchparty/storedSchedule.js';
 import { suggestTimeZones } from '../src/domain/watchparty/timeZones.js';
-import { calendarFile } from '../src/watchparty/calendarFile.js';
-import { noticesAfter } from '../src/watchparty/hostNoticeReply.js';
-import { cancelSchedule, resumeSchedule } from '../src/watchparty/scheduleChanges.js';
-import { listSchedules } from '../src/watchparty/scheduleList.js';
-import { scheduleSession } from '../src/watchparty/scheduleSession.js';
-import { watchpartyTargetParty } from '../src/watchparty/scheduleTargetParty.js';
-import { describeRepeat, describeStart } from '../src/watchparty/sessionText.js';
+import { calendarFile, cancelSchedule, describeRepeat, describeStart, listSchedules, resumeSchedule, scheduleSession, noticesAfter, watchpartyTargetParty } from '../src/watchparty/index.js';
 
 const maximumEpisodesPerSession = 12;
 
@@ -108,7 +102,7 @@ export const watchpartyCommand = declareCommand({
   targetParty: watchpartyTargetParty,
   // The subcommands only hosts reach also carry notices meant for any host.
   afterRun: noticesAfter(['schedule', 'cancel', 'resume']),
-  autocomplete(invocation, context) {
+  async autocomplete(invocation, context) {
     if (invocation.focusedOption === 'timezone') return suggestTimeZones(invocation.focusedValue).map((zone) => ({ name: zone, value: zone }));
     return scheduleChoices(invocation, context);
   },

@@ -21,7 +21,7 @@ describe('playground session', () => {
   beforeAll(async () => {
     const config = parseConfig({
       DATABASE_PATH: join(folder, 'session.sqlite'),
-      KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite'),
+      KNOWLEDGE_BASE_DIR: join(folder, 'knowledge'),
       REST_REQUESTS_PER_SECOND: '1000',
     });
     session = await startPlaygroundSession({ config, logger: pino({ level: 'silent' }), timeZone: 'Asia/Tokyo' });
@@ -47,7 +47,7 @@ describe('playground session', () => {
 
   it('answers an unknown command, subcommand or option as Discord would', async () => {
     expect(await session.handleLine('/dance')).toMatch(/^There is no \/dance command here\. Commands: \/character, /);
-    expect(await session.handleLine('/progress jump')).toBe('/progress has no subcommand "jump". Pick one of: show, set, next, undo, mine');
+    expect(await session.handleLine('/progress jump')).toBe('/progress has no subcommand "jump". Pick one of: show, set, next, undo, mine, roster');
     for (const line of ['/dance', '/character nme:x', '/progress set']) for (const hidden of internals) expect(await session.handleLine(line)).not.toContain(hidden);
   });
 
@@ -106,7 +106,7 @@ describe('playground in a terminal', () => {
   it('plays a quiz to its reveal, a reminder with an RSVP, and renders mentions and times', async () => {
     const command = `${process.execPath} --import tsx playground/main.ts --database ${join(folder, 'terminal.sqlite')} --time-zone Asia/Tokyo`;
     const child = spawn('script', ['-qfec', command, '/dev/null'], {
-      env: { ...process.env, KNOWLEDGE_BASE_PATH: join(folder, 'terminal-knowledge.sqlite'), LOG_LEVEL: 'warn' },
+      env: { ...process.env, KNOWLEDGE_BASE_DIR: join(folder, 'terminal-knowledge'), LOG_LEVEL: 'warn' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let output = '';
@@ -147,13 +147,14 @@ describe('playground in a terminal', () => {
 
     from = type('as host');
     await waitFor('host in #general>', from);
-    from = type("/watchparty schedule start:now title:Alice's night");
+    from = type("/watchparty schedule start:now title:Alice's night role:@Hosts");
     await waitFor(/\*\*Alice's night\*\* is scheduled \(id \d+\):\s+\w+day\s+\d+\s+\w+\s+\d{4}\s+\d{2}:\d{2}\s+\(in a few seconds\)/, from);
-    const reminder = await waitFor("**Alice's night** is starting now", from);
+    // The reminder pings the role: shown by name, as Discord shows it.
+    const reminder = await waitFor(/@Hosts\s+📺 \*\*Alice's night\*\* is starting now/, from);
     // Posted while the prompt waited: the prompt is drawn again below it.
     await waitFor('host in #general>', reminder);
     from = type('click going');
-    await waitFor(/✎ edited: Watchalong · msg \d+\s+📺 \*\*Alice's night\*\* is starting now[\s\S]*\[1\] Going · 1/, from);
+    await waitFor(/✎ edited: Watchalong · msg \d+\s+@Hosts 📺 \*\*Alice's night\*\* is starting now[\s\S]*\[1\] Going · 1/, from);
     from = type('events');
     await waitFor(/Scheduled events \(Asia\/Tokyo\):\s+• Alice's night/, from);
 

@@ -50,7 +50,8 @@ export async function startPlaygroundSession(input: { config: Config; logger: Lo
     ['general', fake.addChannel(guild.id, { name: 'general' })],
     ['dub', fake.addChannel(guild.id, { name: 'dub' })],
   ]);
-  const hosts = fake.addRole(guild.id, { name: 'Hosts' });
+  // Mentionable, as a server would set a role it wants pinged, so reminders can ping it here too.
+  const hosts = fake.addRole(guild.id, { name: 'Hosts', mentionable: true });
   // A role, not a fixed set of permissions, so the admin also has what @everyone may do (send messages).
   const admins = fake.addRole(guild.id, { name: 'Admins', permissions: PermissionFlagsBits.ManageGuild });
   const roles = new Map([
@@ -70,6 +71,7 @@ export async function startPlaygroundSession(input: { config: Config; logger: Lo
   if ((await bot.context.settings.get(guild.id)).hostRoleId === null) await bot.context.settings.update(guild.id, { hostRoleId: hosts.id });
 
   const scene = { user: 'admin', channel: 'general', busy: false };
+  const threadsOfServer = () => fake.threads({ guildId: guild.id });
   const channelId = () => channels.get(scene.channel)!.id;
   const userId = () => users.get(scene.user)!.id;
   const nameOf = <Thing extends { id: string }>(things: Map<string, Thing>, label: (thing: Thing) => string) => (id: string) => {
@@ -78,14 +80,15 @@ export async function startPlaygroundSession(input: { config: Config; logger: Lo
   };
   const markup = (): MarkupContext => ({
     userName: (id) => (id === fake.botUserId ? 'Watchalong' : nameOf(users, (user) => user.username)(id)),
-    channelName: nameOf(channels, (channel) => channel.name),
+    // A discussion thread goes by its own name, as Discord shows it.
+    channelName: (id) => nameOf(channels, (channel) => channel.name)(id) ?? threadsOfServer().find((thread) => thread.id === id)?.name,
     roleName: (id) => (id === guild.id ? 'everyone' : nameOf(roles, (role) => role.name)(id)),
     now: new Date(),
     timeZone,
   });
   const feed = new MessageFeed(
     {
-      channelIds: () => [...channels.values()].map((channel) => channel.id),
+      channelIds: () => [...[...channels.values()], ...threadsOfServer()].map((channel) => channel.id),
       channelMessages: (id) => fake.channelMessages(id),
       message: (channel, id) => fake.message(channel, id),
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MarkupContext } from './discordMarkup.js';
-import { clickableButtons, labelKey, renderMessage } from './renderMessage.js';
+import { clickableButtons, columns, labelKey, renderMessage } from './renderMessage.js';
 
 const message = {
   content: 'Progress saved by <@11>.',
@@ -32,9 +32,18 @@ describe('renderMessage', () => {
     expect(text).toContain('[1] Going · 2   ( Old )   [2] Maybe · 0');
   });
 
-  it('keeps every boxed line within the terminal width', () => {
-    const long = { ...message, embeds: [{ description: 'word '.repeat(100) }] };
-    for (const line of renderMessage(long, { author: 'Watchalong', number: 1 }, markup).split('\n')) expect(line.length).toBeLessThanOrEqual(72);
+  it('keeps every boxed line within the terminal width, and every word', () => {
+    const long = { ...message, embeds: [{ title: 'title '.repeat(20), description: 'word '.repeat(100), footer: { text: `${'footer '.repeat(12)}end` } }] };
+    const text = renderMessage(long, { author: 'Watchalong', number: 1 }, markup);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(72);
+    expect(text).toMatch(/footer end +│/);
+  });
+
+  it('lines boxes up around wide characters, as a terminal draws them', () => {
+    const japanese = { ...message, embeds: [{ description: `Japanese: Yasuyuki Kase (加瀬康之) ${'ジェームズ・ブラッド '.repeat(6)}` }] };
+    const lines = renderMessage(japanese, { author: 'Watchalong', number: 1 }, markup).split('\n').filter((line) => line.startsWith('│'));
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(columns(line)).toBe(72);
   });
 
   it('numbers only enabled buttons', () => {

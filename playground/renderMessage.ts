@@ -39,14 +39,38 @@ export interface MessageHeading {
 }
 
 const width = 72;
+const inner = width - 4;
+
+/** Characters a terminal draws two columns wide: CJK, kana, Hangul, full-width forms and emoji. */
+const doubleWidth = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\p{Emoji_Presentation}]/u;
+
+/** How many terminal columns text takes, so boxes line up around Japanese names. */
+export function columns(text: string): number {
+  let total = 0;
+  for (const character of text) total += doubleWidth.test(character) ? 2 : 1;
+  return total;
+}
+
+/** How many characters of `text` fit in `limit` columns. */
+function fitting(text: string, limit: number): number {
+  let used = 0;
+  let count = 0;
+  for (const character of text) {
+    used += columns(character);
+    if (used > limit) break;
+    count += character.length;
+  }
+  return count;
+}
 
 function wrap(text: string): string[] {
   return text.split('\n').flatMap((line) => {
     const lines: string[] = [];
     let rest = line;
-    while (rest.length > width - 4) {
-      const cut = rest.lastIndexOf(' ', width - 4);
-      const at = cut > 0 ? cut : width - 4;
+    while (columns(rest) > inner) {
+      const fits = fitting(rest, inner);
+      const cut = rest.lastIndexOf(' ', fits);
+      const at = cut > 0 ? cut : fits;
       lines.push(rest.slice(0, at));
       rest = rest.slice(at).trimStart();
     }
@@ -57,15 +81,14 @@ function wrap(text: string): string[] {
 
 function box(embed: EmbedLike, markup: (text: string) => string): string[] {
   const body = [
-    ...(embed.title ? [markup(embed.title).toUpperCase(), ''] : []),
+    ...(embed.title ? [...wrap(markup(embed.title).toUpperCase()), ''] : []),
     ...(embed.description ? wrap(markup(embed.description)) : []),
     ...(embed.fields ?? []).flatMap((field) => ['', `▸ ${markup(field.name ?? '')}`, ...wrap(markup(field.value ?? '')).map((line) => `  ${line}`)]),
-    ...(embed.footer?.text ? ['', `— ${markup(embed.footer.text)}`] : []),
+    ...(embed.footer?.text ? ['', ...wrap(`— ${markup(embed.footer.text)}`)] : []),
   ];
-  const inner = width - 4;
   return [
     `┌${'─'.repeat(width - 2)}┐`,
-    ...body.map((line) => `│ ${line.slice(0, inner).padEnd(inner)} │`),
+    ...body.map((line) => `│ ${line}${' '.repeat(Math.max(0, inner - columns(line)))} │`),
     `└${'─'.repeat(width - 2)}┘`,
   ];
 }

@@ -1,31 +1,41 @@
 /**
- * Compiles a knowledge pack into the SQLite knowledge base the bot reads.
- * Usage: npm run kb:build [-- <pack directory> <output file> [<sources directory>]]
- *   (defaults: data/pack data/knowledge.sqlite ../shared)
- * When the sources directory exists, every citation is also checked against the documents in it.
+ * Validates every knowledge pack in KNOWLEDGE_PACKS_DIR and compiles each into KNOWLEDGE_BASE_DIR/<id>.sqlite.
+ * Usage: npm run kb:build [-- <sources directory>]   (default ../shared)
+ * Where the sources directory exists, every citation that names a document is also checked against it.
+ * A broken pack is listed with every problem and its compiled file is left as it was; the exit code is then 1.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config/config.js';
 import { compilePack } from '../src/pack/compilePack.js';
 import { describeProblems } from '../src/pack/packProblem.js';
 
-const packDirectory = process.argv[2] ?? 'data/pack';
-const outputFile = process.argv[3] ?? 'data/knowledge.sqlite';
-const sourcesDirectory = process.argv[4] ?? '../shared';
+const config = loadConfig();
+const sourcesDirectory = process.argv[2] ?? '../shared';
 const checkSources = existsSync(sourcesDirectory);
+const packIds = readdirSync(config.KNOWLEDGE_PACKS_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+  .map((entry) => entry.name)
+  .sort();
 
-const startedAt = performance.now();
-const result = compilePack(packDirectory, outputFile, checkSources ? { sourcesDirectory } : {});
-const elapsedMilliseconds = Math.round(performance.now() - startedAt);
-
-if (!result.ok) {
-  console.error(`${packDirectory} has ${result.problems.length} problem(s); ${outputFile} was left as it was:`);
-  console.error(describeProblems(result.problems));
-  process.exit(1);
+let broken = 0;
+for (const id of packIds) {
+  const directory = join(config.KNOWLEDGE_PACKS_DIR, id);
+  const outputFile = join(config.KNOWLEDGE_BASE_DIR, `${id}.sqlite`);
+  const startedAt = performance.now();
+  const result = compilePack(directory, outputFile, { expectedId: id, ...(checkSources ? { sourcesDirectory } : {}) });
+  if (!result.ok) {
+    broken += 1;
+    console.error(`${directory} has ${result.problems.length} problem(s); ${outputFile} was left as it was:`);
+    console.error(describeProblems(result.problems));
+    continue;
+  }
+  console.log(`Compiled ${directory} into ${outputFile} in ${Math.round(performance.now() - startedAt)} ms (hash ${result.hash.slice(0, 12)})`);
+  for (const [table, count] of Object.entries(result.counts)) console.log(`  ${table.padEnd(18)} ${count}`);
 }
-console.log(`Compiled ${packDirectory} into ${outputFile} in ${elapsedMilliseconds} ms (hash ${result.hash.slice(0, 12)})`);
 console.log(
   checkSources
-    ? `  citations checked against the documents in ${sourcesDirectory}`
-    : `  citations not checked: no source documents at ${sourcesDirectory} (pass the folder as the third argument)`,
+    ? `Citations checked against the documents in ${sourcesDirectory}.`
+    : `Citations not checked: no source documents at ${sourcesDirectory} (pass the folder as an argument).`,
 );
-for (const [table, count] of Object.entries(result.counts)) console.log(`  ${table.padEnd(18)} ${count}`);
+if (broken > 0) process.exit(1);

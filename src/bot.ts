@@ -10,6 +10,7 @@ import type { Config } from './config/config.js';
 import { createContext } from './context.js';
 import type { BotContext } from './context.js';
 import { createDiscordClient } from './discord/client.js';
+import { watchMemberRoles } from './discord/memberRoles.js';
 import { registerCommandsIfChanged } from './discord/registerCommands.js';
 import { createRouter } from './discord/router.js';
 import type { InteractionReport } from './discord/interactionReport.js';
@@ -17,12 +18,15 @@ import type { Router } from './discord/router.js';
 import { createMetrics } from './health/metrics.js';
 import type { BotMetrics } from './health/metrics.js';
 import type { Logger } from './logging/logger.js';
-import { ensureCompiledPack } from './pack/compilePack.js';
-import type { ShardOwnership } from './sharding/ownership.js';
-import { openKnowledgeBase, openStateDatabase } from './storage/database.js';
-import type { KnowledgeBase, SqlDatabase } from './storage/database.js';
-import { createIdentifySlotRepository } from './storage/identifySlotRepository.js';
+import { loadSeries } from './loadSeries.js';
 import { createBotStateRepository } from './storage/botStateRepository.js';
+import type { ShardOwnership } from './sharding/ownership.js';
+import { openStateDatabase } from './storage/database.js';
+import type { SqlDatabase } from './storage/database.js';
+import { createIdentifySlotRepository } from './storage/identifySlotRepository.js';
+import { adoptSinglePack } from './storage/relabelSeries.js';
+import type { Database } from 'better-sqlite3';
+import type { UnavailableSeries } from './storage/knowledge/seriesCatalog.js';
 import { databaseIdentifyThrottler } from './sharding/identifyThrottler.js';
 
 export interface StartBotOptions {
@@ -42,28 +46,33 @@ export interface RunningBot {
   context: BotContext;
   /** The state database itself (the storage port's SQL), for the health check and for tests that look at rows; handlers use the context. */
   database: SqlDatabase;
-  /** The compiled knowledge pack's read-only connection, for tests that look up stamps. */
-  knowledgeBase: KnowledgeBase;
+  /** Packs left out at start because they are broken (for /healthz). */
+  brokenPacks: readonly UnavailableSeries[];
+  /** Each loaded pack's read-only knowledge base by pack id, for tests that look at its rows. */
+  knowledgeDatabases: ReadonlyMap<string, Database>;
   router: Router;
   stop(): Promise<void>;
 }
 
 const shutdownGraceMilliseconds = 5_000;
 
-/** Compiles the knowledge pack if it changed, opens the database, logs in, registers commands, starts jobs. */
+/** Compiles the knowledge packs that changed, opens the database, logs in, registers commands, starts jobs. */
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
-  const pack = ensureCompiledPack(config.KNOWLEDGE_PACK_DIR, config.KNOWLEDGE_BASE_PATH);
-  logger.info({ rebuilt: pack.rebuilt, hash: pack.hash }, 'knowledge pack ready');
+  const packs = loadSeries(config, logger);
 
   const database = await openStateDatabase({ path: config.DATABASE_PATH, url: config.DATABASE_URL });
-  const knowledgeBase = openKnowledgeBase(config.KNOWLEDGE_BASE_PATH);
+  const [singlePack] = packs.series.list();
+  if (config.KNOWLEDGE_PACK_DIR !== undefined && singlePack) {
+    const moved = await adoptSinglePack(database, singlePack.id);
+    if (moved > 0) logger.info({ moved, series: singlePack.id }, 'parties and progress moved to the single pack of KNOWLEDGE_PACK_DIR');
+  }
   const metrics = options.metrics ?? createMetrics();
   const context = createContext({
     logger,
     database,
-    knowledgeBase,
+    series: packs.series,
     metrics,
     now: () => clock.now(),
     ...(options.sharding ? { sharding: options.sharding } : {}),
@@ -72,10 +81,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     metrics.interactionHandled(report);
     options.onHandled?.(report);
   };
-  const router = createRouter({ commands, components, context, onHandled });
   // Identifies of every host of the bot take turns through the shared database (Discord's max_concurrency).
   const identifySlots = createIdentifySlotRepository(database);
   const client = createDiscordClient(config, options.sharding, (maxConcurrency) => databaseIdentifyThrottler(identifySlots, maxConcurrency));
+  const router = createRouter({ commands, components, context, onHandled, memberRoles: watchMemberRoles(client) });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway session resumed'));
@@ -100,7 +109,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     client: readyClient,
     context,
     database,
-    knowledgeBase,
+    brokenPacks: packs.series.unavailable(),
+    knowledgeDatabases: packs.knowledgeDatabases,
     router,
     async stop() {
       router.stopAccepting();
@@ -109,7 +119,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       if (!jobsStopped) logger.warn('background jobs did not stop in time; closing anyway');
       await client.destroy();
       await database.close();
-      knowledgeBase.close();
+      packs.close();
       logger.info('stopped');
     },
   };

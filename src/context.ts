@@ -1,9 +1,7 @@
 import { createMetrics } from './health/metrics.js';
 import type { BotMetrics } from './health/metrics.js';
 import type { Logger } from './logging/logger.js';
-import type { Database } from 'better-sqlite3';
-import { createKnowledgeRepository } from './storage/knowledge/knowledgeRepository.js';
-import type { KnowledgeRepository } from './storage/knowledge/knowledgeRepository.js';
+import type { SeriesCatalog } from './storage/knowledge/seriesCatalog.js';
 import type { SqlDatabase } from './storage/sql/sqlDatabase.js';
 import { createStateRepositories } from './storage/stateRepositories.js';
 import type { StateRepositories } from './storage/stateRepositories.js';
@@ -17,7 +15,8 @@ import type { ShardOwnership } from './sharding/ownership.js';
 export interface BotContext extends Omit<StateRepositories, 'botState'> {
   logger: Logger;
   now: () => Date;
-  knowledge: KnowledgeRepository;
+  /** Every installed series and its knowledge; a party's `seriesId` says which one gates it. */
+  series: SeriesCatalog;
   /** Counters for jobs to bump (reminders sent, late, skipped). */
   metrics: BotMetrics;
   /** Whether this process runs timed work for the server: false for servers another shard owns. */
@@ -28,8 +27,8 @@ export interface ContextInput {
   logger: Logger;
   /** The state, through the storage port (SQLite or PostgreSQL). */
   database: SqlDatabase;
-  /** The compiled knowledge pack: read-only SQLite on every host. */
-  knowledgeBase: Database;
+  /** Every installed series: its knowledge packs stay read-only SQLite on every host. */
+  series: SeriesCatalog;
   now?: () => Date;
   metrics?: BotMetrics;
   /** The shards this process runs; unset when it runs them all. */
@@ -42,8 +41,8 @@ export function createContext(input: ContextInput): BotContext {
   return {
     logger: input.logger,
     now,
-    knowledge: createKnowledgeRepository(input.knowledgeBase),
-    ...createStateRepositories(database, now),
+    series: input.series,
+    ...createStateRepositories(database, now, () => input.series.defaultSeries().id),
     metrics: input.metrics ?? createMetrics(),
     ownsGuild: (guildId) => !sharding || ownsGuild(guildId, sharding.shardIds, sharding.shardCount),
   };

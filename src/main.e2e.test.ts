@@ -34,7 +34,7 @@ describe('npm start', () => {
     await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
     const { port } = refusing.address() as AddressInfo;
     const environment = { DISCORD_TOKEN: 'wrong', DISCORD_API_BASE: `http://127.0.0.1:${port}/api`, DATABASE_PATH: join(folder, 'refused.sqlite') };
-    const started = run('src/main.ts', { ...environment, KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite') });
+    const started = run('src/main.ts', { ...environment, KNOWLEDGE_BASE_DIR: join(folder, 'knowledge') });
     const deploy = run('scripts/deployCommands.ts', environment);
     expect((await started.exited).code).toBe(1);
     expect((await deploy.exited).code).toBe(1);
@@ -47,7 +47,7 @@ describe('npm start', () => {
       DISCORD_TOKEN: 'a-token',
       DISCORD_API_BASE: 'http://127.0.0.1:1/api',
       DATABASE_PATH: join(folder, 'offline.sqlite'),
-      KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite'),
+      KNOWLEDGE_BASE_DIR: join(folder, 'knowledge'),
     });
     expect((await started.exited).code).toBe(1);
     expect(started.output()).toContain('Could not reach Discord: the network failed (ECONNREFUSED)');
@@ -69,7 +69,7 @@ describe('npm start', () => {
       DISCORD_TOKEN: 'a-token',
       DISCORD_API_BASE: fake.apiBase,
       DATABASE_PATH: join(folder, 'state.sqlite'),
-      KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite'),
+      KNOWLEDGE_BASE_DIR: join(folder, 'knowledge'),
       LOG_LEVEL: 'info',
     });
     try {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { startBot } from './bot.js';
 import type { RunningBot } from './bot.js';
 import { ConfigError, loadConfig } from './config/config.js';
-import { describeStartFailure, missingTokenMessage } from './startMessages.js';
+import { describeStartFailure, missingTokenMessage, startCommand } from './startMessages.js';
 import type { Config } from './config/config.js';
 import { checkBotHealth, createBotHealthSource } from './health/botHealth.js';
 import { cacheHealth } from './health/cachedHealthSource.js';
@@ -119,8 +119,7 @@ async function main(): Promise<void> {
   }
   const token = config.DISCORD_TOKEN;
   if (!token) {
-    // Compiled (dist/src/main.js) it runs as start:production; from the sources, as npm start.
-    console.error(missingTokenMessage(import.meta.url.endsWith('.js') ? 'npm run start:production' : 'npm start'));
+    console.error(missingTokenMessage(startCommand(import.meta.url)));
     process.exit(1);
   }
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: process.stdout.isTTY });

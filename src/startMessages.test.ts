@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStartFailure, missingTokenMessage } from './startMessages.js';
+import { describeStartFailure, missingTokenMessage, startCommand } from './startMessages.js';
 
 function failure(message: string, code: string, cause?: Error): Error {
   return Object.assign(new Error(message, cause ? { cause } : {}), { code });
@@ -24,6 +24,13 @@ describe('describeStartFailure', () => {
 
   it('keeps any other message', () => {
     expect(describeStartFailure(new Error('disk full'))).toBe('Watchalong could not start: disk full');
+  });
+});
+
+describe('startCommand', () => {
+  it('names start:production for the compiled bot and npm start for the sources', () => {
+    expect(startCommand('file:///app/dist/src/main.js')).toBe('npm run start:production');
+    expect(startCommand('file:///app/src/main.ts')).toBe('npm start');
   });
 });
 

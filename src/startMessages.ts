@@ -10,6 +10,11 @@ export function missingTokenMessage(runWith: string): string {
   ].join('\n');
 }
 
+/** How the user started the bot, from the entry module: compiled (`dist/src/main.js`) or from the sources. */
+export function startCommand(entryModuleUrl: string): string {
+  return entryModuleUrl.endsWith('.js') ? 'npm run start:production' : 'npm start';
+}
+
 /** Error codes of a connection that never reached Discord: no name lookup, no route, refused, timed out. */
 const networkErrorCodes = new Set([
   'ENOTFOUND',

@@ -1,25 +1,15 @@
-import { z } from 'zod';
 import { registerComponent } from '../../src/discord/command.js';
 import type { ComponentHandler } from '../../src/discord/command.js';
 import { ephemeralText } from '../../src/discord/reply.js';
-import { rsvpButtons, rsvpComponentName } from '../../src/watchparty/reminderMessages.js';
-import type { ReminderKey } from '../../src/storage/reminderDeliveryRepository.js';
-import { rsvpAnswers } from '../../src/domain/watchparty/rsvp.js';
+import { rsvpButtonArguments, rsvpButtons, rsvpComponentName } from '../../src/watchparty/index.js';
+import type { ReminderKey } from '../../src/domain/watchparty/storedSchedule.js';
 import type { RsvpAnswer } from '../../src/domain/watchparty/rsvp.js';
-
-const count = z.string().regex(/^\d{1,9}$/).transform(Number);
-const lead = z.string().regex(/^-?\d{1,6}$/).transform(Number);
-
-/** `rsvp:<schedule>:<session>:<lead>:<answer>`; the lead only tells the reminder messages apart. */
-const rsvpArguments = z
-  .tuple([count, count, lead, z.enum(rsvpAnswers)])
-  .transform(([scheduleId, occurrenceIndex, leadMinutes, answer]) => ({ key: { scheduleId, occurrenceIndex, leadMinutes }, answer }));
 
 const handler: ComponentHandler<{ key: ReminderKey; answer: RsvpAnswer }> = {
   name: rsvpComponentName,
   access: 'everyone',
   description: 'Going / Maybe / Can’t under a reminder',
-  parse: rsvpArguments,
+  parse: rsvpButtonArguments,
   async execute(invocation, { key, answer }, context) {
     const schedule = await context.schedules.byId(invocation.guildId, key.scheduleId);
     if (!schedule || schedule.status === 'cancelled') {

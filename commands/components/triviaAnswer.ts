@@ -2,10 +2,8 @@ import { registerComponent } from '../../src/discord/command.js';
 import type { ComponentHandler } from '../../src/discord/command.js';
 import { ephemeralText } from '../../src/discord/reply.js';
 import { userMessages } from '../../src/discord/userMessages.js';
-import { answerButtonArguments, answerButtonName } from '../../src/trivia/answerButton.js';
-import type { AnswerButton } from '../../src/trivia/answerButton.js';
-import { lockAnswer } from '../../src/trivia/lockAnswer.js';
-import type { ClickOutcome } from '../../src/trivia/lockAnswer.js';
+import { answerButtonArguments, answerButtonName, lockAnswer } from '../../src/trivia/index.js';
+import type { AnswerButton, ClickOutcome } from '../../src/trivia/index.js';
 
 /** What the clicking member reads, and only they: nobody else learns what anyone chose. */
 const answers: Record<ClickOutcome, (lockedOption: string) => string> = {
@@ -23,12 +21,17 @@ const handler: ComponentHandler<AnswerButton> = {
   description: 'The answer buttons under a quiz question',
   parse: answerButtonArguments,
   async execute(invocation, button, context) {
-    const result = await lockAnswer(context.quizzes, {
+    // Checked on every click: a quiz about another series than the channel's party watches now takes no answers.
+    const quiz = await context.quizzes.byId(button.quizId);
+    if (quiz && quiz.seriesId !== (await context.parties.forChannel(invocation.guildId, invocation.channelId)).seriesId) {
+      return { kind: 'reply', reply: ephemeralText(answers['quiz-ended']('')) };
+    }
+    const result = (await lockAnswer(context.quizzes, {
       ...button,
       userId: invocation.actor.userId,
       channelId: invocation.channelId,
       now: context.now(),
-    });
+    }));
     return { kind: 'reply', reply: ephemeralText(answers[result.outcome](result.lockedOption ?? '')) };
   },
 };

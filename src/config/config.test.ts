@@ -11,6 +11,17 @@ describe('parseConfig', () => {
     expect(config.DEV_GUILD_ID).toBeUndefined();
   });
 
+  it('reads the packs from data/packs and compiles each into data/knowledge, unless told otherwise', () => {
+    expect(parseConfig({})).toMatchObject({ KNOWLEDGE_PACKS_DIR: 'data/packs', KNOWLEDGE_BASE_DIR: 'data/knowledge' });
+    expect(parseConfig({}).KNOWLEDGE_PACK_DIR).toBeUndefined();
+  });
+
+  it('refuses the single compiled file setting of older installs, saying what replaced it', () => {
+    expect(() => parseConfig({ KNOWLEDGE_BASE_PATH: 'data/knowledge.sqlite' })).toThrowError(
+      'KNOWLEDGE_BASE_PATH: is no longer read: each pack is now compiled to its own file in KNOWLEDGE_BASE_DIR',
+    );
+  });
+
   it('treats empty values as unset', () => {
     expect(parseConfig({ DISCORD_TOKEN: '  ', DEV_GUILD_ID: '' }).DEV_GUILD_ID).toBeUndefined();
   });

@@ -69,8 +69,15 @@ export const configSchema = z.object({
   DISCORD_API_BASE: apiBase.default('https://discord.com/api'),
   DATABASE_PATH: z.string().min(1).default('data/watchalong.sqlite'),
   DATABASE_URL: unsetWhenEmpty(postgresUrl),
-  KNOWLEDGE_PACK_DIR: z.string().min(1).default('data/pack'),
-  KNOWLEDGE_BASE_PATH: z.string().min(1).default('data/knowledge.sqlite'),
+  KNOWLEDGE_PACKS_DIR: z.string().min(1).default('data/packs'),
+  // The single-pack setting of installs from before several series: that one folder is the only pack.
+  KNOWLEDGE_PACK_DIR: unsetWhenEmpty(z.string()),
+  KNOWLEDGE_BASE_DIR: z.string().min(1).default('data/knowledge'),
+  KNOWLEDGE_BASE_PATH: unsetWhenEmpty(
+    z.never({
+      error: 'is no longer read: each pack is now compiled to its own file in KNOWLEDGE_BASE_DIR (default data/knowledge). Remove KNOWLEDGE_BASE_PATH, and set KNOWLEDGE_BASE_DIR if you want them elsewhere',
+    }),
+  ),
   DEV_GUILD_ID: unsetWhenEmpty(snowflake),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   HEALTH_PORT: unsetWhenEmpty(z.coerce.number().int().min(1).max(65535)),

@@ -17,7 +17,7 @@ interface Where {
  */
 export function createAccessCheck(context: BotContext, levelFor: (key: string) => AccessLevel | undefined) {
   const hostRolesOf = async (party: Party) => ({ partyHostRoleId: party.hostRoleId, serverHostRoleId: (await context.settings.get(party.guildId)).hostRoleId });
-  const channelParty = (where: Where) => () => context.parties.forChannel(where.guildId, where.channelId);
+  const channelParty = (where: Where) => async () => await context.parties.forChannel(where.guildId, where.channelId);
   /** The domain's rule, reading the party's host roles only when the rule needs them. */
   async function mayAccessParty(level: AccessLevel, actor: Actor, party: Party): Promise<boolean> {
     const roles = mayAccess(level, actor, () => ({ partyHostRoleId: null, serverHostRoleId: null })) ? null : await hostRolesOf(party);

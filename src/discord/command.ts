@@ -81,6 +81,8 @@ export function declareCommand(declaration: CommandDeclaration): SlashCommand {
  */
 export interface ComponentHandler<Arguments = unknown> {
   name: string;
+  /** A button (the default) or a select menu: its key is "button:<name>" or "menu:<name>". */
+  kind?: 'button' | 'menu';
   /** Who may click it; checked again on every click. */
   access: AccessLevel;
   /** For host-only buttons acting on another party than the channel's (see targetParty): whose hosts, in words. */
@@ -98,7 +100,7 @@ export interface ComponentHandler<Arguments = unknown> {
 }
 
 /** A component as the shared list holds it: its argument type is bound in, so handlers need no casts. */
-export interface RegisteredComponent extends Pick<ComponentHandler, 'name' | 'access' | 'hostParty' | 'description'> {
+export interface RegisteredComponent extends Pick<ComponentHandler, 'name' | 'kind' | 'access' | 'hostParty' | 'description'> {
   /** The handler ready to run with the custom id's arguments, or undefined for a forged or stale id. */
   bind(parts: readonly string[]): BoundComponent | undefined;
 }
@@ -111,6 +113,7 @@ export type BoundComponent = ((invocation: Invocation<{ values: string[] }>, con
 export function registerComponent<Arguments>(handler: ComponentHandler<Arguments>): RegisteredComponent {
   return {
     name: handler.name,
+    ...(handler.kind ? { kind: handler.kind } : {}),
     access: handler.access,
     ...(handler.hostParty ? { hostParty: handler.hostParty } : {}),
     description: handler.description,

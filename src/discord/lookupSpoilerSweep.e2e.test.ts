@@ -26,7 +26,7 @@ let alwaysVisible: string[];
 
 beforeAll(async () => {
   harness = await startTestBot({ environment: { REST_REQUESTS_PER_SECOND: '10000' } });
-  const database = harness.bot.knowledgeBase;
+  const { database } = harness.series();
   inputs = sweepInputs(database);
   stamped = stampedTexts(database);
   alwaysVisible = neverSpoilingTexts(database);
@@ -67,7 +67,7 @@ function characterNames(): string[] {
 function everyLookup(): Lookup[] {
   const general = harness.channels.general.id;
   const dub = harness.channels.dub.id;
-  const episodes = Array.from({ length: harness.bot.context.knowledge.episodeCount() }, (_, index) => index + 1);
+  const episodes = Array.from({ length: harness.series().knowledge.episodeCount() }, (_, index) => index + 1);
   return [
     command('/series', 'alice', 'series', {}, general),
     command('/characters', 'alice', 'characters', {}, general),
@@ -89,15 +89,15 @@ describe('the lookup spoiler sweep', () => {
     const { guild, channels, users } = harness;
     const { context } = harness.bot;
     const generalParty = await context.parties.forChannel(guild.id, channels.general.id);
-    const dubParty = await context.parties.create({ guildId: guild.id, name: 'Finished', channelId: channels.dub.id, hostRoleId: null });
-    await context.progress.set(dubParty.id, context.knowledge.episodeCount(), users.host.id);
+    const dubParty = await context.parties.create({ guildId: guild.id, name: 'Finished', channelId: channels.dub.id, hostRoleId: null, seriesId: 'hero-mask' });
+    await context.progress.set(dubParty.id, harness.series().knowledge.episodeCount(), users.host.id);
 
     const leaks: string[] = [];
     const characterAnswers = new Map<number, string[]>();
     let checked = 0;
-    for (let progress = 0; progress <= context.knowledge.episodeCount(); progress += 1) {
+    for (let progress = 0; progress <= harness.series().knowledge.episodeCount(); progress += 1) {
       await context.progress.set(generalParty.id, progress, users.host.id);
-      await context.progress.setPersonal(guild.id, users.bob.id, progress);
+      await context.progress.setPersonal(guild.id, users.bob.id, 'hero-mask', progress);
       const findLeaks = createLeakFinder(forbiddenAt(stamped, alwaysVisible, progress));
       for (const shown of await inBatches(everyLookup())) {
         for (const text of shown.texts) {
@@ -113,9 +113,9 @@ describe('the lookup spoiler sweep', () => {
 
     // The sweep is not vacuous: it read thousands of answers, and by the end every name opens a card.
     expect(checked).toBeGreaterThan(5_000);
-    const finalAnswers = characterAnswers.get(context.knowledge.episodeCount()) ?? [];
+    const finalAnswers = characterAnswers.get(harness.series().knowledge.episodeCount()) ?? [];
     expect(finalAnswers).toHaveLength(characterNames().length);
-    expect(finalAnswers.filter((answer) => answer === unknownNameMessage(context.knowledge.episodeCount()))).toEqual([]);
+    expect(finalAnswers.filter((answer) => answer === unknownNameMessage(harness.series().knowledge.episodeCount()))).toEqual([]);
     expect((characterAnswers.get(0) ?? []).filter((answer) => answer !== unknownNameMessage(0)).length).toBeLessThan(characterNames().length / 4);
   }, 120_000);
 });

@@ -1,23 +1,23 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import type { AnySelectMenuInteraction, ButtonInteraction, CommandInteractionOption, Interaction } from 'discord.js';
+import { componentKey } from './catalog/commandCatalog.js';
 import { splitCustomId } from './customId.js';
 import type { Actor, ResolvedOptions } from './invocation.js';
+import type { MemberRolesOf } from './memberRoles.js';
 
 const viewAndSend = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
 
-/**
- * The member's role ids as Discord sent them. The client caches only @everyone of each server's roles
- * (src/discord/client.ts), so `member.roles.cache` would miss the rest; discord.js keeps the ids on the member.
- */
-function memberRoleIds(member: Interaction['member']): string[] {
+/** The member's role ids as Discord sent them: on the member itself in a server discord.js does not cache, else from the packet. */
+function memberRoleIds(interaction: Interaction, rolesOf: MemberRolesOf): string[] {
+  const { member } = interaction;
   if (!member) return [];
   if (Array.isArray(member.roles)) return [...member.roles];
-  return [...(member as unknown as { _roles: readonly string[] })._roles];
+  return [...(rolesOf(interaction.id) ?? [])];
 }
 
-export function readActor(interaction: Interaction): Actor {
+export function readActor(interaction: Interaction, rolesOf: MemberRolesOf): Actor {
   const member = interaction.member;
-  const roleIds = memberRoleIds(member);
+  const roleIds = memberRoleIds(interaction, rolesOf);
   return {
     userId: interaction.user.id,
     displayName: member && 'displayName' in member ? member.displayName : interaction.user.username,
@@ -71,7 +71,7 @@ export function componentValues(interaction: ButtonInteraction | AnySelectMenuIn
 
 /**
  * What an interaction is called in the permission table, logs and metrics: "progress set",
- * "character", or "button:rsvp". Known before anything runs, so a refusal is counted under it too.
+ * "character", "button:rsvp" or "menu:<name>". Known before anything runs, so a refusal is counted under it too.
  */
 export function interactionName(interaction: Interaction): string {
   if (interaction.isChatInputCommand()) {
@@ -79,6 +79,8 @@ export function interactionName(interaction: Interaction): string {
     return subcommand ? `${interaction.commandName} ${subcommand}` : interaction.commandName;
   }
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
-  if (interaction.isMessageComponent()) return `button:${splitCustomId(interaction.customId).name}`;
+  if (interaction.isMessageComponent()) {
+    return componentKey({ name: splitCustomId(interaction.customId).name, kind: interaction.isButton() ? 'button' : 'menu' });
+  }
   return 'unknown';
 }

@@ -4,25 +4,37 @@ import { safeUpToLabel } from '../domain/episodeLabels.js';
 import { progressForReply } from '../domain/spoilerGate.js';
 import type { Audience } from '../domain/spoilerGate.js';
 import type { Party } from '../domain/party.js';
+import type { KnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
+import type { InstalledSeries } from '../storage/knowledge/seriesCatalog.js';
+import { watchedSeries } from './watchedSeries.js';
+
+// What a handler reads a series through, for commands, which reach storage only through the context.
+export type { KnowledgeRepository, InstalledSeries };
 
 export interface ReplyProgress {
   /** The episode this reply is gated at. */
   progress: number;
   party: Party;
+  /** The series the party watches: everything in the reply comes from its knowledge. */
+  series: InstalledSeries;
+  knowledge: KnowledgeRepository;
   /** "Safe up to S1E4", for the footer. */
   safeLabel: string;
 }
 
 /**
- * The progress that gates a reply in this channel: the channel's party, lowered to the asker's own
- * progress when they are behind, or the asker's own when only they will see the answer.
+ * The progress that gates a reply in this channel, and the series it is about: the channel's party and its
+ * series, lowered to the asker's own progress in that series when they are behind, or the asker's own when
+ * only they will see the answer.
  */
 export async function replyProgress(context: BotContext, invocation: Invocation, audience: Audience): Promise<ReplyProgress> {
   const party = await context.parties.forChannel(invocation.guildId, invocation.channelId);
+  const series = watchedSeries(context, party);
   const progress = progressForReply({
     partyProgress: (await context.progress.current(party.id)).episode,
-    personalProgress: await context.progress.personal(invocation.guildId, invocation.actor.userId),
+    personalProgress: await context.progress.personal(invocation.guildId, invocation.actor.userId, party.seriesId),
     audience,
   });
-  return { progress, party, safeLabel: safeUpToLabel(progress, context.knowledge.seasons()) };
+  const { knowledge } = series;
+  return { progress, party, series, knowledge, safeLabel: safeUpToLabel(progress, knowledge.seasons()) };
 }

@@ -17,6 +17,7 @@ import type { RegisteredComponent, SlashCommand } from './command.js';
 import { splitCustomId } from './customId.js';
 import type { InteractionReport } from './interactionReport.js';
 import type { Choice } from './invocation.js';
+import type { MemberRolesOf } from './memberRoles.js';
 import { componentValues, interactionName, readActor, readOptions, readResolved } from './readInteraction.js';
 import type { Reply } from './reply.js';
 import { Refusal } from './refusal.js';
@@ -32,6 +33,8 @@ export interface RouterOptions {
   context: BotContext;
   /** Called once per handled interaction (metrics). */
   onHandled?: (report: InteractionReport) => void;
+  /** The member role ids Discord sent with each interaction (watchMemberRoles); none known when unset. */
+  memberRoles?: MemberRolesOf;
 }
 
 /**
@@ -41,6 +44,7 @@ export interface RouterOptions {
  */
 export function createRouter(options: RouterOptions) {
   const { context } = options;
+  const rolesOf = options.memberRoles ?? (() => undefined);
   const commands = new Map(options.commands.map((command) => [command.definition.name, command]));
   const components = new Map(options.components.map((component) => [component.name, component]));
   const inFlight = new Set<Promise<void>>();
@@ -70,7 +74,7 @@ export function createRouter(options: RouterOptions) {
     const { guildId, channelId } = guildOf(interaction);
     const { subcommand, options: rawOptions } = readOptions(interaction.options.data);
     // Who may act comes first: a member who may not use a command learns nothing about its options.
-    const actor = readActor(interaction);
+    const actor = readActor(interaction, rolesOf);
     const where = { guildId, channelId };
     const checkedLater = access.checksTargetParty(key, command.targetParty);
     if (checkedLater) await access.ensureHostOfSomeParty(key, actor, where);
@@ -114,7 +118,7 @@ export function createRouter(options: RouterOptions) {
           interactionId: interaction.id,
           guildId: interaction.guildId,
           channelId: interaction.channelId,
-          actor: readActor(interaction),
+          actor: readActor(interaction, rolesOf),
           subcommand,
           options,
           focusedOption: focused.name,
@@ -130,12 +134,12 @@ export function createRouter(options: RouterOptions) {
     );
   }
 
-  async function runComponent(interaction: ButtonInteraction | AnySelectMenuInteraction): Promise<void> {
+  async function runComponent(interaction: ButtonInteraction | AnySelectMenuInteraction, key: string): Promise<void> {
     const { name, parts } = splitCustomId(interaction.customId);
     const run = components.get(name)?.bind(parts);
     if (!run) throw new Refusal(userMessages.staleComponent, 'invalid');
     const { guildId, channelId } = guildOf(interaction);
-    const actor = readActor(interaction);
+    const actor = readActor(interaction, rolesOf);
     const invocation = {
       interactionId: interaction.id,
       guildId,
@@ -145,7 +149,7 @@ export function createRouter(options: RouterOptions) {
       options: { values: componentValues(interaction) },
     };
     await access.ensureAllowed(
-      `button:${name}`,
+      key,
       actor,
       { guildId, channelId },
       async () => (await run.targetParty(invocation, context)) ?? access.channelParty({ guildId, channelId })(),
@@ -187,12 +191,13 @@ export function createRouter(options: RouterOptions) {
       if (!accepting && interaction.isRepliable()) throw new Refusal(userMessages.shuttingDown, 'refused');
       if (interaction.isAutocomplete()) await runAutocomplete(interaction);
       else if (interaction.isChatInputCommand()) await runCommand(interaction, name);
-      else if (interaction.isMessageComponent()) await runComponent(interaction);
+      else if (interaction.isMessageComponent()) await runComponent(interaction, name);
       else return;
     } catch (error) {
       if (interaction.isAutocomplete()) {
-        outcome = 'error';
-        context.logger.error({ err: error, interactionId: interaction.id, name }, 'autocomplete failed');
+        // A refusal (the party's series cannot load) offers nothing, as a failure does, but is no bug to log.
+        outcome = error instanceof Refusal ? error.outcome : 'error';
+        if (outcome === 'error') context.logger.error({ err: error, interactionId: interaction.id, name }, 'autocomplete failed');
         if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
       } else {
         outcome = await answerFailure(interaction, error, name);

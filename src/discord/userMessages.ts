@@ -8,6 +8,8 @@ export const userMessages = {
   notHostOf: (party: string) =>
     `That belongs to the **${party}** watch party, and only its hosts (Manage Server, its host role or the server host role) can change it. Ask one of them to do it for you.`,
   invalidOptions: (problems: string) => `That did not look right: ${problems}. Check the options and try again.`,
+  seriesUnavailable: (party: string, seriesId: string) =>
+    `The **${party}** watch party watches \`${seriesId}\`, which this bot cannot load right now. A server admin can switch it with \`/party series\`; whoever runs the bot sees why in its logs and on /healthz.`,
   staleComponent: 'This button is no longer active. Run the command again to get a fresh one.',
   shuttingDown: 'Watchalong is restarting. Please try again in a few seconds.',
   internalError: (errorId: string) =>

@@ -19,11 +19,20 @@ export function positionOf(absolute: number, seasons: readonly SeasonShape[]): E
   return { absolute, season: season.number, numberInSeason: absolute - season.firstAbsolute + 1 };
 }
 
-/** "S2E3", or "not started" for progress 0. */
+/** A pack lists its specials as season 0, where they are watched. */
+export const specialsSeason = 0;
+
+/** "Season 2 (Harvest)", or the specials by their own label ("Specials"). */
+export function seasonName(season: { number: number; label: string }): string {
+  return season.number === specialsSeason ? season.label : `Season ${season.number} (${season.label})`;
+}
+
+/** "S2E3", "Special 1", or "not started" for progress 0. */
 export function shortEpisodeLabel(absolute: number, seasons: readonly SeasonShape[]): string {
   if (absolute === 0) return 'not started';
   const position = positionOf(absolute, seasons);
-  return position ? `S${position.season}E${position.numberInSeason}` : `episode ${absolute}`;
+  if (!position) return `episode ${absolute}`;
+  return position.season === specialsSeason ? `Special ${position.numberInSeason}` : `S${position.season}E${position.numberInSeason}`;
 }
 
 /** "S1E3 · episode 3", as autocomplete shows episodes. */

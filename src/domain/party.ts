@@ -6,6 +6,8 @@ export interface Party {
   /** Null for the server's default party. */
   channelId: string | null;
   hostRoleId: string | null;
+  /** The id of the series (knowledge pack) it watches. */
+  seriesId: string;
 }
 
 /** Every server has one party not bound to a channel; it answers in channels that have no party of their own. */

@@ -1,6 +1,7 @@
 import { Status } from 'discord.js';
 import type { Client } from 'discord.js';
 import type { SqlDatabase } from '../storage/database.js';
+import type { UnavailableSeries } from '../storage/knowledge/seriesCatalog.js';
 import type { HealthSource, HealthStatus } from './healthServer.js';
 import type { BotMetrics } from './metrics.js';
 import { withTimeout } from '../timing/withTimeout.js';
@@ -23,6 +24,8 @@ export async function databaseAnswers(database: SqlDatabase): Promise<boolean> {
 export interface HealthProbe {
   client: Client;
   database: SqlDatabase;
+  /** Packs left out at start because they are broken. */
+  brokenPacks?: readonly UnavailableSeries[];
 }
 
 export async function checkBotHealth(bot: HealthProbe | undefined): Promise<HealthStatus> {
@@ -30,7 +33,12 @@ export async function checkBotHealth(bot: HealthProbe | undefined): Promise<Heal
     gateway: bot !== undefined && gatewayReady(bot.client),
     database: bot !== undefined && (await databaseAnswers(bot.database)),
   };
-  return { healthy: checks.gateway && checks.database, checks };
+  const broken = bot?.brokenPacks ?? [];
+  return {
+    healthy: checks.gateway && checks.database,
+    checks,
+    ...(broken.length > 0 ? { brokenPacks: Object.fromEntries(broken.map((pack) => [pack.id, pack.problem])) } : {}),
+  };
 }
 
 /** The health source of one bot process; `currentBot` is undefined until the bot has logged in. */

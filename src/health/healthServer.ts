@@ -9,6 +9,8 @@ import { newErrorId } from '../logging/logger.js';
 export interface HealthStatus {
   healthy: boolean;
   checks: Record<string, boolean>;
+  /** Knowledge packs left out at start, by id, with their first problem: the bot serves the others, so still healthy. */
+  brokenPacks?: Record<string, string>;
 }
 
 /** What the health server reports on: one bot process, or the sharding manager speaking for its shards. */
@@ -72,7 +74,11 @@ export function requestPath(target: string | undefined): string | undefined {
 const routes: Record<string, (source: HealthSource) => Promise<Answer>> = {
   async '/healthz'(source) {
     const status = await source.health();
-    return json(status.healthy ? 200 : 503, { status: status.healthy ? 'ok' : 'unavailable', checks: status.checks });
+    return json(status.healthy ? 200 : 503, {
+      status: status.healthy ? 'ok' : 'unavailable',
+      checks: status.checks,
+      ...(status.brokenPacks && Object.keys(status.brokenPacks).length > 0 ? { brokenPacks: status.brokenPacks } : {}),
+    });
   },
   async '/metrics'(source) {
     return { status: 200, contentType: prometheusContentType, body: await source.metrics() };

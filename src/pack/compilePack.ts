@@ -20,10 +20,10 @@ export const packCompilerVersion = '2';
 export function compilePack(
   directory: string,
   outputFile: string,
-  options: { sourcesDirectory?: string } = {},
+  options: { sourcesDirectory?: string; expectedId?: string } = {},
 ): { ok: true; hash: string; counts: Record<string, number> } | { ok: false; problems: PackProblem[] } {
   const hash = hashPackDirectory(directory);
-  const loaded = loadPack(directory);
+  const loaded = loadPack(directory, options);
   if (!loaded.ok) return loaded;
   // The source documents are not shipped with the bot: they are checked where they are, when building.
   const sourceProblems = options.sourcesDirectory === undefined ? [] : checkSourceFiles(loaded.pack, options.sourcesDirectory);
@@ -46,15 +46,25 @@ export function compilePack(
 }
 
 /** Compiles only when the pack files (or the compiler) changed since `outputFile` was built. */
-export function ensureCompiledPack(directory: string, outputFile: string): { rebuilt: boolean; hash: string } {
+export function compileIfChanged(
+  directory: string,
+  outputFile: string,
+  options: { expectedId?: string } = {},
+): { ok: true; rebuilt: boolean; hash: string } | { ok: false; problems: PackProblem[] } {
   const hash = hashPackDirectory(directory);
   const built = readBuildStamp(outputFile);
-  if (built?.contentHash === hash && built.compilerVersion === packCompilerVersion) return { rebuilt: false, hash };
-  const result = compilePack(directory, outputFile);
+  if (built?.contentHash === hash && built.compilerVersion === packCompilerVersion) return { ok: true, rebuilt: false, hash };
+  const result = compilePack(directory, outputFile, options);
+  return result.ok ? { ok: true, rebuilt: true, hash: result.hash } : result;
+}
+
+/** As compileIfChanged, for tools and tests that cannot go on without the pack: a broken pack throws. */
+export function ensureCompiledPack(directory: string, outputFile: string): { rebuilt: boolean; hash: string } {
+  const result = compileIfChanged(directory, outputFile);
   if (!result.ok) {
     throw new Error(`The knowledge pack in ${directory} has problems:\n${describeProblems(result.problems)}`);
   }
-  return { rebuilt: true, hash: result.hash };
+  return { rebuilt: result.rebuilt, hash: result.hash };
 }
 
 function readBuildStamp(file: string): { contentHash: string; compilerVersion: string } | null {

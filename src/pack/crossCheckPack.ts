@@ -34,11 +34,19 @@ function crossCheckSeries(pack: Pack, context: CheckContext): void {
   series.titles.forEach((title, index) => context.checkSource(file, ['series', 'titles', index, 'source'], title.source));
   context.checkSource(file, ['series', 'format', 'source'], series.format.source);
   context.checkSource(file, ['series', 'studio', 'source'], series.studio.source);
+  let nextNumbered = 1;
+  let specialsListed = false;
   series.seasons.forEach((season, index) => {
     context.checkSource(file, ['series', 'seasons', index, 'source'], season.source);
-    if (season.number !== index + 1) {
-      context.report(file, ['series', 'seasons', index, 'number'], `season ${season.number} should be ${index + 1}`);
+    if (season.number === 0) {
+      if (specialsListed) context.report(file, ['series', 'seasons', index, 'number'], 'specials (season 0) are listed once');
+      specialsListed = true;
+      return;
     }
+    if (season.number !== nextNumbered) {
+      context.report(file, ['series', 'seasons', index, 'number'], `season ${season.number} should be ${nextNumbered} (seasons count up from 1; specials are season 0)`);
+    }
+    nextNumbered += 1;
   });
   series.staff.forEach((member, index) => {
     context.checkSource(file, ['series', 'staff', index, 'source'], member.source);

@@ -10,7 +10,7 @@ import { loadPack } from './loadPack.js';
 import { createMentionFinder } from './findMentions.js';
 import { heroMaskPackDirectory } from '../../test/support/packFixture.js';
 
-/** The real pack in data/pack, compiled once for every check below. */
+/** The real pack in data/packs/hero-mask, compiled once for every check below. */
 let workDirectory: string;
 let database: Database.Database;
 let counts: Record<string, number>;

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { crossCheckPack } from './crossCheckPack.js';
-import { entitiesFolderName, packFileNames } from './packFiles.js';
+import { commentKeyPrefix, entitiesFolderName, packFileNames } from './packFiles.js';
 import type { PackProblem } from './packProblem.js';
 import { formatJsonPath } from './packProblem.js';
 import {
@@ -22,7 +22,10 @@ type ParseResult<T> = { ok: true; value: T } | { ok: false };
  * Reads and validates every file of a pack. Keeps going after a problem so that one run lists
  * everything wrong with the pack, not only the first thing.
  */
-export function loadPack(directory: string): { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] } {
+export function loadPack(
+  directory: string,
+  options: { expectedId?: string } = {},
+): { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] } {
   const problems: PackProblem[] = [];
   const parseFile = <Schema extends z.ZodType>(file: string, schema: Schema): ParseResult<z.infer<Schema>> => {
     const read = readJson(directory, file);
@@ -50,6 +53,14 @@ export function loadPack(directory: string): { ok: true; pack: Pack } | { ok: fa
     problems.push({ file: entitiesFolderName, path: '$', reason: 'no entity files found' });
   }
 
+  // Parties store the pack id, so it is the folder's name and cannot drift from where the pack lives.
+  if (manifest.ok && options.expectedId !== undefined && manifest.value.id !== options.expectedId) {
+    problems.push({
+      file: packFileNames.manifest,
+      path: '$.id',
+      reason: `is "${manifest.value.id}" but the pack's folder is "${options.expectedId}": they must be the same`,
+    });
+  }
   if (!manifest.ok || !series.ok || !episodes.ok || !questions.ok || problems.length > 0) {
     return { ok: false, problems };
   }
@@ -68,10 +79,21 @@ function readJson(directory: string, file: string): { ok: true; value: unknown }
   const fullPath = join(directory, file);
   if (!existsSync(fullPath)) return { ok: false, problem: { file, path: '$', reason: 'file is missing' } };
   try {
-    return { ok: true, value: JSON.parse(readFileSync(fullPath, 'utf8')) as unknown };
+    return { ok: true, value: withoutComments(JSON.parse(readFileSync(fullPath, 'utf8')) as unknown) };
   } catch (error) {
     return { ok: false, problem: { file, path: '$', reason: `not valid JSON: ${(error as Error).message}` } };
   }
+}
+
+/** JSON has no comments, so a key starting with `//` is one (as `npm run pack:new` writes them): dropped before validation. */
+function withoutComments(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutComments);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !key.startsWith(commentKeyPrefix))
+      .map(([key, item]) => [key, withoutComments(item)]),
+  );
 }
 
 /** Entity files in name order, so problems and compiled rows come out the same on every run. */

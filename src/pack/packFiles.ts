@@ -6,5 +6,8 @@ export const packFileNames = {
   questions: 'questions.json',
 } as const;
 
+/** A key starting with this is a comment for authors (`"//id": "…"`); the loader ignores it. */
+export const commentKeyPrefix = '//';
+
 /** Every JSON file in this folder holds entities; a pack may split them however it likes. */
 export const entitiesFolderName = 'entities';

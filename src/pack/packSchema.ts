@@ -63,9 +63,23 @@ export const dubSchema = z.strictObject({
   label: text.describe('How a sentence names it, e.g. "the English Netflix dub"'),
 });
 
+/**
+ * The pack format this bot reads. A new version only adds (optional fields, new kinds), so a pack written for
+ * an older version keeps validating; a pack for a newer version is refused with what to do.
+ */
+export const currentFormatVersion = 1;
+
+const formatVersion = z
+  .number()
+  .int()
+  .min(1, 'formatVersion starts at 1')
+  .max(currentFormatVersion, `this pack needs a newer Watchalong: this one reads pack formats 1 to ${currentFormatVersion}`)
+  .describe('The pack format the pack is written for; a bot reads every version up to its own');
+
 export const manifestFileSchema = z.strictObject({
   $schema: schemaReference,
-  id: entityId,
+  formatVersion,
+  id: entityId.describe('Stable id stored by parties: the name of the pack folder, never changed once used'),
   title: text,
   sources: z.array(sourceSchema).min(1),
   dubs: z.array(dubSchema),
@@ -91,7 +105,7 @@ export const seriesFileSchema = z.strictObject({
     seasons: z
       .array(
         z.strictObject({
-          number: z.number().int().min(1),
+          number: z.number().int().min(0).describe('1, 2, 3… in order; 0 for specials, listed where they are watched'),
           label: text,
           episodeCount: z.number().int().min(1),
           releaseDate: isoDate.nullable(),
@@ -105,8 +119,8 @@ export const seriesFileSchema = z.strictObject({
 });
 
 export const episodeSchema = z.strictObject({
-  absolute: z.number().int().min(1),
-  season: z.number().int().min(1),
+  absolute: z.number().int().min(1).describe('Watch order from 1, across seasons and specials'),
+  season: z.number().int().min(0).describe('0 for a special'),
   numberInSeason: z.number().int().min(1),
   releaseDate: isoDate.nullable(),
   title: z.strictObject({ text, revealedIn: stamp, source: sourceKey }).nullable(),

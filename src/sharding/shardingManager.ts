@@ -102,7 +102,9 @@ export function combineHealth(reports: ReadonlyArray<ShardReport | undefined>): 
   for (const report of reports) {
     for (const [name, passed] of Object.entries(report?.health.checks ?? {})) checks[name] = (checks[name] ?? true) && passed;
   }
-  return { healthy: Object.values(checks).every(Boolean), checks };
+  // Every shard loads the same packs, so any shard's list of broken ones speaks for all.
+  const brokenPacks = Object.assign({}, ...reports.map((report) => report?.health.brokenPacks ?? {})) as Record<string, string>;
+  return { healthy: Object.values(checks).every(Boolean), checks, ...(Object.keys(brokenPacks).length > 0 ? { brokenPacks } : {}) };
 }
 
 async function stopShard(shard: Shard): Promise<void> {

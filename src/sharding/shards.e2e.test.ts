@@ -44,8 +44,7 @@ async function startShard(shardId: number): Promise<Shard> {
   const config = parseConfig({
     DISCORD_API_BASE: fake.apiBase,
     DATABASE_PATH: join(folder, 'state.sqlite'),
-    KNOWLEDGE_PACK_DIR: 'data/pack',
-    KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite'),
+    KNOWLEDGE_BASE_DIR: join(folder, 'knowledge'),
     REST_REQUESTS_PER_SECOND: '1000',
   });
   const bot = await startBot({

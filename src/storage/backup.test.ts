@@ -28,7 +28,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
 const database = new Database(workerData.path);
 database.pragma('busy_timeout = 5000');
-const add = database.prepare("INSERT INTO member_progress (guild_id, user_id, episode, updated_at) VALUES ('writer', ?, 1, 0)");
+const add = database.prepare("INSERT INTO member_progress (guild_id, user_id, series_id, episode, updated_at) VALUES ('writer', ?, 'hero-mask', 1, 0)");
 const count = database.prepare("INSERT INTO bot_state (key, value) VALUES ('written', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
 const commits = new Int32Array(workerData.commits);
 const write = database.transaction((n) => { add.run('user-' + n); count.run(String(n)); });
@@ -58,7 +58,7 @@ function startWriter(path: string) {
 /** A database of some megabytes, so that copying it takes long enough for the writer to commit meanwhile. */
 function createFilledDatabase(path: string): void {
   const database = openMigratedSqliteFile(path);
-  const insert = database.prepare('INSERT INTO member_progress (guild_id, user_id, episode, updated_at) VALUES (?, ?, ?, ?)');
+  const insert = database.prepare("INSERT INTO member_progress (guild_id, user_id, series_id, episode, updated_at) VALUES (?, ?, 'hero-mask', ?, ?)");
   database.transaction(() => {
     for (let index = 0; index < 40_000; index++) insert.run('filler', `member-${index}-${'x'.repeat(60)}`, index % 12, index);
   })();

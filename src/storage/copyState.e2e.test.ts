@@ -23,11 +23,11 @@ async function filledStateFile(): Promise<string> {
   cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
   const path = join(folder, 'state.sqlite');
   const database = openSqliteStateDatabase(path);
-  const state = createStateRepositories(database, now);
-  const dub = await state.parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null });
+  const state = createStateRepositories(database, now, () => 'hero-mask');
+  const dub = await state.parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null, seriesId: 'hero-mask' });
   await state.progress.set(dub.id, 3, 'host');
   await state.progress.set((await state.parties.defaultFor('g1')).id, 5, 'host');
-  await state.progress.setPersonal('g1', 'carol', 2);
+  await state.progress.setPersonal('g1', 'carol', 'hero-mask', 2);
   await state.settings.update('g1', { timeZone: 'Europe/Berlin' });
   const schedule = await state.schedules.create({
     guildId: 'g1',
@@ -43,8 +43,8 @@ async function filledStateFile(): Promise<string> {
   await state.reminderDeliveries.claimDue(schedule.id, new Date('2026-03-07T19:00:00Z'));
   await state.rsvps.answer(schedule.id, 0, 'carol', 'going');
   const quiz = startQuiz({ quizId: 'quiz-1', channelId: 'c1', starterId: 'ann', questions: [askedQuestion('q0', 0)], secondsPerQuestion: 20, now: now() });
-  await state.quizzes.create({ guildId: 'g1', progress: 5, state: quiz });
-  await state.discussionThreads.request({ partyId: dub.id, guildId: 'g1', channelId: 'c2', episodes: [3] });
+  await state.quizzes.create({ guildId: 'g1', progress: 5, seriesId: 'hero-mask', state: quiz });
+  await state.discussionThreads.request({ partyId: dub.id, seriesId: 'hero-mask', guildId: 'g1', channelId: 'c2', episodes: [3] });
   await database.close();
   return path;
 }
@@ -70,16 +70,16 @@ describe.skipIf(postgresUnavailable() !== null)(`npm run migrate-to-postgres${po
     const second = await copyStateToPostgres(source, postgres);
     expect(second.map((copy) => copy.copied)).toEqual(second.map(() => 0));
 
-    const state = createStateRepositories(postgres, now);
+    const state = createStateRepositories(postgres, now, () => 'hero-mask');
     const dub = await state.parties.byName('g1', 'dub');
     expect((await state.progress.current(dub!.id)).episode).toBe(3);
-    expect(await state.progress.personal('g1', 'carol')).toBe(2);
+    expect(await state.progress.personal('g1', 'carol', 'hero-mask')).toBe(2);
     expect((await state.settings.get('g1')).timeZone).toBe('Europe/Berlin');
     expect(await state.schedules.listOpen('g1')).toHaveLength(1);
     expect(await state.reminderDeliveries.state({ scheduleId: 1, occurrenceIndex: 0, leadMinutes: 60 })).toBe('claimed');
     expect((await state.quizzes.runningInChannel('c1'))?.quizId).toBe('quiz-1');
     // New rows continue after the copied ids instead of colliding with them.
-    const sub = await state.parties.create({ guildId: 'g1', name: 'Sub', channelId: 'c3', hostRoleId: null });
+    const sub = await state.parties.create({ guildId: 'g1', name: 'Sub', channelId: 'c3', hostRoleId: null, seriesId: 'hero-mask' });
     expect(sub.id).toBeGreaterThan(dub!.id);
   });
 
@@ -87,7 +87,7 @@ describe.skipIf(postgresUnavailable() !== null)(`npm run migrate-to-postgres${po
     const target = await emptyPostgres();
     const postgres = await openStateDatabase({ path: '', url: target.url });
     cleanups.push(() => postgres.close());
-    await createStateRepositories(postgres, now).parties.defaultFor('another-server');
+    await createStateRepositories(postgres, now, () => 'hero-mask').parties.defaultFor('another-server');
     const source = openMigratedSqliteFile(await filledStateFile());
     cleanups.push(() => void source.close());
     await expect(copyStateToPostgres(source, postgres)).rejects.toThrowError(CopyRefusedError);

@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { isVisibleAt } from '../domain/spoilerGate.js';
 import { migrate, migratePostgres } from './migrate.js';
@@ -8,6 +7,8 @@ import { openSqliteConnection, sqliteDatabase } from './sql/sqliteDatabase.js';
 import type { SqlDatabase } from './sql/sqlDatabase.js';
 
 export type { SqlDatabase } from './sql/sqlDatabase.js';
+/** A better-sqlite3 connection: a compiled knowledge pack's (read-only), or a state file's own for tools. */
+export type { Database } from 'better-sqlite3';
 /** The compiled knowledge pack's read-only SQLite connection (schema `kb`). */
 export type KnowledgeBase = Database;
 
@@ -50,17 +51,6 @@ export function openMigratedSqliteFile(path: string): Database {
     connection.close();
     throw error;
   }
-}
-
-/**
- * The compiled knowledge pack, read-only on every host and never part of the state: attached as schema `kb` to a
- * connection of its own, with the spoiler gate registered as the SQL function `is_visible_at`.
- */
-export function openKnowledgeBase(knowledgeBasePath: string): KnowledgeBase {
-  const database = new BetterSqlite3(':memory:');
-  registerSpoilerGate(database);
-  database.prepare('ATTACH DATABASE ? AS kb').run(knowledgeBasePath);
-  return database;
 }
 
 export function registerSpoilerGate(database: Database): void {

@@ -1,8 +1,9 @@
 import type { SqlDatabase } from './sql/sqlDatabase.js';
 
-/** A discussion thread someone asked for: which party, which episode, and where it opens. */
+/** A discussion thread someone asked for: which party, which series and episode, and where it opens. */
 export interface ThreadRequest {
   partyId: number;
+  seriesId: string;
   guildId: string;
   channelId: string;
   episodes: readonly number[];
@@ -12,6 +13,7 @@ export interface ThreadRequest {
 export interface ClaimedThread {
   id: number;
   partyId: number;
+  seriesId: string;
   guildId: string;
   channelId: string;
   episode: number;
@@ -26,45 +28,57 @@ interface UnfinishedRow extends ClaimedThread {
   claimedAt: number | null;
 }
 
-const claimedColumns = `id, party_id AS "partyId", guild_id AS "guildId", channel_id AS "channelId", episode,
+/**
+ * The row's episode is one its party has finished in the series it watches now: at or below the party's current
+ * progress there. A thread of another series waits until the party switches back.
+ */
+const reached = `series_id = (SELECT series_id FROM parties WHERE id = t.party_id)
+  AND episode <= (SELECT episode FROM progress_changes p
+    WHERE p.party_id = t.party_id AND p.series_id = t.series_id AND undone_at IS NULL ORDER BY id DESC LIMIT 1)`;
+
+const claimedColumns = `id, party_id AS "partyId", series_id AS "seriesId", guild_id AS "guildId", channel_id AS "channelId", episode,
   starter_message_id AS "starterMessageId", thread_id AS "threadId"`;
 
 const sql = {
-  request: `INSERT INTO discussion_threads (party_id, guild_id, channel_id, episode, state, requested_at)
-     VALUES (?, ?, ?, ?, 'wanted', ?) ON CONFLICT (party_id, episode) DO NOTHING`,
-  unfinished: `SELECT ${claimedColumns}, state, claimed_at AS "claimedAt" FROM discussion_threads
-     WHERE state = 'wanted' OR (state = 'claimed' AND claimed_at <= ?) ORDER BY id LIMIT ?`,
+  request: `INSERT INTO discussion_threads (party_id, series_id, guild_id, channel_id, episode, state, requested_at)
+     VALUES (?, ?, ?, ?, ?, 'wanted', ?) ON CONFLICT (party_id, series_id, episode) DO NOTHING`,
+  state: 'SELECT state FROM discussion_threads WHERE party_id = ? AND series_id = ? AND episode = ?',
+  // Only episodes the party has finished as things stand: one it moved back from waits until it gets there again.
+  unfinished: `SELECT ${claimedColumns}, state, claimed_at AS "claimedAt" FROM discussion_threads t
+     WHERE (state = 'wanted' OR (state = 'claimed' AND claimed_at <= ?)) AND ${reached}
+     ORDER BY id LIMIT ?`,
+  inFlight: `SELECT COUNT(*) FROM discussion_threads t WHERE state = 'claimed' OR (state = 'wanted' AND ${reached})`,
   claim: `UPDATE discussion_threads SET state = 'claimed', claimed_at = @now
      WHERE id = @id AND state = @state AND claimed_at IS NOT DISTINCT FROM @claimedAt`,
   recordStarter: `UPDATE discussion_threads SET starter_message_id = ? WHERE id = ? AND state = 'claimed'`,
   recordThread: `UPDATE discussion_threads SET thread_id = ? WHERE id = ? AND state = 'claimed'`,
   finish: `UPDATE discussion_threads SET state = ?, finished_at = ? WHERE id = ? AND state = 'claimed'`,
   steps: `SELECT starter_message_id AS "starterMessageId", thread_id AS "threadId" FROM discussion_threads WHERE id = ?`,
-  withdraw: `DELETE FROM discussion_threads WHERE id = ? AND state = 'claimed'`,
+  release: `UPDATE discussion_threads SET state = 'wanted', claimed_at = NULL WHERE id = ? AND state = 'claimed'`,
   latestOpened: `SELECT thread_id AS "threadId", episode FROM discussion_threads
-     WHERE party_id = ? AND state = 'opened' AND episode <= ? ORDER BY episode DESC LIMIT 1`,
+     WHERE party_id = ? AND series_id = ? AND state = 'opened' AND episode <= ? ORDER BY episode DESC LIMIT 1`,
 };
 
 /**
- * The discussion threads' ledger: one row per party and episode, ever. Asking again for an episode that has a row
+ * The discussion threads' ledger: one row per party, series and episode, ever. Asking again for an episode that has a row
  * (after undo and redo, or from a second process) adds nothing, and each row is opened by the one caller that
- * claimed it, with one conditional UPDATE; a claim not finished within its lease (the process died) is taken over
- * and continued.
+ * claimed it (one conditional UPDATE), once the party has finished its episode; a claim not finished within its lease
+ * (the process died) is taken over and continued.
  */
 export function createDiscussionThreadRepository(database: SqlDatabase, now: () => Date) {
   const run = async (statement: string, parameters: unknown[]) => {
     await database.run(statement, parameters);
   };
   return {
-    /** Asks for a thread per episode; returns the episodes that had none asked for before. */
+    /** Asks for a thread per episode; returns the episodes whose thread is still to open (none opened or failed before). */
     request: (input: ThreadRequest): Promise<number[]> =>
       database.transaction(async (session) => {
-        const added: number[] = [];
+        const waiting: number[] = [];
         for (const episode of input.episodes) {
-          const inserted = await session.run(sql.request, [input.partyId, input.guildId, input.channelId, episode, now().getTime()]);
-          if (inserted.changes === 1) added.push(episode);
+          await session.run(sql.request, [input.partyId, input.seriesId, input.guildId, input.channelId, episode, now().getTime()]);
+          if ((await session.value<string>(sql.state, [input.partyId, input.seriesId, episode])) === 'wanted') waiting.push(episode);
         }
-        return added;
+        return waiting;
       }),
     /**
      * Threads waiting to be opened, and claims older than the lease, each now owned by this caller alone.
@@ -84,13 +98,15 @@ export function createDiscussionThreadRepository(database: SqlDatabase, now: () 
     markOpened: (id: number) => run(sql.finish, ['opened', now().getTime(), id]),
     /** The steps done so far: the starter message, the thread. */
     steps: async (id: number) => (await database.get<Pick<ClaimedThread, 'starterMessageId' | 'threadId'>>(sql.steps, [id])) ?? null,
-    /** Forgets a claimed request, so the episode can be asked for again (the party moved back before it opened). */
-    withdraw: (id: number) => run(sql.withdraw, [id]),
+    /** Hands a claimed thread back to wait (the party moved back before it opened); it opens when the party gets there again. */
+    release: (id: number) => run(sql.release, [id]),
     /** Given up for good (no permission, the channel is gone): never tried again. */
     markFailed: (id: number) => run(sql.finish, ['failed', now().getTime(), id]),
-    /** The newest open thread of the party for an episode it has finished (none for episodes it moved back from). */
-    latestOpened: async (partyId: number, progress: number) =>
-      (await database.get<{ threadId: string; episode: number }>(sql.latestOpened, [partyId, progress])) ?? null,
+    /** Threads being opened, or ready to be: none once every tick has done its work (for tests that wait for that). */
+    inFlight: async () => Number(await database.value(sql.inFlight)),
+    /** The party's newest open thread in a series, for an episode it has finished (none for episodes it moved back from). */
+    latestOpened: async (partyId: number, seriesId: string, progress: number) =>
+      (await database.get<{ threadId: string; episode: number }>(sql.latestOpened, [partyId, seriesId, progress])) ?? null,
   };
 }
 

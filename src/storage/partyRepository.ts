@@ -2,7 +2,7 @@ import { ChannelHasPartyError, defaultPartyName, PartyNameTakenError } from '../
 import type { Party } from '../domain/party.js';
 import type { SqlDatabase } from './sql/sqlDatabase.js';
 
-const partyColumns = 'id, guild_id AS "guildId", name, channel_id AS "channelId", host_role_id AS "hostRoleId"';
+const partyColumns = 'id, guild_id AS "guildId", name, channel_id AS "channelId", host_role_id AS "hostRoleId", series_id AS "seriesId"';
 
 // Names compare case-insensitively (lower() on both engines, as the unique key does).
 const sql = {
@@ -11,18 +11,20 @@ const sql = {
   byName: `SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND lower(name) = lower(?)`,
   byId: `SELECT ${partyColumns} FROM parties WHERE id = ?`,
   list: `SELECT ${partyColumns} FROM parties WHERE guild_id = ? ORDER BY channel_id IS NOT NULL, lower(name)`,
-  insert: `INSERT INTO parties (guild_id, name, channel_id, host_role_id, created_at) VALUES (?, ?, ?, ?, ?)
+  insert: `INSERT INTO parties (guild_id, name, channel_id, host_role_id, series_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
      RETURNING ${partyColumns}`,
-  insertDefault: `INSERT INTO parties (guild_id, name, channel_id, host_role_id, created_at) VALUES (?, ?, NULL, NULL, ?)
+  insertDefault: `INSERT INTO parties (guild_id, name, channel_id, host_role_id, series_id, created_at) VALUES (?, ?, NULL, NULL, ?, ?)
      ON CONFLICT DO NOTHING`,
   remove: 'DELETE FROM parties WHERE id = ? AND channel_id IS NOT NULL',
+  switchSeries: `UPDATE parties SET series_id = ? WHERE id = ? RETURNING ${partyColumns}`,
 };
 
-export function createPartyRepository(database: SqlDatabase, now: () => Date) {
+/** `defaultSeriesId` is the series a server's default party starts with when it is first needed. */
+export function createPartyRepository(database: SqlDatabase, now: () => Date, defaultSeriesId: () => string) {
   async function defaultFor(guildId: string): Promise<Party> {
     const existing = await database.get<Party>(sql.defaultParty, [guildId]);
     if (existing) return existing;
-    await database.run(sql.insertDefault, [guildId, defaultPartyName, now().getTime()]);
+    await database.run(sql.insertDefault, [guildId, defaultPartyName, defaultSeriesId(), now().getTime()]);
     return (await database.get<Party>(sql.defaultParty, [guildId])) as Party;
   }
 
@@ -39,11 +41,13 @@ export function createPartyRepository(database: SqlDatabase, now: () => Date) {
       await defaultFor(guildId);
       return database.all<Party>(sql.list, [guildId]);
     },
-    async create(input: { guildId: string; name: string; channelId: string; hostRoleId: string | null }): Promise<Party> {
+    async create(input: { guildId: string; name: string; channelId: string; hostRoleId: string | null; seriesId: string }): Promise<Party> {
       if (await database.get(sql.byName, [input.guildId, input.name])) throw new PartyNameTakenError(input.name);
       if (await database.get(sql.forChannel, [input.guildId, input.channelId])) throw new ChannelHasPartyError(input.channelId);
-      return (await database.get<Party>(sql.insert, [input.guildId, input.name, input.channelId, input.hostRoleId, now().getTime()])) as Party;
+      return (await database.get<Party>(sql.insert, [input.guildId, input.name, input.channelId, input.hostRoleId, input.seriesId, now().getTime()])) as Party;
     },
+    /** The party watches another series from now on; its progress in each series is kept apart. */
+    switchSeries: async (partyId: number, seriesId: string) => (await database.get<Party>(sql.switchSeries, [seriesId, partyId])) as Party,
     /** Removes a channel's party; the default party cannot be removed. */
     remove: async (partyId: number) => (await database.run(sql.remove, [partyId])).changes === 1,
   };

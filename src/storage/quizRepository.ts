@@ -5,15 +5,8 @@ import type { QuizState } from '../domain/trivia/index.js';
 import { forUpdate, isUniqueViolation } from './sql/sqlDatabase.js';
 import type { SqlDatabase, SqlSession } from './sql/sqlDatabase.js';
 
-interface QuizRow {
-  quizId: string;
-  guildId: string;
-  channelId: string;
-  progress: number;
-  state: string;
-  endReason: QuizEndReason | null;
-  endAnnouncedAt: number | null;
-}
+/** A quiz row as read: the stored quiz with its state still JSON and the time its end was announced. */
+type QuizRow = Omit<StoredQuiz, 'state' | 'endAnnounced'> & { state: string; endAnnouncedAt: number | null };
 
 interface QuestionRow {
   position: number;
@@ -25,7 +18,7 @@ interface QuestionRow {
   finalShownAt: number | null;
 }
 
-const quizColumns = `id AS "quizId", guild_id AS "guildId", channel_id AS "channelId", progress, state,
+const quizColumns = `id AS "quizId", guild_id AS "guildId", channel_id AS "channelId", progress, series_id AS "seriesId", state,
   end_reason AS "endReason", end_announced_at AS "endAnnouncedAt"`;
 
 /** One step of the engine on a stored quiz: its new state and what the step produced. */
@@ -41,6 +34,7 @@ function toStoredQuiz(row: QuizRow): StoredQuiz {
     guildId: row.guildId,
     channelId: row.channelId,
     progress: row.progress,
+    seriesId: row.seriesId,
     state: quizStateSchema.parse(JSON.parse(row.state)),
     endReason: row.endReason,
     endAnnounced: row.endAnnouncedAt !== null,
@@ -61,8 +55,8 @@ function toStoredQuestion(row: QuestionRow): StoredQuizQuestion {
 }
 
 const sql = {
-  insertQuiz: `INSERT INTO trivia_quizzes (id, guild_id, channel_id, starter_id, progress, state, created_at, updated_at)
-     VALUES (@quizId, @guildId, @channelId, @starterId, @progress, @state, @now, @now)`,
+  insertQuiz: `INSERT INTO trivia_quizzes (id, guild_id, channel_id, starter_id, progress, series_id, state, created_at, updated_at)
+     VALUES (@quizId, @guildId, @channelId, @starterId, @progress, @seriesId, @state, @now, @now)`,
   insertQuestion: 'INSERT INTO trivia_quiz_questions (quiz_id, position, question_id) VALUES (?, ?, ?)',
   byId: `SELECT ${quizColumns} FROM trivia_quizzes WHERE id = ?`,
   runningInChannel: `SELECT ${quizColumns} FROM trivia_quizzes WHERE channel_id = ? AND ended_at IS NULL`,
@@ -160,7 +154,7 @@ export function createQuizRepository(database: SqlDatabase, now: () => Date) {
 
   return {
     /** Saves a new quiz with its questions in the order they will be asked. */
-    create: (input: { guildId: string; progress: number; state: QuizState }): Promise<StoredQuiz> =>
+    create: (input: { guildId: string; progress: number; seriesId: string; state: QuizState }): Promise<StoredQuiz> =>
       database
         .transaction(async (session) => {
           const { state } = input;
@@ -170,6 +164,7 @@ export function createQuizRepository(database: SqlDatabase, now: () => Date) {
             channelId: state.channelId,
             starterId: state.starterId,
             progress: input.progress,
+            seriesId: input.seriesId,
             state: JSON.stringify(state),
             now: now().getTime(),
           });

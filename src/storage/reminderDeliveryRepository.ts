@@ -5,16 +5,9 @@ import type { EpisodeRange } from '../domain/watchparty/session.js';
 import { scheduleColumns, toStoredSchedule } from './scheduleRepository.js';
 import { reminderPlan } from '../domain/watchparty/storedSchedule.js';
 import type { ScheduleRow } from './scheduleRepository.js';
-import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
+import type { ReminderKey, StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 import { forUpdateSkipLocked } from './sql/sqlDatabase.js';
 import type { SqlDatabase } from './sql/sqlDatabase.js';
-
-/** One reminder: a lead time of one session of one schedule. The database allows one delivery row per key. */
-export interface ReminderKey {
-  scheduleId: number;
-  occurrenceIndex: number;
-  leadMinutes: number;
-}
 
 export interface ClaimResult {
   /** The schedule as it was when the reminders fell due. */

@@ -14,11 +14,12 @@ import type { SqlDatabase } from './sql/sqlDatabase.js';
 
 /**
  * The storage port: every repository of the bot's state, async, over whichever engine holds it (SQLite or
- * PostgreSQL). The rest of the bot reaches the state only through these.
+ * PostgreSQL). The rest of the bot reaches the state only through these. `defaultSeriesId` is the series a server's
+ * default party starts with.
  */
-export function createStateRepositories(database: SqlDatabase, now: () => Date) {
+export function createStateRepositories(database: SqlDatabase, now: () => Date, defaultSeriesId: () => string) {
   return {
-    parties: createPartyRepository(database, now),
+    parties: createPartyRepository(database, now, defaultSeriesId),
     progress: createProgressRepository(database, now),
     settings: createSettingsRepository(database, now),
     quizzes: createQuizRepository(database, now),

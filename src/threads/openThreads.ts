@@ -2,10 +2,12 @@ import { DiscordAPIError, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { APIThreadChannel, Client, RESTPostAPIChannelMessagesThreadsJSONBody } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { classifyDiscordFailure } from '../discord/discordFailure.js';
+import { newErrorId } from '../logging/logger.js';
 import { shortEpisodeLabel } from '../domain/episodeLabels.js';
 import { stableNonce } from '../domain/stableNonce.js';
 import { threadAutoArchiveMinutes, threadName } from '../domain/threads/discussionThreads.js';
 import type { ClaimedThread } from '../storage/discussionThreadRepository.js';
+import type { KnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
 import { postWithNonce } from '../watchparty/channelMessages.js';
 import { firstThreadMessage, starterMessage, threadsUnavailableNotice } from './threadMessages.js';
 
@@ -22,10 +24,10 @@ export interface ThreadReport {
   failed: number;
 }
 
-/** The thread as it opens at `episode`: its name and first message, gated at that episode. */
-function composeThread(context: BotContext, episode: number) {
-  const view = context.knowledge.episode(episode, episode);
-  const name = threadName(shortEpisodeLabel(episode, context.knowledge.seasons()), episode, view?.title ?? null);
+/** The thread as it opens at `episode` of its series: its name and first message, gated at that episode. */
+function composeThread(knowledge: KnowledgeRepository, episode: number) {
+  const view = knowledge.episode(episode, episode);
+  const name = threadName(shortEpisodeLabel(episode, knowledge.seasons()), episode, view?.title ?? null);
   return { name, starter: starterMessage(name, episode), first: firstThreadMessage(episode, view?.facts ?? []) };
 }
 
@@ -43,9 +45,9 @@ async function startThread(client: Client<true>, thread: ClaimedThread, starterM
 }
 
 /** Each step is recorded as it succeeds, so a process taking over a stale claim goes on from there. */
-async function openThread({ client, context }: ThreadDependencies, thread: ClaimedThread): Promise<void> {
+async function openThread({ client, context }: ThreadDependencies, thread: ClaimedThread, knowledge: KnowledgeRepository): Promise<void> {
   const ledger = context.discussionThreads;
-  const composed = composeThread(context, thread.episode);
+  const composed = composeThread(knowledge, thread.episode);
   let starterMessageId = thread.starterMessageId;
   if (!starterMessageId) {
     starterMessageId = await postWithNonce(client, thread.channelId, composed.starter, stableNonce('ws', thread.id));
@@ -83,25 +85,33 @@ async function handleFailure(dependencies: ThreadDependencies, thread: ClaimedTh
     await context.hostNotices.add({ guildId: thread.guildId, userId: null, key: 'threads-unavailable', text: threadsUnavailableNotice });
     context.logger.info(details, 'no permission to open a discussion thread');
   } else if (failure === 'gone') context.logger.warn(details, 'discussion thread channel is gone');
-  else context.logger.error(details, 'Discord rejected a discussion thread');
+  else context.logger.error({ ...details, errorId: newErrorId() }, 'Discord rejected a discussion thread');
   return true;
 }
 
 /**
  * Opens the discussion threads hosts' progress changes asked for (src/threads/moveProgress.ts), each by the one
- * process that claimed it. A thread for an episode the party has since moved back from is withdrawn, not opened:
- * it is asked for again when the party finishes that episode again.
+ * process that claimed it. A thread for an episode the party has moved back from since waits, unopened, until the
+ * party has finished that episode again.
  */
 export async function openWantedThreads(dependencies: ThreadDependencies, now: Date, leaseMilliseconds = defaultThreadLeaseMilliseconds): Promise<ThreadReport> {
   const { context } = dependencies;
   const report: ThreadReport = { opened: 0, failed: 0 };
   for (const thread of await context.discussionThreads.claim(now, leaseMilliseconds, context.ownsGuild)) {
-    if ((await context.progress.current(thread.partyId)).episode < thread.episode) {
-      await context.discussionThreads.withdraw(thread.id);
+    const party = await context.parties.byId(thread.partyId);
+    if (!party || party.seriesId !== thread.seriesId || (await context.progress.current(party.id)).episode < thread.episode) {
+      await context.discussionThreads.release(thread.id);
+      continue;
+    }
+    const series = context.series.byId(thread.seriesId);
+    if (!series) {
+      // Its pack was left out at start (broken or removed): nothing to name the thread with, so it is never opened.
+      await context.discussionThreads.markFailed(thread.id);
+      context.logger.warn({ threadRequest: thread.id, seriesId: thread.seriesId }, 'discussion thread of a series that is not installed');
       continue;
     }
     try {
-      await openThread(dependencies, thread);
+      await openThread(dependencies, thread, series.knowledge);
       report.opened += 1;
     } catch (error) {
       if (await handleFailure(dependencies, thread, error)) report.failed += 1;

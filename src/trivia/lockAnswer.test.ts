@@ -30,7 +30,7 @@ beforeEach(async () => {
     secondsPerQuestion: 20,
     now: start,
   });
-  await quizzes.create({ guildId: 'guild-1', progress: 0, state });
+  await quizzes.create({ guildId: 'guild-1', progress: 0, seriesId: 'hero-mask', state });
   await quizzes.save('quiz-1', openQuestion(state, start).state);
 });
 afterEach(async () => {

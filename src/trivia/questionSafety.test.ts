@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePack } from '../pack/compilePack.js';
-import { openKnowledgeBase } from '../storage/database.js';
-import type { KnowledgeBase } from '../storage/database.js';
+import { openKnowledgeBase } from '../storage/knowledge/knowledgeBase.js';
+import type { Database } from '../storage/database.js';
 import { createKnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
 import type { KnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
 import type { Question } from '../domain/knowledge.js';
@@ -15,14 +15,14 @@ import type { Question } from '../domain/knowledge.js';
  */
 
 let folder: string;
-let database: KnowledgeBase;
+let database: Database;
 let knowledge: KnowledgeRepository;
 let episodeCount: number;
 
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'watchalong-trivia-safety-'));
   const knowledgeBasePath = join(folder, 'knowledge.sqlite');
-  const compiled = compilePack('data/pack', knowledgeBasePath);
+  const compiled = compilePack('data/packs/hero-mask', knowledgeBasePath);
   if (!compiled.ok) throw new Error(`the pack does not compile: ${JSON.stringify(compiled.problems)}`);
   database = openKnowledgeBase(knowledgeBasePath);
   knowledge = createKnowledgeRepository(database);

@@ -119,7 +119,7 @@ const endings: Record<QuizEndReason, { title: string; intro: (stoppedBy: string 
   'progress-lowered': {
     title: 'Trivia ended',
     intro: () =>
-      'The party’s progress was moved back, so this quiz ends here to keep the next questions spoiler-free. ' +
+      'The party’s progress was moved back (or it switched series), so this quiz ends here to keep the next questions spoiler-free. ' +
       'Scores of the questions already revealed count; start a new quiz with `/trivia start`.',
   },
   abandoned: {

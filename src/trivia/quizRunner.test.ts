@@ -93,7 +93,7 @@ function newRunner(): QuizRunner {
     publisher: channel.publisher,
     logger: pino({ level: 'silent' }),
     ownsGuild: () => owned,
-    partyProgress: () => Promise.resolve(partyProgress),
+    partyWatching: () => Promise.resolve({ seriesId: 'hero-mask', episode: partyProgress }),
   });
 }
 
@@ -107,7 +107,7 @@ async function createQuiz(questionCount: number, quizId = 'quiz-1', channelId = 
     secondsPerQuestion: 20,
     now: start,
   });
-  return (await quizzes.create({ guildId: 'guild-1', progress: 4, state })).quizId;
+  return (await quizzes.create({ guildId: 'guild-1', progress: 4, seriesId: 'hero-mask', state })).quizId;
 }
 
 async function click(userId: string, optionIndex: number, second: number, quizId = 'quiz-1'): Promise<void> {

@@ -25,13 +25,14 @@ export const pauseBetweenQuestionsMs = 5_000;
 
 export interface QuizRunnerDependencies {
   quizzes: QuizRepository;
-  seasons: () => readonly SeasonShape[];
+  /** The seasons of a series, for the "Safe up to" label (none when its pack is no longer loaded). */
+  seasons: (seriesId: string) => readonly SeasonShape[];
   publisher: ChannelPublisher;
   logger: Logger;
   /** False for servers another shard runs timed work for. */
   ownsGuild(guildId: string): boolean;
-  /** The progress of the party that watches in a channel now (a host may have moved it back mid-quiz). */
-  partyProgress(guildId: string, channelId: string): Promise<number>;
+  /** The series and progress of the party that watches in a channel now (a host may have moved it back or switched series mid-quiz). */
+  partyWatching(guildId: string, channelId: string): Promise<{ seriesId: string; episode: number }>;
 }
 
 export interface QuizRunner {
@@ -63,8 +64,10 @@ export function createQuizRunner(dependencies: QuizRunnerDependencies): QuizRunn
       return step.outcome === 'closed' ? { state: step.state, reveal: { reveal: step.reveal, standings: standings(step.state) } } : null;
     });
     if (!closed || !isReadyToOpen(closed.state, now)) return closed;
-    // Questions were chosen as safe at the quiz's progress; if the party has since gone back, they may not be.
-    const progressLowered = (await dependencies.partyProgress(closed.guildId, closed.channelId)) < closed.progress;
+    // Questions were chosen as safe at the quiz's progress in its series; if the party has since gone back or
+    // moved to another series, they may spoil or be about a show this channel no longer watches.
+    const watching = await dependencies.partyWatching(closed.guildId, closed.channelId);
+    const progressLowered = watching.seriesId !== closed.seriesId || watching.episode < closed.progress;
     return quizzes.update(quiz.quizId, (current) => {
       if (!isReadyToOpen(current.state, now)) return null;
       if (progressLowered) return { state: stopQuiz(current.state, now).state, endReason: 'progress-lowered' };
@@ -80,7 +83,7 @@ export function createQuizRunner(dependencies: QuizRunnerDependencies): QuizRunn
       position,
       questionCount: quiz.state.questions.length,
       question,
-      safeLabel: safeUpToLabel(quiz.progress, dependencies.seasons()),
+      safeLabel: safeUpToLabel(quiz.progress, dependencies.seasons(quiz.seriesId)),
     };
   }
 
@@ -122,7 +125,7 @@ export function createQuizRunner(dependencies: QuizRunnerDependencies): QuizRunn
     for (const question of pending) await showQuestion(quiz, question);
     if (!isFinished(quiz.state)) return;
     if (!quiz.endAnnounced) {
-      const safeLabel = safeUpToLabel(quiz.progress, dependencies.seasons());
+      const safeLabel = safeUpToLabel(quiz.progress, dependencies.seasons(quiz.seriesId));
       await publisher.post(quiz.channelId, finalMessage(quiz.endReason ?? 'finished', standings(quiz.state), safeLabel));
       await quizzes.markEndAnnounced(quiz.quizId);
     }

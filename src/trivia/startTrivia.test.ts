@@ -51,6 +51,7 @@ function request(overrides: Partial<TriviaStartRequest> = {}): TriviaStartReques
     channelId: 'c1',
     starterId: 'ann',
     progress: 1,
+    seriesId: 'hero-mask',
     questionCount: 5,
     secondsPerQuestion: 20,
     scope: 'all',

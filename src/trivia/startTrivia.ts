@@ -15,6 +15,8 @@ export interface TriviaStartRequest {
   starterId: string;
   /** The gate: only questions visible at this progress are asked. */
   progress: number;
+  /** The series of the channel's party: the questions come from its pack. */
+  seriesId: string;
   questionCount: number;
   secondsPerQuestion: number;
   scope: QuestionScope;
@@ -70,7 +72,7 @@ export async function startTrivia(
     now,
   });
   try {
-    const quiz = await dependencies.quizzes.create({ guildId: request.guildId, progress: request.progress, state });
+    const quiz = await dependencies.quizzes.create({ guildId: request.guildId, progress: request.progress, seriesId: request.seriesId, state });
     return { outcome: 'started', quiz, shortfall: selection.shortfall };
   } catch (error) {
     const winner = error instanceof QuizAlreadyRunningError ? await dependencies.quizzes.runningInChannel(request.channelId) : null;

@@ -16,16 +16,10 @@ function advance(seconds: number): void {
   clock.jumpTo(new Date(clock.now().getTime() + seconds * 1000));
 }
 
-/** Runs the quiz job's ticks until `done()` holds: the job moves quizzes on at its ticks, and only then. */
-async function tickUntil(what: string, done: () => boolean): Promise<void> {
-  for (let tick = 0; tick < 5 && !done(); tick += 1) await clock.runTicks();
-  if (!done()) throw new Error(`the quiz job never got to ${what}`);
-}
-
 /** The first message in the channel that passes `predicate`, once the job has posted it. */
 async function postedMessage(harness: TestBot, channelId: string, predicate: (message: StoredMessage) => boolean): Promise<StoredMessage> {
   const find = () => harness.fake.channelMessages(channelId).find(predicate);
-  await tickUntil('posting the message', () => find() !== undefined);
+  await clock.ticksUntil('posting the message', () => find() !== undefined);
   return find()!;
 }
 
@@ -45,7 +39,7 @@ function isQuestion(position: number) {
 /** The live message's rendered text once it passes `predicate` (the job edits it on its ticks). */
 async function waitForText(harness: TestBot, message: StoredMessage, predicate: (text: string) => boolean): Promise<string> {
   const text = () => renderedText(harness.fake.message(message.channelId, message.id));
-  await tickUntil(`a message that says what is expected; it says:\n${text()}`, () => predicate(text()));
+  await clock.ticksUntil(`a message that says what is expected; it says:\n${text()}`, () => predicate(text()));
   return text();
 }
 
@@ -86,7 +80,7 @@ describe('a trivia quiz through the fake Discord', () => {
     expect(renderedText(first)).toContain('Question 1 of 2');
     expect(buttonsOf(first)).toHaveLength(4);
     // Gated at the party's progress (not started): every question asked is safe before episode 1.
-    const safeIds = new Set(harness.bot.context.knowledge.visibleQuestions(0).map((question) => question.id));
+    const safeIds = new Set(harness.series().knowledge.visibleQuestions(0).map((question) => question.id));
     expect((await runningQuiz(harness, general.id)).state.questions.every((question) => safeIds.has(question.id))).toBe(true);
 
     const { right, wrong } = await answersOf(harness, general.id, first);

@@ -1,7 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot } from '../../test/support/botHarness.js';
-import { clockReading } from '../../test/support/manualClock.js';
+import { createManualClock } from '../../test/support/manualClock.js';
 import type { TestBot } from '../../test/support/botHarness.js';
 import type { FakeChannel, FakeUser, InteractionOutcome, StoredMessage } from '../../test/fakeDiscord/index.js';
 import { quizRetentionMilliseconds, triviaStartLimits } from './startLimits.js';
@@ -9,13 +9,11 @@ import { quizRetentionMilliseconds, triviaStartLimits } from './startLimits.js';
 /*
  * /trivia start is open to everyone, so it has limits: members start quizzes only where they can chat, one running
  * quiz per starter and a few per server, a cooldown between starts; and old quizzes are pruned while the leaderboard
- * and stats keep what they show. The clock is injected; the bot's own quiz job ticks every second.
+ * and stats keep what they show. The clock is injected, and the bot's own quiz job ticks when the test says.
  */
 
-let clock = new Date('2026-03-01T20:00:00.000Z');
-const advance = (milliseconds: number) => {
-  clock = new Date(clock.getTime() + milliseconds);
-};
+const clock = createManualClock(new Date('2026-03-01T20:00:00.000Z'));
+const advance = (milliseconds: number) => clock.jumpTo(new Date(clock.now().getTime() + milliseconds));
 
 let harness: TestBot;
 const channels: FakeChannel[] = [];
@@ -23,7 +21,7 @@ let readOnly: FakeChannel;
 const members: FakeUser[] = [];
 
 beforeAll(async () => {
-  harness = await startTestBot({ clock: clockReading(() => clock) });
+  harness = await startTestBot({ clock });
   const { fake, guild } = harness;
   for (const name of ['quiz-1', 'quiz-2', 'quiz-3', 'quiz-4']) channels.push(fake.addChannel(guild.id, { name }));
   readOnly = fake.addChannel(guild.id, { name: 'rules', overwrites: [{ id: guild.id, type: 'role', allow: 0n, deny: PermissionFlagsBits.SendMessages }] });
@@ -41,7 +39,7 @@ function stop(member: FakeUser, channel: FakeChannel): Promise<InteractionOutcom
   return harness.fake.sendCommand({ guildId: harness.guild.id, channelId: channel.id, userId: member.id, name: 'trivia', subcommand: 'stop' });
 }
 
-const runningIn = (channel: FakeChannel) => harness.bot.context.quizzes.runningInChannel(channel.id);
+const runningIn = async (channel: FakeChannel) => await harness.bot.context.quizzes.runningInChannel(channel.id);
 
 function expectRefused(outcome: InteractionOutcome, text: string): void {
   expect(outcome.ephemeral).toBe(true);
@@ -92,20 +90,22 @@ describe('old quizzes', () => {
     const channel = channels[3]!;
     await start(player, channel, { questions: 1, seconds: 10 });
     const quiz = (await runningIn(channel))!;
-    const question = await harness.fake.waitForMessage(channel.id, (message) => answerButtons(message).some((id) => id.startsWith('trivia-answer:')));
+    const isQuestion = (message: StoredMessage) => answerButtons(message).some((id) => id.startsWith('trivia-answer:'));
+    await clock.ticksUntil('asking the question', () => harness.fake.channelMessages(channel.id).some(isQuestion));
+    const question = harness.fake.channelMessages(channel.id).find(isQuestion)!;
     const right = answerButtons(question)[quiz.state.questions[0]!.correctIndex]!;
     await harness.fake.clickButton({ guildId: harness.guild.id, channelId: channel.id, userId: player.id, messageId: question.id, customId: right });
     advance(11_000);
-    const settled = () => harness.bot.database.value<number>('SELECT COUNT(*) FROM trivia_quizzes WHERE id = ? AND settled_at IS NOT NULL', [quiz.quizId]);
-    await expect.poll(settled, { timeout: 5_000 }).toBe(1);
+    const settled = async () => Number(await harness.bot.database.value('SELECT COUNT(*) FROM trivia_quizzes WHERE id = ? AND settled_at IS NOT NULL', [quiz.quizId])) === 1;
+    await clock.ticksUntil('settling the quiz', settled);
     const leaderboardBefore = harness.text(await harness.run('alice', 'trivia', { subcommand: 'leaderboard' }));
     expect(leaderboardBefore).toContain(`<@${player.id}>`);
 
     advance(quizRetentionMilliseconds + 60 * 60_000);
 
-    const quizRows = () => harness.bot.database.value<number>('SELECT COUNT(*) FROM trivia_quizzes WHERE id = ?', [quiz.quizId]);
-    await expect.poll(quizRows, { timeout: 5_000 }).toBe(0);
-    expect(await harness.bot.database.value('SELECT COUNT(*) FROM trivia_quiz_questions WHERE quiz_id = ?', [quiz.quizId])).toBe(0);
+    const quizRows = async () => Number(await harness.bot.database.value('SELECT COUNT(*) FROM trivia_quizzes WHERE id = ?', [quiz.quizId]));
+    await clock.ticksUntil('pruning the quiz', async () => (await quizRows()) === 0);
+    expect(Number(await harness.bot.database.value('SELECT COUNT(*) FROM trivia_quiz_questions WHERE quiz_id = ?', [quiz.quizId]))).toBe(0);
     expect(harness.text(await harness.run('alice', 'trivia', { subcommand: 'leaderboard' }))).toBe(leaderboardBefore);
     const stats = await harness.fake.sendCommand({ guildId: harness.guild.id, channelId: channel.id, userId: player.id, name: 'trivia', subcommand: 'stats' });
     expect(harness.text(stats)).toContain('**1** answered, **1** correct (100%)');

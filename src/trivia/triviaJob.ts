@@ -26,11 +26,14 @@ export function createTriviaJob(intervalMs = triviaTickIntervalMs): BackgroundJo
     start(client: Client<true>, context: BotContext, clock: Clock) {
       const runner = createQuizRunner({
         quizzes: context.quizzes,
-        seasons: () => context.knowledge.seasons(),
+        seasons: (seriesId) => context.series.byId(seriesId)?.knowledge.seasons() ?? [],
         publisher: createChannelPublisher(client),
         logger: context.logger,
         ownsGuild: (guildId) => context.ownsGuild(guildId),
-        partyProgress: async (guildId, channelId) => (await context.progress.current((await context.parties.forChannel(guildId, channelId)).id)).episode,
+        partyWatching: async (guildId, channelId) => {
+          const party = await context.parties.forChannel(guildId, channelId);
+          return { seriesId: party.seriesId, episode: (await context.progress.current(party.id)).episode };
+        },
       });
       // The first tick waits for it, so no tick moves a quiz that resuming is about to end.
       const resumed = runner.resume(clock.now()).catch((error: unknown) => context.logger.error({ err: error }, 'resuming trivia quizzes failed'));

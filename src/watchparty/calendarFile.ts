@@ -33,11 +33,13 @@ export async function calendarFile(invocation: Invocation, context: BotContext):
   }
   sessions.sort((a, b) => a.start.getTime() - b.start.getTime());
   if (sessions.length === 0) return ephemeralText('There are no upcoming sessions to put in a calendar yet.');
-  const seriesTitle = context.knowledge.meta('title') ?? 'Watchalong';
+  // Named after the series where the bot serves one; with several, each session names its own.
+  const [only, ...others] = context.series.list();
+  const calendarName = only && others.length === 0 ? `${only.title} watch parties` : 'Watch parties';
   return {
     ephemeral: true,
     content: `${sessions.length} upcoming session${sessions.length === 1 ? '' : 's'} in the next ${calendarDays} days. Open the file with your calendar app; import it again after changes and the sessions update in place.`,
-    files: [{ name: 'watch-parties.ics', data: buildCalendar(sessions, { name: `${seriesTitle} watch parties`, now }), description: 'Upcoming watch-party sessions' }],
+    files: [{ name: 'watch-parties.ics', data: buildCalendar(sessions, { name: calendarName, now }), description: 'Upcoming watch-party sessions' }],
   };
 }
 

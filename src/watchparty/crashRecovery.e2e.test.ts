@@ -29,7 +29,7 @@ import type { TestDatabase } from '../../test/postgres/testDatabases.js';
  */
 
 const folder = mkdtempSync(join(tmpdir(), 'watchalong-crash-'));
-const knowledgeBasePath = join(folder, 'knowledge.sqlite');
+const knowledgeBaseDirectory = join(folder, 'knowledge');
 const waitLimitMilliseconds = 45_000;
 
 type ProxyAction = 'forward' | 'kill-before' | 'kill-after';
@@ -92,7 +92,7 @@ function startBot(apiBase: string, stored: TestDatabase): BotProcess {
       PATH: process.env['PATH'] ?? '',
       DISCORD_TOKEN: 'test-token',
       ...(stored.url ? { DATABASE_URL: stored.url } : { DATABASE_PATH: stored.path }),
-      KNOWLEDGE_BASE_PATH: knowledgeBasePath,
+      KNOWLEDGE_BASE_DIR: knowledgeBaseDirectory,
       LOG_LEVEL: 'warn',
       WATCHALONG_TEST_TICK_SECONDS: '1',
       WATCHALONG_TEST_CLAIM_LEASE_MS: '2000',
@@ -105,7 +105,7 @@ const cleanups: Array<() => Promise<void> | void> = [];
 
 beforeAll(() => {
   // Compiled once here so each bot process finds the pack up to date and starts quickly.
-  ensureCompiledPack('data/pack', knowledgeBasePath);
+  ensureCompiledPack('data/packs/hero-mask', join(knowledgeBaseDirectory, 'hero-mask.sqlite'));
 });
 afterEach(async () => {
   for (const bot of running.splice(0)) {
@@ -116,22 +116,38 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-/** A fresh fake Discord and database with `count` one-off sessions starting a second apart, each reminded only at its start. */
-async function world(engine: TestEngine, count: number) {
+/**
+ * A fresh fake Discord behind a killing proxy, a server with a #general channel, and a database with the server's
+ * party; `start` runs a bot process on it (the proxy's victim).
+ */
+async function freshScene(engine: TestEngine, guildName: string) {
   const fake = await startFakeDiscord();
   const proxy = await startKillingProxy(fake);
-  const guild = fake.addGuild({ name: 'Crash club' });
+  const guild = fake.addGuild({ name: guildName });
   const channel = fake.addChannel(guild.id, { name: 'general' });
   const stored = await engine.create();
   const database = await engine.connect(stored);
   cleanups.push(() => fake.close(), () => proxy.close());
-  const now = () => new Date();
-  const party = await createPartyRepository(database, now).defaultFor(guild.id);
+  const party = await createPartyRepository(database, now, () => 'hero-mask').defaultFor(guild.id);
+  const start = () => {
+    const bot = startBot(proxy.apiBase, stored);
+    running.push(bot);
+    proxy.victim = bot.child;
+    return bot;
+  };
+  return { fake, proxy, channel, database, party, start };
+}
+
+const now = () => new Date();
+
+/** A fresh fake Discord and database with `count` one-off sessions starting a second apart, each reminded only at its start. */
+async function world(engine: TestEngine, count: number) {
+  const { fake, proxy, channel, database, party, start } = await freshScene(engine, 'Crash club');
   const schedules = createScheduleRepository(database, now);
   const ids: number[] = [];
   for (let index = 0; index < count; index++) {
     const schedule = await schedules.create({
-      guildId: guild.id,
+      guildId: party.guildId,
       partyId: party.id,
       channelId: channel.id,
       pingRoleId: null,
@@ -147,12 +163,6 @@ async function world(engine: TestEngine, count: number) {
   const seen = { states: [] as Array<string | null> };
   const states = async () => (seen.states = await Promise.all(ids.map((scheduleId) => deliveries.state({ scheduleId, occurrenceIndex: 0, leadMinutes: 0 }))));
   const reminders = () => fake.channelMessages(channel.id).filter((message: StoredMessage) => message.content.includes('**Session'));
-  const start = () => {
-    const bot = startBot(proxy.apiBase, stored);
-    running.push(bot);
-    proxy.victim = bot.child;
-    return bot;
-  };
   const isMessagePost = (request: IncomingMessage) => request.method === 'POST' && request.url === `/api/v10/channels/${channel.id}/messages`;
   return { fake, proxy, channel, states, seen, reminders, start, isMessagePost };
 }
@@ -176,10 +186,10 @@ describeOnBothEngines('a bot killed around sending a reminder', (engine) => {
       expect(await scene.states()).toContain('claimed');
 
       const second = scene.start();
-      await waitUntil(async () => (await scene.states()).every((state) => state === 'sent'), 'every reminder to be confirmed', {
-        timeoutMilliseconds: waitLimitMilliseconds,
-        describeState: () => `states ${JSON.stringify(scene.seen.states)}, bot output:\n${first.output()}\n${second.output()}`,
-      });
+      await waitUntil(async () => (await scene.states()).every((state) => state === 'sent'),
+        'every reminder to be confirmed',
+        { timeoutMilliseconds: waitLimitMilliseconds, describeState: () => `states ${JSON.stringify(scene.seen.states)}, bot output:\n${first.output()}\n${second.output()}` },
+      );
       const titles = scene.reminders().map((message) => /\*\*(Session \d+)\*\*/.exec(message.content)?.[1]);
       expect(titles.sort()).toEqual(['Session 1', 'Session 2', 'Session 3']);
     }, 90_000);
@@ -188,10 +198,10 @@ describeOnBothEngines('a bot killed around sending a reminder', (engine) => {
       const scene = await world(engine, 5);
       const first = scene.start();
       const second = scene.start();
-      await waitUntil(async () => (await scene.states()).every((state) => state === 'sent'), 'every reminder to be confirmed', {
-        timeoutMilliseconds: waitLimitMilliseconds,
-        describeState: () => `states ${JSON.stringify(scene.seen.states)}`,
-      });
+      await waitUntil(async () => (await scene.states()).every((state) => state === 'sent'),
+        'every reminder to be confirmed',
+        { timeoutMilliseconds: waitLimitMilliseconds, describeState: () => `states ${JSON.stringify(scene.seen.states)}` },
+      );
       // Both stop as `docker stop` stops them, finishing the tick in hand: a duplicate on its way would be posted by now.
       await Promise.all([first.stop('SIGTERM'), second.stop('SIGTERM')]);
       const titles = scene.reminders().map((message) => /\*\*(Session \d+)\*\*/.exec(message.content)?.[1]);
@@ -201,26 +211,13 @@ describeOnBothEngines('a bot killed around sending a reminder', (engine) => {
 
 /** A party at episode 3 whose discussion threads for episodes 1–3 were asked for (as /progress set does) while no bot ran. */
 async function threadWorld(engine: TestEngine) {
-  const fake = await startFakeDiscord();
-  const proxy = await startKillingProxy(fake);
-  const guild = fake.addGuild({ name: 'Thread club' });
-  const channel = fake.addChannel(guild.id, { name: 'general' });
-  const stored = await engine.create();
-  const database = await engine.connect(stored);
-  cleanups.push(() => fake.close(), () => proxy.close());
-  const now = () => new Date();
-  const party = await createPartyRepository(database, now).defaultFor(guild.id);
+  const { fake, proxy, channel, database, party, start } = await freshScene(engine, 'Thread club');
   await createProgressRepository(database, now).set(party.id, 3, fake.botUserId);
-  await createDiscussionThreadRepository(database, now).request({ partyId: party.id, guildId: guild.id, channelId: channel.id, episodes: [1, 2, 3] });
+  const request = { partyId: party.id, seriesId: party.seriesId, guildId: party.guildId, channelId: channel.id, episodes: [1, 2, 3] };
+  await createDiscussionThreadRepository(database, now).request(request);
   const seen = { states: [] as string[] };
   const states = async () =>
     (seen.states = (await database.all<{ state: string }>('SELECT state FROM discussion_threads ORDER BY episode')).map((row) => row.state));
-  const start = () => {
-    const bot = startBot(proxy.apiBase, stored);
-    running.push(bot);
-    proxy.victim = bot.child;
-    return bot;
-  };
   const threads = () => fake.threads({ channelId: channel.id });
   /** Each thread's name with how many messages it holds, and how many starter messages the channel shows. */
   const outcome = () => ({
@@ -245,7 +242,7 @@ describeOnBothEngines('discussion threads with crashes and two processes', (engi
         timeoutMilliseconds: waitLimitMilliseconds,
         describeState: () => `states ${JSON.stringify(scene.seen.states)}`,
       });
-      // Both stop finishing the tick in hand: a duplicate on its way would be posted by now.
+      // Both stop as `docker stop` stops them, finishing the tick in hand: a duplicate on its way would be there by now.
       await Promise.all([first.stop('SIGTERM'), second.stop('SIGTERM')]);
       expect(scene.outcome()).toEqual(scene.expected);
     }, 90_000);

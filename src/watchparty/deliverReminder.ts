@@ -4,13 +4,14 @@ import { occurrenceAt } from '../domain/watchparty/recurrence.js';
 import { reminderNonce } from '../domain/watchparty/reminderNonce.js';
 import type { EpisodeRange } from '../domain/watchparty/session.js';
 import type { Reply } from '../discord/reply.js';
-import type { ReminderDeliveryRepository, ReminderKey } from '../storage/reminderDeliveryRepository.js';
+import type { ReminderDeliveryRepository } from '../storage/reminderDeliveryRepository.js';
+import type { ReminderKey } from '../domain/watchparty/storedSchedule.js';
 import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 import { postWithNonce } from './channelMessages.js';
 import { classifyDiscordFailure } from '../discord/discordFailure.js';
 import type { DiscordFailure } from '../discord/discordFailure.js';
 import { finishedPromptMessage, reminderMessage } from './reminderMessages.js';
-import { describeEpisodes, plannedEpisodes } from './sessionEpisodes.js';
+import { describeSessionEpisodes, plannedEpisodes, seriesOfSchedule } from './sessionEpisodes.js';
 import { whoIsBehind } from '../threads/whoIsBehind.js';
 
 export interface DeliveryDependencies {
@@ -38,24 +39,26 @@ async function composeReminder(
   key: ReminderKey,
   late: boolean,
 ): Promise<ComposedReminder | null> {
-  const { knowledge } = context;
+  const series = await seriesOfSchedule(context, schedule);
   const progress = (await context.progress.current(schedule.partyId)).episode;
+  const planned = () => (series ? plannedEpisodes(series.knowledge, progress, schedule.episodes) : null);
   if (key.leadMinutes < 0) {
-    const episodes = (await deliveries.coveredEpisodes(schedule.id, key.occurrenceIndex)) ?? plannedEpisodes(knowledge, progress, schedule.episodes);
-    if (!episodes || progress >= episodes.last) return null;
-    const text = { episodes: describeEpisodes(episodes, knowledge, progress), lastEpisode: episodes.last, late };
+    const episodes = (await deliveries.coveredEpisodes(schedule.id, key.occurrenceIndex)) ?? planned();
+    // Without its series' pack nothing can be named safely, so the question waits for a host's /progress set.
+    if (!series || !episodes || progress >= episodes.last) return null;
+    const text = { episodes: describeSessionEpisodes(context, episodes, series, progress), lastEpisode: episodes.last, seriesId: series.id, late };
     return { reply: finishedPromptMessage(key, text), episodes };
   }
   const occurrenceStart = occurrenceAt(schedule.schedule, key.occurrenceIndex);
   if (!occurrenceStart) return null;
-  const episodes = plannedEpisodes(knowledge, progress, schedule.episodes);
+  const episodes = planned();
   const text = {
     title: schedule.title,
     pingRoleId: schedule.pingRoleId,
     occurrenceStart,
-    episodes: episodes ? describeEpisodes(episodes, knowledge, progress) : null,
+    episodes: series && episodes ? describeSessionEpisodes(context, episodes, series, progress) : null,
     late,
-    behind: key.leadMinutes === 0 && episodes ? whoIsBehind(await context.progress.roster(schedule.guildId), episodes.first) : null,
+    behind: key.leadMinutes === 0 && series && episodes ? whoIsBehind(await context.progress.roster(schedule.guildId, series.id), episodes.first) : null,
   };
   return { reply: reminderMessage(key, text, await context.rsvps.counts(schedule.id, key.occurrenceIndex)), episodes };
 }

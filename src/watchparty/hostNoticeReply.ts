@@ -44,11 +44,13 @@ export async function withHostNotices(
 
 /**
  * A command's `afterRun` that tells the member what happened while they were away (a paused schedule, a missing
- * permission), once. Only the answers to `hostSubcommands` also carry notices meant for any host.
+ * permission), once. Only the answers to `hostSubcommands` also carry notices meant for any host; with
+ * `otherSubcommands: 'none'` the other subcommands carry no notices at all.
  */
-export function noticesAfter(hostSubcommands: readonly string[]) {
-  return (reply: Reply, invocation: Invocation, context: BotContext): Promise<Reply> => {
+export function noticesAfter(hostSubcommands: readonly string[], otherSubcommands: 'own notices' | 'none' = 'own notices') {
+  return async (reply: Reply, invocation: Invocation, context: BotContext): Promise<Reply> => {
     const serverWide = hostSubcommands.includes(invocation.subcommand ?? '');
+    if (!serverWide && otherSubcommands === 'none') return reply;
     return withHostNotices(reply, context.hostNotices, { guildId: invocation.guildId, userId: invocation.actor.userId, serverWide });
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { finishedPromptMessage, reminderMessage, reminderSignature, rsvpButtons } from './reminderMessages.js';
+import { finishedPromptMessage, reminderMessage, rsvpButtons } from './reminderMessages.js';
+import { finishedButtonArguments, reminderSignature } from './reminderButtons.js';
 
 const counts = { going: 2, maybe: 0, cant: 1 };
 const customIdsOf = (row: ReturnType<typeof rsvpButtons>) => row.components.map((component) => ('custom_id' in component ? component.custom_id : ''));
@@ -37,9 +38,15 @@ describe('reminder messages', () => {
 
   it('ask after the session with a button the finished prompt is recognised by', () => {
     const key = { scheduleId: 3, occurrenceIndex: 1, leadMinutes: -48 };
-    const reply = finishedPromptMessage(key, { episodes: 'episodes 3–4 (S1E3 to S1E4)', lastEpisode: 4, late: false });
+    const reply = finishedPromptMessage(key, { episodes: 'episodes 3–4 (S1E3 to S1E4)', lastEpisode: 4, seriesId: 'hero-mask', late: false });
     expect(reply.content).toContain('Did you finish episodes 3–4');
     expect(reply.pingRoleIds).toBeUndefined();
-    expect(JSON.stringify(reply.components)).toContain(`"custom_id":"${reminderSignature(key)}4"`);
+    expect(JSON.stringify(reply.components)).toContain(`"custom_id":"${reminderSignature(key)}4:hero-mask"`);
+  });
+
+  it('carry the series in the finished button, and still read the buttons posted before there were several', () => {
+    expect(finishedButtonArguments.parse(['3', '1', '4', 'hero-mask'])).toEqual({ scheduleId: 3, occurrenceIndex: 1, lastEpisode: 4, seriesId: 'hero-mask' });
+    expect(finishedButtonArguments.parse(['3', '1', '4'])).toEqual({ scheduleId: 3, occurrenceIndex: 1, lastEpisode: 4, seriesId: undefined });
+    expect(finishedButtonArguments.safeParse(['3', '1', '4', 'Hero Mask']).success).toBe(false);
   });
 });

@@ -1,13 +1,10 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIComponentInMessageActionRow } from 'discord.js';
-import { customId } from '../discord/customId.js';
 import type { Reply } from '../discord/reply.js';
 import { discordTimestamp } from '../domain/watchparty/discordTimestamp.js';
-import type { ReminderKey } from '../storage/reminderDeliveryRepository.js';
+import type { ReminderKey } from '../domain/watchparty/storedSchedule.js';
 import type { RsvpAnswer, RsvpCounts } from '../domain/watchparty/rsvp.js';
-
-export const rsvpComponentName = 'rsvp';
-export const finishedComponentName = 'finished';
+import { finishedButtonId, rsvpButtonId } from './reminderButtons.js';
 
 type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 /** One session of one schedule. */
@@ -42,18 +39,9 @@ export function rsvpButtons(key: ReminderKey, counts: RsvpCounts): ActionRow {
       type: ComponentType.Button,
       style: rsvpButtonLooks[answer].style,
       label: `${rsvpButtonLooks[answer].label} · ${counts[answer]}`,
-      custom_id: customId(rsvpComponentName, key.scheduleId, key.occurrenceIndex, key.leadMinutes, answer),
+      custom_id: rsvpButtonId(key, answer),
     })),
   };
-}
-
-/** The start of a custom id that only the message of this reminder carries (the separator keeps `:6` from matching `:60`). */
-export function reminderSignature(key: ReminderKey): string {
-  const id =
-    key.leadMinutes < 0
-      ? customId(finishedComponentName, key.scheduleId, key.occurrenceIndex)
-      : customId(rsvpComponentName, key.scheduleId, key.occurrenceIndex, key.leadMinutes);
-  return `${id}:`;
 }
 
 function lateNote(late: boolean): string {
@@ -82,10 +70,15 @@ export interface FinishedPromptText {
   /** `episodes 3–4 (S1E3 to S1E4)`. */
   episodes: string;
   lastEpisode: number;
+  /** The series the episodes are of: the button records progress only while the party still watches it. */
+  seriesId: string;
   late: boolean;
 }
 
-function finishedButton(session: SessionKey, lastEpisode: number, label: string, disabled: boolean): ActionRow {
+/** What a "finished?" button records: the last episode of the session, in its series. */
+export type FinishedEpisode = Pick<FinishedPromptText, 'lastEpisode' | 'seriesId'>;
+
+function finishedButton(session: SessionKey, finished: FinishedEpisode, label: string, disabled: boolean): ActionRow {
   return {
     type: ComponentType.ActionRow,
     components: [
@@ -94,7 +87,7 @@ function finishedButton(session: SessionKey, lastEpisode: number, label: string,
         style: ButtonStyle.Success,
         label,
         disabled,
-        custom_id: customId(finishedComponentName, session.scheduleId, session.occurrenceIndex, lastEpisode),
+        custom_id: finishedButtonId(session.scheduleId, session.occurrenceIndex, finished.lastEpisode, finished.seriesId),
       },
     ],
   };
@@ -104,14 +97,14 @@ function finishedButton(session: SessionKey, lastEpisode: number, label: string,
 export function finishedPromptMessage(key: ReminderKey, text: FinishedPromptText): Reply {
   return {
     content: `${lateNote(text.late)}🎬 Did you finish ${text.episodes}? A host can record it with the button.`,
-    components: [finishedButton(key, text.lastEpisode, `Yes, we finished episode ${text.lastEpisode}`, false)],
+    components: [finishedButton(key, text, `Yes, we finished episode ${text.lastEpisode}`, false)],
   };
 }
 
 /** The prompt once answered: the button stays (disabled) so the message is still recognisable. */
-export function finishedRecordedMessage(session: SessionKey, lastEpisode: number, outcome: string): Reply {
+export function finishedRecordedMessage(session: SessionKey, finished: FinishedEpisode, outcome: string): Reply {
   return {
     content: outcome,
-    components: [finishedButton(session, lastEpisode, `Episode ${lastEpisode} recorded`, true)],
+    components: [finishedButton(session, finished, `Episode ${finished.lastEpisode} recorded`, true)],
   };
 }

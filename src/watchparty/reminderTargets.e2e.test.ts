@@ -34,7 +34,7 @@ afterAll(async () => {
   await harness.close();
 });
 
-const openSchedules = () => harness.bot.context.schedules.listOpen(harness.guild.id);
+const openSchedules = async () => await harness.bot.context.schedules.listOpen(harness.guild.id);
 
 function schedule(as: FakeUser, options: Record<string, string>): Promise<InteractionOutcome> {
   const start = new Date(Date.now() + 3 * 60 * 60_000).toISOString();

@@ -2,12 +2,12 @@ import type { Client } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { defaultGraceMinutes } from '../domain/watchparty/dueReminders.js';
 import { occurrenceAt } from '../domain/watchparty/recurrence.js';
-import type { ReminderKey } from '../storage/reminderDeliveryRepository.js';
+import type { ReminderKey } from '../domain/watchparty/storedSchedule.js';
 import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 import { findPostedMessage } from './channelMessages.js';
 import { deliverReminder } from './deliverReminder.js';
 import type { DeliveryDependencies, DeliveryOutcome } from './deliverReminder.js';
-import { reminderSignature } from './reminderMessages.js';
+import { reminderSignature } from './reminderButtons.js';
 import { syncScheduledEvents } from './scheduledEventSync.js';
 import { openWantedThreads } from '../threads/openThreads.js';
 

@@ -2,6 +2,7 @@ import type { BotContext } from '../context.js';
 import type { Invocation } from '../discord/invocation.js';
 import type { Reply } from '../discord/reply.js';
 import { ephemeralText } from '../discord/reply.js';
+import { watchedSeries } from '../discord/watchedSeries.js';
 import { discordTimestamp } from '../domain/watchparty/discordTimestamp.js';
 import { defaultLeadTimes, parseLeadTimes } from '../domain/watchparty/leadTimes.js';
 import type { Repeat } from '../domain/watchparty/recurrence.js';
@@ -72,7 +73,7 @@ export async function scheduleSession(invocation: Invocation<ScheduleRequest>, c
   // The same rule as the reminder plan: a reminder due before the schedule was stored is never sent.
   const pastLeads = reminderLeads.filter((lead) => start.getTime() - lead * 60_000 < schedule.createdAt.getTime());
   const warnings = [
-    episodesLeftWarning(context.knowledge, (await context.progress.current(party.id)).episode, episodes),
+    episodesLeftWarning(watchedSeries(context, party).knowledge, (await context.progress.current(party.id)).episode, episodes),
     overlapWarning(schedule, await context.schedules.listOpen(invocation.guildId), now),
   ].filter((warning) => warning !== null);
   const ping = schedule.pingRoleId ? `, pinging <@&${schedule.pingRoleId}>` : '';

@@ -6,7 +6,7 @@ import { sessionEndsAt } from '../domain/watchparty/session.js';
 import type { ScheduleEventRepository } from '../storage/scheduleEventRepository.js';
 import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 import { classifyDiscordFailure } from '../discord/discordFailure.js';
-import { describeEpisodes, plannedEpisodes } from './sessionEpisodes.js';
+import { describeSessionEpisodes, plannedEpisodes, seriesOfSchedule } from './sessionEpisodes.js';
 
 const eventNameLimit = 100;
 const eventLocationLimit = 100;
@@ -48,8 +48,9 @@ async function eventPlace(client: Client<true>, schedule: StoredSchedule): Promi
 async function eventBody(dependencies: EventSyncDependencies, schedule: StoredSchedule, start: Date): Promise<RESTPostAPIGuildScheduledEventJSONBody> {
   const { context, client } = dependencies;
   const progress = (await context.progress.current(schedule.partyId)).episode;
-  const episodes = plannedEpisodes(context.knowledge, progress, schedule.episodes);
-  const watching = episodes ? `Watching ${describeEpisodes(episodes, context.knowledge, progress)}.` : 'Watch party.';
+  const series = (await seriesOfSchedule(context, schedule));
+  const episodes = series ? plannedEpisodes(series.knowledge, progress, schedule.episodes) : null;
+  const watching = series && episodes ? `Watching ${describeSessionEpisodes(context, episodes, series, progress)}.` : 'Watch party.';
   return {
     name: schedule.title.slice(0, eventNameLimit),
     description: `${watching} Reminders and RSVPs in <#${schedule.channelId}>.`,

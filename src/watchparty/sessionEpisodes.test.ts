@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePack } from '../pack/compilePack.js';
 import { tinyPackDirectory } from '../../test/support/packFixture.js';
-import { openKnowledgeBase } from '../storage/database.js';
-import type { KnowledgeBase } from '../storage/database.js';
+import { openKnowledgeBase } from '../storage/knowledge/knowledgeBase.js';
+import type { Database } from '../storage/database.js';
 import { createKnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
 import type { KnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
 import { describeEpisodes, plannedEpisodes } from './sessionEpisodes.js';
 
 // The fixture pack: 4 episodes in 2 seasons; episode 1 is titled from the start, episode 3's title is revealed in episode 3.
 let folder: string;
-let database: KnowledgeBase;
+let database: Database;
 let knowledge: KnowledgeRepository;
 
 beforeAll(() => {

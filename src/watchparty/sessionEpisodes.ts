@@ -1,7 +1,17 @@
 import { shortEpisodeLabel } from '../domain/episodeLabels.js';
 import { episodesCovered } from '../domain/watchparty/session.js';
 import type { EpisodeRange } from '../domain/watchparty/session.js';
+import type { BotContext } from '../context.js';
+import { seriesName } from '../discord/seriesName.js';
+import type { StoredSchedule } from '../domain/watchparty/storedSchedule.js';
 import type { KnowledgeRepository } from '../storage/knowledge/knowledgeRepository.js';
+import type { InstalledSeries } from '../storage/knowledge/seriesCatalog.js';
+
+/** The series a schedule's party watches now; undefined when its party is gone or its pack is not loaded. */
+export async function seriesOfSchedule(context: BotContext, schedule: Pick<StoredSchedule, 'partyId'>): Promise<InstalledSeries | undefined> {
+  const party = await context.parties.byId(schedule.partyId);
+  return party ? context.series.byId(party.seriesId) : undefined;
+}
 
 /**
  * The episodes a session covers when the party stands at `progress` and `sessionsAhead` sessions come
@@ -28,4 +38,9 @@ export function describeEpisodes(range: EpisodeRange, knowledge: KnowledgeReposi
   };
   if (range.first === range.last) return `episode ${range.first} (${labelOf(range.first)})`;
   return `episodes ${range.first}–${range.last} (${labelOf(range.first)} to ${labelOf(range.last)})`;
+}
+
+/** As describeEpisodes, naming the series too where the bot serves several: for reminders, events and calendars. */
+export function describeSessionEpisodes(context: BotContext, range: EpisodeRange, series: InstalledSeries, progress: number): string {
+  return `${describeEpisodes(range, series.knowledge, progress)}${seriesName(context, series.id)}`;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Jscpd from 'jscpd';
 import { describe, expect, it } from 'vitest';
-import { productionFiles } from './productionFiles.js';
+import { codeFiles } from './codeFiles.js';
 
 // jscpd's ES module build imports a CommonJS path that Node cannot resolve; its CommonJS build loads.
 const { detectClones } = createRequire(import.meta.url)('jscpd') as typeof Jscpd;
@@ -10,10 +10,10 @@ const { detectClones } = createRequire(import.meta.url)('jscpd') as typeof Jscpd
 /** House rule: small files with one job. Tests and data may be longer. */
 const maximumLines = 250;
 
-describe('production code', () => {
-  const files = productionFiles();
+describe('code outside tests (the bot, its scripts, the playground and the benchmark)', () => {
+  const files = codeFiles();
 
-  it('finds the production files', () => {
+  it('finds the files', () => {
     expect(files).toContain('src/bot.ts');
     expect(files).toContain('commands/index.ts');
     expect(files.some((file) => file.endsWith('.test.ts'))).toBe(false);

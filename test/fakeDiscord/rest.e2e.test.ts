@@ -1,6 +1,7 @@
-import { DiscordAPIError, GuildScheduledEventEntityType, GuildScheduledEventPrivacyLevel, PermissionFlagsBits, Routes } from 'discord.js';
+import { GuildScheduledEventEntityType, GuildScheduledEventPrivacyLevel, PermissionFlagsBits, Routes } from 'discord.js';
 import type { Client, TextChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discordErrorCode } from './discordErrorCode.js';
 import { startFakeDiscord } from './fakeDiscord.js';
 import type { FakeDiscord } from './fakeDiscord.js';
 import { connectClient } from './testClient.js';
@@ -8,10 +9,6 @@ import type { FakeChannel, FakeGuild } from './types.js';
 
 const CALENDAR = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n';
 
-async function discordErrorCode(promise: Promise<unknown>): Promise<number | string | undefined> {
-  const error: unknown = await promise.then(() => undefined, (reason: unknown) => reason);
-  return error instanceof DiscordAPIError ? error.code : undefined;
-}
 
 describe('REST routes of the fake Discord', () => {
   let fake: FakeDiscord;

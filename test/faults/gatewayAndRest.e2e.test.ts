@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/botHarness.js';
-import { clockReading } from '../support/manualClock.js';
+import { createManualClock } from '../support/manualClock.js';
+import type { ManualClock } from '../support/manualClock.js';
+import { waitUntil } from '../support/waitUntil.js';
 import type { TestBot } from '../support/botHarness.js';
 import type { FakeChannel, InteractionOutcome, RecordedRequest, StoredMessage } from '../fakeDiscord/index.js';
 import { createReminderTick } from '../../src/watchparty/reminderTick.js';
@@ -14,12 +16,12 @@ import type { TickReport } from '../../src/watchparty/reminderTick.js';
 
 const minute = 60_000;
 let harness: TestBot;
-let clock: Date;
+let clock: ManualClock;
 let tick: (now: Date) => Promise<TickReport>;
 
 beforeAll(async () => {
-  clock = new Date(Math.ceil(Date.now() / minute) * minute);
-  harness = await startTestBot({ clock: clockReading(() => clock) });
+  clock = createManualClock(new Date(Math.ceil(Date.now() / minute) * minute));
+  harness = await startTestBot({ clock });
   tick = createReminderTick({ client: harness.bot.client, context: harness.bot.context });
 });
 afterAll(async () => {
@@ -110,12 +112,12 @@ describe('REST answers 429 and 5xx', () => {
 
   async function settled(): Promise<void> {
     const unfinished = async () => Number(await harness.bot.database.value(`SELECT COUNT(*) FROM reminder_deliveries WHERE state = 'claimed'`));
-    await expect.poll(unfinished, { timeout: 5_000 }).toBe(0);
+    await waitUntil(async () => (await unfinished()) === 0, 'every claimed reminder to be confirmed', { timeoutMilliseconds: 5_000 });
   }
 
   it.each([429, 500, 503] as const)('posts a reminder refused twice with %i once, with one nonce, and its RSVP buttons work', async (status) => {
     const channel = harness.fake.addChannel(harness.guild.id, { name: `reminders-${status}` });
-    const start = new Date(clock.getTime() + 3 * 60 * minute);
+    const start = new Date(clock.now().getTime() + 3 * 60 * minute);
     const scheduled = await harness.run('host', 'watchparty', {
       subcommand: 'schedule',
       options: { start: start.toISOString(), timezone: 'UTC', title: `After ${status}`, channel: channel.id },
@@ -124,8 +126,8 @@ describe('REST answers 429 and 5xx', () => {
 
     const messagesPath = `/channels/${channel.id}/messages`;
     harness.fake.injectRestFailures({ status, count: 2, pathIncludes: messagesPath });
-    clock = new Date(start.getTime() - 60 * minute);
-    await tick(clock);
+    clock.jumpTo(new Date(start.getTime() - 60 * minute));
+    await tick(clock.now());
     await settled();
 
     const [reminder, ...more] = posted(channel);

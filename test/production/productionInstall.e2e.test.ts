@@ -37,12 +37,12 @@ beforeAll(() => {
   const build = ['-p', 'tsconfig.build.json', '--noCheck', '--outDir', join(app, 'dist')];
   run(process.execPath, ['node_modules/typescript/bin/tsc', ...build], repository);
   for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(repository, file), join(app, file));
-  cpSync(join(repository, 'data/pack'), join(app, 'data/pack'), { recursive: true });
+  cpSync(join(repository, 'data/packs'), join(app, 'data/packs'), { recursive: true });
   // The runtime stage: `npm ci --omit=dev`. Scripts are skipped and the already compiled better-sqlite3 copied in,
   // which saves compiling it again (about 75 s); the image compiles it in its build stage.
   run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], app);
   cpSync(join(repository, compiledSqlite), join(app, compiledSqlite));
-  run(process.execPath, ['dist/scripts/buildKnowledgeBase.js', 'data/pack', 'data/knowledge.sqlite'], app);
+  run(process.execPath, ['dist/scripts/buildKnowledgeBase.js'], app);
 }, 180_000);
 
 afterAll(() => {
@@ -66,8 +66,6 @@ class BotProcess {
         NODE_ENV: 'production',
         // A fresh volume each time, like `docker run -v` with a new volume.
         DATABASE_PATH: join(mkdtempSync(join(folder, 'volume-')), 'watchalong.sqlite'),
-        KNOWLEDGE_PACK_DIR: 'data/pack',
-        KNOWLEDGE_BASE_PATH: 'data/knowledge.sqlite',
         HEALTH_PORT: String(healthPort),
         LOG_LEVEL: 'info',
         ...environment,

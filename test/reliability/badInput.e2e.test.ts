@@ -158,7 +158,7 @@ describe('buttons a member could not have been given', () => {
   });
 
   it('a crafted page of a character not revealed yet answers exactly like one that does not exist', async () => {
-    const hidden = harness.bot.knowledgeBase.prepare('SELECT id FROM kb.entities WHERE revealed_in > 3 LIMIT 1').pluck().get() as string;
+    const hidden = harness.series().database.prepare('SELECT id FROM kb.entities WHERE revealed_in > 3 LIMIT 1').pluck().get() as string;
     const answers: string[] = [];
     for (const entityId of [hidden, 'nobody-at-all']) {
       carry(`page:character:1:${entityId}:all`);

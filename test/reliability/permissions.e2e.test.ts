@@ -6,7 +6,8 @@ import { userMessages } from '../../src/discord/userMessages.js';
 import { declaredAccessLevel } from '../../src/discord/catalog/accessTable.js';
 import { createReminderTick } from '../../src/watchparty/reminderTick.js';
 import { startTestBot } from '../support/botHarness.js';
-import { clockReading } from '../support/manualClock.js';
+import { createManualClock } from '../support/manualClock.js';
+import type { ManualClock } from '../support/manualClock.js';
 import type { TestBot } from '../support/botHarness.js';
 import type { StoredMessage } from '../fakeDiscord/index.js';
 import { commandShapes } from '../../src/discord/catalog/commandCatalog.js';
@@ -30,11 +31,11 @@ const mayUse: Record<AccessLevel, readonly Member[]> = {
 const minute = 60_000;
 
 let harness: TestBot;
-let clock: Date;
+let clock: ManualClock;
 
 beforeAll(async () => {
-  clock = new Date(Math.ceil(Date.now() / minute) * minute);
-  harness = await startTestBot({ clock: clockReading(() => clock) });
+  clock = createManualClock(new Date(Math.ceil(Date.now() / minute) * minute));
+  harness = await startTestBot({ clock });
 });
 afterAll(async () => {
   await harness.close();
@@ -71,11 +72,11 @@ describe('a host-only button checks who clicks it', () => {
   let button: string;
 
   it('is posted after a session: "did you finish?"', async () => {
-    const start = new Date(clock.getTime() + 90 * minute);
+    const start = new Date(clock.now().getTime() + 90 * minute);
     await harness.run('host', 'watchparty', { subcommand: 'schedule', options: { start: start.toISOString(), episodes: 1 } });
     const tick = createReminderTick({ client: harness.bot.client, context: harness.bot.context });
-    clock = new Date(start.getTime() + 24 * minute);
-    await tick(clock);
+    clock.jumpTo(new Date(start.getTime() + 24 * minute));
+    await tick(clock.now());
     prompt = await harness.fake.waitForMessage(harness.channels.general.id, (message) => message.content.includes('Did you finish'));
     button = (prompt.components as Array<{ components: Array<{ custom_id: string }> }>)[0]!.components[0]!.custom_id;
     expect(button).toMatch(/^finished:/);

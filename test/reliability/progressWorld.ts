@@ -14,6 +14,8 @@ const accessLevelFor = declaredAccessLevel(commands, components);
  */
 export interface ProgressWorld {
   progress: number;
+  /** The series the server's party watches. */
+  seriesId: string;
   guildId: string;
   channelId: string;
   spareChannelId: string;
@@ -22,7 +24,7 @@ export interface ProgressWorld {
 }
 
 /** Sets the world up through the bot's own commands, as an owner would. */
-export async function createProgressWorld(fake: FakeDiscord, progress: number): Promise<ProgressWorld> {
+export async function createProgressWorld(fake: FakeDiscord, progress: number, seriesId = 'hero-mask'): Promise<ProgressWorld> {
   const guild = fake.addGuild({ name: `Progress ${progress}` });
   const hostRole = fake.addRole(guild.id, { name: 'Hosts' });
   const channel = fake.addChannel(guild.id, { name: 'watch' });
@@ -31,6 +33,7 @@ export async function createProgressWorld(fake: FakeDiscord, progress: number): 
   const host = fake.addMember(guild.id, { username: `host-${progress}`, roles: [hostRole.id] });
   const world: ProgressWorld = {
     progress,
+    seriesId,
     guildId: guild.id,
     channelId: channel.id,
     spareChannelId: spare.id,
@@ -38,7 +41,7 @@ export async function createProgressWorld(fake: FakeDiscord, progress: number): 
     memberFor: { everyone: member.id, host: host.id, 'manage-server': guild.ownerId },
   };
   const scene = { guildId: guild.id, channelId: channel.id };
-  await fake.sendCommand({ ...scene, userId: guild.ownerId, name: 'settings', options: { 'host-role': hostRole.id } });
+  await fake.sendCommand({ ...scene, userId: guild.ownerId, name: 'settings', options: { 'host-role': hostRole.id, series: seriesId } });
   await fake.sendCommand({ ...scene, userId: host.id, name: 'progress', subcommand: 'set', options: { episode: progress } });
   return world;
 }
@@ -57,21 +60,22 @@ export function optionWorldOf(world: ProgressWorld): OptionWorld {
 export async function currentGate(context: BotContext, world: ProgressWorld, userId: string): Promise<number> {
   const party = await context.parties.forChannel(world.guildId, world.channelId);
   const partyProgress = (await context.progress.current(party.id)).episode;
-  const personal = await context.progress.personal(world.guildId, userId);
+  const personal = await context.progress.personal(world.guildId, userId, party.seriesId);
   return personal === undefined ? partyProgress : Math.min(partyProgress, personal);
 }
 
 /**
  * Puts back what gates the world after an interaction changed it (a host set the progress, a
- * member set their own, an admin bound a new party to the channel or changed the host role).
+ * member set their own, an admin bound a new party to the channel, changed the host role or switched the series).
  */
 export async function restoreWorld(context: BotContext, world: ProgressWorld): Promise<void> {
   const bound = await context.parties.forChannel(world.guildId, world.channelId);
   if (bound.channelId !== null) await context.parties.remove(bound.id);
-  const party = await context.parties.forChannel(world.guildId, world.channelId);
+  const watching = await context.parties.forChannel(world.guildId, world.channelId);
+  const party = watching.seriesId === world.seriesId ? watching : await context.parties.switchSeries(watching.id, world.seriesId);
   if ((await context.progress.current(party.id)).episode !== world.progress) await context.progress.set(party.id, world.progress, world.memberFor.host);
   for (const userId of Object.values(world.memberFor)) {
-    if ((await context.progress.personal(world.guildId, userId)) !== undefined) await context.progress.clearPersonal(world.guildId, userId);
+    if (await context.progress.personal(world.guildId, userId, party.seriesId) !== undefined) await context.progress.clearPersonal(world.guildId, userId, party.seriesId);
   }
   if ((await context.settings.get(world.guildId)).hostRoleId !== world.hostRoleId) await context.settings.update(world.guildId, { hostRoleId: world.hostRoleId });
 }

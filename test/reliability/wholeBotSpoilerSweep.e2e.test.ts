@@ -7,6 +7,7 @@ import { longEpisodeLabel } from '../../src/domain/episodeLabels.js';
 import { createReminderTick } from '../../src/watchparty/reminderTick.js';
 import { upcomingSessions } from '../../src/watchparty/upcomingSessions.js';
 import { startTestBot } from '../support/botHarness.js';
+import { clockworkOrchardPackDirectory, heroMaskPackDirectory } from '../support/packFixture.js';
 import { createManualClock } from '../support/manualClock.js';
 import type { ManualClock } from '../support/manualClock.js';
 import { waitUntil } from '../support/waitUntil.js';
@@ -27,9 +28,10 @@ import type { Shown } from './shownText.js';
 /*
  * The whole bot at every progress: every command and subcommand (read from the definitions), each
  * option varied over its edge values, choices and autocomplete suggestions; every button and menu in
- * every answer, clicked recursively; quizzes and reminders run to the end, with their buttons, and
- * Discord's scheduled events. Everything sent is checked against the compiled pack: nothing
- * stamped after the progress that gates it. One server per progress, all swept at once.
+ * every answer, clicked recursively; quizzes and reminders run to the end, with their buttons,
+ * Discord's scheduled events, and the discussion threads progress changes opened. Everything sent is
+ * checked against the compiled pack: nothing stamped after the progress that gates it (a thread: the
+ * episode it is for). One server per progress, all swept at once.
  */
 
 const minute = 60_000;
@@ -47,6 +49,11 @@ const clicksPerAnswer = 30;
  * are over. A new timed feature adds its command here.
  */
 const timedWorkStarters = ['trivia start', 'watchparty schedule'];
+/** Swept one after the other, both installed: Hero Mask and the made-up series of a different shape. */
+const sweptSeries = [
+  { id: 'hero-mask', directory: heroMaskPackDirectory },
+  { id: 'clockwork-orchard', directory: clockworkOrchardPackDirectory },
+];
 
 interface Leak {
   where: string;
@@ -58,11 +65,13 @@ let clock: ManualClock;
 let worlds: ProgressWorld[];
 let findLeaksAt: Array<(shown: string) => StampedText[]>;
 let typedTexts: string[];
+// What one series' sweep found; cleared before the next series is swept.
 const displayedLeaks: Leak[] = [];
 const machineLeaks = new Set<string>();
 const checkedMessages = new Map<string, string>();
 const keysRun = new Set<string>();
 const componentsClicked = new Set<string>();
+const threadsChecked = new Set<string>();
 let answersChecked = 0;
 
 /** Trivia questions, answers and explanations, stamped like the rest of the pack. */
@@ -82,9 +91,19 @@ function questionTexts(database: KnowledgeBase): StampedText[] {
 
 beforeAll(async () => {
   clock = createManualClock(new Date(Math.ceil(Date.now() / minute) * minute));
-  harness = await startTestBot({ clock, environment: { REST_REQUESTS_PER_SECOND: '10000' } });
-  const database = harness.bot.knowledgeBase;
-  const { knowledge } = harness.bot.context;
+  harness = await startTestBot({ clock, packs: sweptSeries.map((series) => series.directory), environment: { REST_REQUESTS_PER_SECOND: '10000' } });
+});
+afterAll(async () => {
+  await harness.close();
+});
+
+/** Every series is swept on its own, in servers whose parties watch it, with the other series installed beside it. */
+async function prepareSweep(seriesId: string): Promise<void> {
+  displayedLeaks.length = 0;
+  for (const found of [machineLeaks, keysRun, componentsClicked]) found.clear();
+  checkedMessages.clear();
+  answersChecked = 0;
+  const { database, knowledge } = harness.series(seriesId);
   const stamped = [...stampedTexts(database), ...questionTexts(database)];
   const seasons = knowledge.seasons();
   // An episode's existence and number are never spoilers: "Episode 16" as a trivia answer is also every episode list's label.
@@ -93,11 +112,8 @@ beforeAll(async () => {
   findLeaksAt = progressValues.map((progress) => createLeakFinder(forbiddenAt(stamped, alwaysVisible, progress)));
   const inputs = sweepInputs(database);
   typedTexts = [...inputs.shortPrefixes, ...inputs.longerPrefixes];
-  worlds = await Promise.all(progressValues.map((progress) => createProgressWorld(harness.fake, progress)));
-});
-afterAll(async () => {
-  await harness.close();
-});
+  worlds = await Promise.all(progressValues.map((progress) => createProgressWorld(harness.fake, progress, seriesId)));
+}
 
 function check(shown: Shown, gate: number, where: string): void {
   const findLeaks = findLeaksAt[gate];
@@ -222,16 +238,37 @@ async function sweepCommands(world: ProgressWorld): Promise<void> {
   }
 }
 
-/** Channel messages (reminders, quiz questions, reveals) and scheduled events, checked at the world's progress; their buttons clicked. */
+/**
+ * The episode a discussion thread is for, by its id (its starter message has the same id); undefined for anything
+ * else. A thread opens as its party finishes that episode, so it is checked at that episode, however far the sweep
+ * moved the party since.
+ */
+async function threadEpisode(id: string): Promise<number | undefined> {
+  return harness.bot.database.value<number>(`SELECT episode FROM discussion_threads WHERE thread_id = ? AND state = 'opened'`, [id]);
+}
+
+/** Discussion threads: each name, starter message and message inside, at the episode the thread is for. */
+async function checkThreads(world: ProgressWorld, where: string): Promise<void> {
+  for (const thread of harness.fake.threads({ guildId: world.guildId })) {
+    const episode = await threadEpisode(thread.id);
+    if (episode === undefined) throw new Error(`${where}: thread ${thread.name} has no opened row in the ledger`);
+    threadsChecked.add(thread.id);
+    check({ displayed: [thread.name], machine: [] }, episode, `${where}: thread name`);
+    for (const message of harness.fake.channelMessages(thread.id)) checkMessage(message, episode, `${where}: message in thread ${thread.name}`);
+  }
+}
+
+/** Channel messages (reminders, quiz questions, reveals, thread starters) and scheduled events, checked at the world's progress; their buttons clicked. */
 async function checkPosted(world: ProgressWorld, where: string): Promise<void> {
   for (const channelId of [world.channelId, world.spareChannelId]) {
     for (const message of harness.fake.channelMessages(channelId)) {
       const before = checkedMessages.get(message.id);
-      checkMessage(message, world.progress, `${where}: message in #${channelId === world.channelId ? 'watch' : 'spare'}`);
+      checkMessage(message, (await threadEpisode(message.id)) ?? world.progress, `${where}: message in #${channelId === world.channelId ? 'watch' : 'spare'}`);
       if (before === undefined) await followAnswer(world, { message, followUps: [] } as unknown as InteractionOutcome, `${where}: posted message`);
     }
   }
   for (const event of harness.fake.scheduledEvents(world.guildId)) check(shownInEvent(event), world.progress, `${where}: scheduled event`);
+  await checkThreads(world, where);
 }
 
 /** Starts each timed feature once more in every world, with the first option set its command accepts. */
@@ -287,7 +324,9 @@ async function runReminders(): Promise<void> {
   }
 }
 
-describe('the whole bot, at every progress', () => {
+describe.each(sweptSeries)('the whole bot on $id, at every progress', ({ id }) => {
+  beforeAll(() => prepareSweep(id));
+
   it('sends nothing stamped after the progress that gates it', async () => {
     await Promise.all(worlds.map((world) => sweepCommands(world)));
     // The sweep itself started and stopped quizzes: past the starters' cooldown, the quizzes below start for real.
@@ -301,13 +340,17 @@ describe('the whole bot, at every progress', () => {
     // Custom ids and autocomplete values reach the client too (the pack compiler keeps later names out of entity ids).
     expect([...machineLeaks]).toEqual([]);
     // The check itself sees a later name where there is one.
-    const latestName = harness.bot.knowledgeBase.prepare('SELECT name FROM kb.entity_names ORDER BY revealed_in DESC LIMIT 1').pluck().get() as string;
+    const latestName = harness.series(id).database.prepare('SELECT name FROM kb.entity_names ORDER BY revealed_in DESC LIMIT 1').pluck().get() as string;
     expect(findLeaksAt[0]?.(`Meet ${latestName}`)).not.toEqual([]);
 
     // Not vacuous: every command and subcommand ran in every world, every button kind was clicked, reminders went out.
     expect([...keysRun].sort()).toEqual(commandShapes(commands).map((shape) => shape.key).sort());
     expect([...componentsClicked].sort()).toEqual(components.map((component) => component.name).sort());
-    expect(answersChecked).toBeGreaterThan(5_000);
+    expect(answersChecked).toBeGreaterThan(200 * worlds.length);
     for (const world of worlds) expect(harness.fake.scheduledEvents(world.guildId).length).toBeGreaterThan(0);
+    // Every world past episode 0 reached it by /progress set, which opened threads for its last episodes.
+    for (const world of worlds.filter((candidate) => candidate.progress > 0)) {
+      expect(harness.fake.threads({ guildId: world.guildId }).filter((thread) => threadsChecked.has(thread.id)).length).toBeGreaterThan(0);
+    }
   }, 120_000);
 });

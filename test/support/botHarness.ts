@@ -10,6 +10,7 @@ import { parseConfig } from '../../src/config/config.js';
 import type { Config } from '../../src/config/config.js';
 import { startFakeDiscord } from '../fakeDiscord/index.js';
 import type { FakeChannel, FakeDiscord, FakeGuild, FakeRole, FakeUser, InteractionOutcome } from '../fakeDiscord/index.js';
+import { installPacks } from './packFixture.js';
 import { renderedText } from './renderedText.js';
 
 export interface TestBotOptions {
@@ -18,6 +19,8 @@ export interface TestBotOptions {
   /** Reuse a folder (for restart tests); a fresh temporary one otherwise. */
   folder?: string;
   environment?: Record<string, string>;
+  /** Pack folders to install side by side (copied into the bot's folder); Hero Mask alone (data/packs) when unset. */
+  packs?: readonly string[];
   /**
    * A restart: the new bot logs in to the same fake Discord, server and folder as an earlier
    * harness whose bot was stopped with `bot.stop()`. Close only the last harness.
@@ -69,10 +72,10 @@ export async function startTestBot(options: TestBotOptions = {}) {
   const { fake, folder, guild, hostRole, users } = world;
   const { general } = world.channels;
   const config = parseConfig({
+    ...(options.packs ? { KNOWLEDGE_PACKS_DIR: installPacks(join(folder, 'packs'), options.packs) } : {}),
     DISCORD_API_BASE: fake.apiBase,
     DATABASE_PATH: join(folder, 'state.sqlite'),
-    KNOWLEDGE_PACK_DIR: 'data/pack',
-    KNOWLEDGE_BASE_PATH: join(folder, 'knowledge.sqlite'),
+    KNOWLEDGE_BASE_DIR: join(folder, 'knowledge'),
     LOG_LEVEL: 'silent',
     REST_REQUESTS_PER_SECOND: '1000',
     ...options.environment,
@@ -128,6 +131,13 @@ export async function startTestBot(options: TestBotOptions = {}) {
       return fake.clickButton({ guildId: guild.id, channelId, userId: users[as].id, messageId, customId });
     },
     text: (outcome: InteractionOutcome) => renderedText(outcome.message),
+    /** An installed series' knowledge and its compiled rows (Hero Mask unless told), to check answers against the pack. */
+    series(seriesId = 'hero-mask') {
+      const knowledge = bot.context.series.byId(seriesId)?.knowledge;
+      const database = bot.knowledgeDatabases.get(seriesId);
+      if (!knowledge || !database) throw new Error(`the series ${seriesId} is not installed in this test bot`);
+      return { knowledge, database };
+    },
     async close(): Promise<void> {
       await bot.stop();
       await fake.close();

@@ -16,7 +16,7 @@ export interface BotProcess extends ScriptProcess {
 
 /** The files a bot process keeps in its folder; a restart on the same folder sees the same state. */
 export function botFiles(folder: string) {
-  return { database: join(folder, 'state.sqlite'), knowledgeBase: join(folder, 'knowledge.sqlite') };
+  return { database: join(folder, 'state.sqlite'), knowledgeBaseDirectory: join(folder, 'knowledge') };
 }
 
 export interface ScriptProcess {
@@ -72,7 +72,7 @@ export function spawnBot(options: { apiBase: string; folder: string; environment
     DISCORD_TOKEN: 'a-token',
     DISCORD_API_BASE: options.apiBase,
     DATABASE_PATH: files.database,
-    KNOWLEDGE_BASE_PATH: files.knowledgeBase,
+    KNOWLEDGE_BASE_DIR: files.knowledgeBaseDirectory,
     LOG_LEVEL: 'info',
     REST_REQUESTS_PER_SECOND: '1000',
     ...options.environment,

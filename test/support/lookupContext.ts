@@ -1,22 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import { createContext } from '../../src/context.js';
 import type { BotContext } from '../../src/context.js';
 import type { AutocompleteInvocation, Invocation } from '../../src/discord/invocation.js';
 import type { Reply } from '../../src/discord/reply.js';
-import { ensureCompiledPack } from '../../src/pack/compilePack.js';
-import { openKnowledgeBase, openSqliteStateDatabase } from '../../src/storage/database.js';
-import type { KnowledgeBase } from '../../src/storage/database.js';
+import { openSqliteStateDatabase } from '../../src/storage/database.js';
+import type { Database } from '../../src/storage/database.js';
+import { openSeriesFixture } from './seriesFixture.js';
 
 const guildId = '100000000000000001';
 const channelId = '100000000000000002';
 
 export interface LookupTestContext {
   context: BotContext;
-  /** The compiled knowledge pack under the context, for sweeps that read every stamped text. */
-  knowledgeBase: KnowledgeBase;
+  /** Hero Mask's compiled knowledge base, for sweeps that read every stamped text. */
+  knowledgeDatabase: Database;
   /** A member running a command in the server's one channel, with these (already validated) options. */
   invocation(options?: Record<string, unknown>, userId?: string): Invocation;
   autocompleteInvocation(focusedOption: string, typed: string, options?: Record<string, unknown>, userId?: string): AutocompleteInvocation;
@@ -31,12 +28,9 @@ export interface LookupTestContext {
  * that need no Discord (the end-to-end tests drive the same handlers through the fake Discord).
  */
 export function openLookupContext(): LookupTestContext {
-  const folder = mkdtempSync(join(tmpdir(), 'watchalong-lookups-'));
-  const knowledgeBasePath = join(folder, 'knowledge.sqlite');
-  ensureCompiledPack('data/pack', knowledgeBasePath);
+  const fixture = openSeriesFixture();
   const database = openSqliteStateDatabase(':memory:');
-  const knowledgeBase = openKnowledgeBase(knowledgeBasePath);
-  const context = createContext({ logger: pino({ level: 'silent' }), database, knowledgeBase });
+  const context = createContext({ logger: pino({ level: 'silent' }), database, series: fixture.series });
   let interactions = 0;
   const invocation = (options: Record<string, unknown> = {}, userId = '100000000000000010'): Invocation => ({
     interactionId: String((interactions += 1)),
@@ -48,7 +42,7 @@ export function openLookupContext(): LookupTestContext {
   });
   return {
     context,
-    knowledgeBase,
+    knowledgeDatabase: fixture.knowledgeDatabases.get('hero-mask') as Database,
     invocation,
     autocompleteInvocation: (focusedOption, typed, options = {}, userId) => ({
       ...invocation({ ...options, [focusedOption]: typed }, userId),
@@ -59,12 +53,11 @@ export function openLookupContext(): LookupTestContext {
       await context.progress.set((await context.parties.forChannel(guildId, channelId)).id, episode, '100000000000000099');
     },
     async setPersonalProgress(userId, episode) {
-      await context.progress.setPersonal(guildId, userId, episode);
+      await context.progress.setPersonal(guildId, userId, 'hero-mask', episode);
     },
     async close() {
       await database.close();
-      knowledgeBase.close();
-      rmSync(folder, { recursive: true, force: true });
+      fixture.close();
     },
   };
 }

@@ -9,9 +9,15 @@ export interface ManualClock extends Clock {
   advanceTo(instant: Date): Promise<void>;
   /** Moves time to `instant` at once, as after a long pause: no tick runs on the way. */
   jumpTo(instant: Date): void;
+  /** Sets the time to `instant`, even backwards (a test world may go back), running no tick. */
+  setTime(instant: Date): void;
   /** Runs every job's tick once, now, as its next tick would, and waits for them. */
   runTicks(): Promise<void>;
+  /** Runs the jobs' ticks, at most a few times, until `done()` holds: jobs act at their ticks, and only then. */
+  ticksUntil(what: string, done: () => boolean | Promise<boolean>): Promise<void>;
 }
+
+const ticksBeforeGivingUp = 5;
 
 interface Ticker {
   every: number;
@@ -35,6 +41,10 @@ export function createManualClock(start: Date): ManualClock {
     current = Math.max(current, target);
   }
 
+  async function runTicks(): Promise<void> {
+    for (const ticker of [...tickers]) await ticker.tick();
+  }
+
   return {
     now: () => new Date(current),
     every(milliseconds, tick) {
@@ -44,12 +54,18 @@ export function createManualClock(start: Date): ManualClock {
     },
     advance: (milliseconds) => advanceTo(new Date(current + milliseconds)),
     advanceTo,
+    setTime(instant) {
+      current = instant.getTime();
+      for (const ticker of tickers) ticker.next = current + ticker.every;
+    },
     jumpTo(instant) {
       current = Math.max(current, instant.getTime());
       for (const ticker of tickers) ticker.next = Math.max(ticker.next, current + ticker.every);
     },
-    async runTicks() {
-      for (const ticker of [...tickers]) await ticker.tick();
+    runTicks,
+    async ticksUntil(what, done) {
+      for (let tick = 0; tick < ticksBeforeGivingUp && !(await done()); tick += 1) await runTicks();
+      if (!(await done())) throw new Error(`the background jobs never got to ${what}`);
     },
   };
 }

@@ -1,10 +1,18 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const tinyPackDirectory = fileURLToPath(new URL('../fixtures/tinyPack', import.meta.url));
-export const heroMaskPackDirectory = fileURLToPath(new URL('../../data/pack', import.meta.url));
+export const heroMaskPackDirectory = fileURLToPath(new URL('../../data/packs/hero-mask', import.meta.url));
+/** The second, made-up series of the tests: three seasons, a special, episode titles, nobody voiced. */
+export const clockworkOrchardPackDirectory = fileURLToPath(new URL('../fixtures/packs/clockwork-orchard', import.meta.url));
+
+/** A packs folder (as KNOWLEDGE_PACKS_DIR) holding copies of these packs, each in a folder named as its source; returns it. */
+export function installPacks(packsDirectory: string, packDirectories: readonly string[]): string {
+  for (const directory of packDirectories) cpSync(directory, join(packsDirectory, basename(directory)), { recursive: true });
+  return packsDirectory;
+}
 
 /** A throw-away copy of a pack that a test may break; `remove` deletes it. */
 export function copyPack(directory: string = tinyPackDirectory): { directory: string; remove: () => void } {

@@ -9,8 +9,8 @@ let texts: StampedText[];
 let alwaysVisible: string[];
 beforeAll(() => {
   lookups = openLookupContext();
-  texts = stampedTexts(lookups.knowledgeBase);
-  alwaysVisible = neverSpoilingTexts(lookups.knowledgeBase);
+  texts = stampedTexts(lookups.knowledgeDatabase);
+  alwaysVisible = neverSpoilingTexts(lookups.knowledgeDatabase);
 });
 afterAll(() => lookups.close());
 
@@ -72,8 +72,8 @@ describe('the leak finder', () => {
 });
 
 describe('the sweep inputs', () => {
-  it('come from the pack: every name and id, fact words, prefixes and typos', async () => {
-    const inputs = sweepInputs(lookups.knowledgeBase);
+  it('come from the pack: every name and id, fact words, prefixes and typos', () => {
+    const inputs = sweepInputs(lookups.knowledgeDatabase);
     expect(inputs.names).toEqual(expect.arrayContaining(['James Blood', 'ジェームズ・ブラッド', 'Jeremy Payne', 'Eddie', 'the SSC investigator who worked at Echoes']));
     expect(inputs.entityIds).toEqual(expect.arrayContaining(['julia-herst', 'grimm', 'masks']));
     expect(inputs.factWords.length).toBeGreaterThan(40);

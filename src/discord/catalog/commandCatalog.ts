@@ -63,9 +63,9 @@ export function commandShapes(commands: readonly SlashCommand[]): CommandShape[]
   });
 }
 
-/** The permission table key of a button or select menu. */
-export function componentKey(component: Pick<RegisteredComponent, 'name'>): string {
-  return `button:${component.name}`;
+/** The permission table key of a button ("button:<name>") or select menu ("menu:<name>"). */
+export function componentKey(component: Pick<RegisteredComponent, 'name' | 'kind'>): string {
+  return `${component.kind ?? 'button'}:${component.name}`;
 }
 
 /** Every key the router looks up in the permission table, in the order /help lists commands. */

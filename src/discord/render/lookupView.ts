@@ -1,8 +1,10 @@
 import type { BotContext } from '../../context.js';
+import { seriesBeforeSeveral } from '../../domain/series.js';
 import type { Audience } from '../../domain/spoilerGate.js';
+import type { KnowledgeRepository } from '../../storage/knowledge/knowledgeRepository.js';
 import { replyProgress } from '../replyProgress.js';
 import type { ReplyProgress } from '../replyProgress.js';
-import { customId } from '../customId.js';
+import { pageButtonId } from './pageButtonId.js';
 import type { Invocation } from '../invocation.js';
 import type { ComponentReply, Reply } from '../reply.js';
 import { ephemeralText } from '../reply.js';
@@ -10,9 +12,6 @@ import { userMessages } from '../userMessages.js';
 import { renderCardPage } from './cardPage.js';
 import type { Card } from './cardPage.js';
 import { pageButtons } from './pageButtons.js';
-
-/** The custom id name of every page button: `page:<view>:<page>:<view arguments…>`. */
-export const pageButtonName = 'page';
 
 const nothingToShow = 'I found nothing to show for that. Check the options and try again.';
 
@@ -49,13 +48,16 @@ function gateLabel(gate: ReplyProgress, audience: Audience): string {
 }
 
 export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): LookupView<Arguments> {
-  async function render(input: Arguments, page: number, invocation: Invocation, context: BotContext): Promise<Reply | null> {
+  /** `seriesId`: for a page button, the series its answer was about; a channel now watching another gets nothing. */
+  async function render(input: Arguments, page: number, invocation: Invocation, context: BotContext, seriesId?: string): Promise<Reply | null> {
     const audience = spec.audience(input);
     const gate = await replyProgress(context, invocation, audience);
+    if (seriesId !== undefined && seriesId !== gate.series.id) return null;
     const card = await spec.card(input, gate, context);
     if (!card) return null;
     const shown = renderCardPage(card, page, gateLabel(gate, audience));
-    const idFor = (target: number) => customId(pageButtonName, spec.name, target, ...spec.toParts(input));
+    // The series the answer is about goes first, so a click re-checks against the series the channel watches then.
+    const idFor = (target: number) => pageButtonId(spec.name, target, [gate.series.id, ...spec.toParts(input)]);
     return {
       embeds: [shown.embed],
       components: pageButtons(idFor, shown.page, shown.pageCount),
@@ -68,9 +70,12 @@ export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): Lo
     async answer(input, invocation, context) {
       return (await render(input, 1, invocation, context)) ?? ephemeralText(spec.notFound ?? nothingToShow);
     },
-    async turnPage(parts, page, invocation, context) {
+    async turnPage(allParts, page, invocation, context) {
+      // Buttons posted before the bot served several series carry none: they were about the one series there was.
+      const [first = '', ...rest] = allParts;
+      const [seriesId, parts] = context.series.byId(first) ? [first, rest] : [seriesBeforeSeveral, allParts];
       const input = spec.fromParts(parts);
-      const reply = input === undefined ? null : await render(input, page, invocation, context);
+      const reply = input === undefined ? null : await render(input, page, invocation, context, seriesId);
       return reply ? { kind: 'update', reply } : { kind: 'reply', reply: ephemeralText(userMessages.staleComponent) };
     },
   };
@@ -79,13 +84,13 @@ export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): Lo
 /** A lookup that takes no arguments (/series, /characters): the same card for everyone in the channel. */
 export function defineArgumentlessView(
   name: string,
-  card: (progress: number, context: BotContext) => Card | null,
+  card: (progress: number, knowledge: KnowledgeRepository) => Card | null,
 ): LookupView<Record<string, never>> {
   return defineLookupView<Record<string, never>>({
     name,
     audience: () => 'everyone',
     toParts: () => [],
     fromParts: (parts) => (parts.length === 0 ? {} : undefined),
-    card: (_input, gate, context) => card(gate.progress, context),
+    card: (_input, gate) => card(gate.progress, gate.knowledge),
   });
 }

@@ -1,7 +1,10 @@
 import type { QuizState, Reveal, Standing } from './index.js';
 
 /** finished: the last question closed; stopped: by /trivia stop; abandoned: ended after a restart or a lost channel. */
-/** progress-lowered: the party's progress went below the quiz's gate, so later questions could spoil. */
+/**
+ * progress-lowered: the party's progress went below the quiz's gate, or the party switched to another series, so
+ * the next questions could spoil or belong to another series.
+ */
 export type QuizEndReason = 'finished' | 'stopped' | 'abandoned' | 'progress-lowered';
 
 export interface StoredQuiz {
@@ -10,6 +13,8 @@ export interface StoredQuiz {
   channelId: string;
   /** The spoiler gate the questions were chosen at. */
   progress: number;
+  /** The series the questions are about: the one the channel's party watched when the quiz started. */
+  seriesId: string;
   state: QuizState;
   endReason: QuizEndReason | null;
   endAnnounced: boolean;

@@ -53,7 +53,6 @@ export const quizStateSchema = z.object({
 export type QuizState = z.infer<typeof quizStateSchema>;
 export type QuizPhase = QuizState['phase'];
 export type AskedQuestion = z.infer<typeof askedQuestionSchema>;
-export type LockedAnswer = z.infer<typeof lockedAnswerSchema>;
 export type PlayerTally = z.infer<typeof playerTallySchema>;
 
 export function currentQuestion(state: QuizState): AskedQuestion | undefined {

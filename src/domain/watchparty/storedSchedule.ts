@@ -39,3 +39,10 @@ export function reminderPlan(schedule: StoredSchedule): ReminderPlan {
   };
 }
 
+/** One reminder: a lead time of one session of one schedule. The database allows one delivery row per key. */
+export interface ReminderKey {
+  scheduleId: number;
+  occurrenceIndex: number;
+  leadMinutes: number;
+}
+

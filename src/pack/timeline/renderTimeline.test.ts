@@ -54,7 +54,7 @@ describe.each([
 });
 
 describe('the Hero Mask timeline', () => {
-  it('is current in data/pack/TIMELINE.md (run `npm run kb:timeline` after changing the pack)', () => {
+  it('is current in data/packs/hero-mask/TIMELINE.md (run `npm run kb:timeline` after changing the pack)', () => {
     expect(readFileSync(join(heroMaskPackDirectory, 'TIMELINE.md'), 'utf8')).toBe(loaded(heroMaskPackDirectory).timeline);
   });
 

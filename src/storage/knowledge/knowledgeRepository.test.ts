@@ -3,18 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePack } from '../../pack/compilePack.js';
-import { openKnowledgeBase } from '../database.js';
-import type { KnowledgeBase } from '../database.js';
+import { openKnowledgeBase } from './knowledgeBase.js';
+import type { Database } from '../database.js';
 import { createKnowledgeRepository } from './knowledgeRepository.js';
 import type { KnowledgeRepository } from './knowledgeRepository.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'watchalong-knowledge-'));
-let database: KnowledgeBase;
+let database: Database;
 let knowledge: KnowledgeRepository;
 const progressValues = Array.from({ length: 25 }, (_, progress) => progress);
 
 beforeAll(() => {
-  const compiled = compilePack('data/pack', join(folder, 'knowledge.sqlite'));
+  const compiled = compilePack('data/packs/hero-mask', join(folder, 'knowledge.sqlite'));
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
   database = openKnowledgeBase(join(folder, 'knowledge.sqlite'));
   knowledge = createKnowledgeRepository(database);
@@ -161,7 +161,7 @@ describe('answers kept per progress (the pack is read-only while the bot runs)',
 
 describe('episode titles (the fixture pack has some; the real pack has none)', () => {
   const fixtureFolder = mkdtempSync(join(tmpdir(), 'watchalong-fixture-titles-'));
-  let fixtureDatabase: KnowledgeBase;
+  let fixtureDatabase: Database;
   let fixture: KnowledgeRepository;
   beforeAll(() => {
     const compiled = compilePack('test/fixtures/tinyPack', join(fixtureFolder, 'knowledge.sqlite'));

@@ -8,7 +8,7 @@ export function prepareKnowledgeStatements(database: Database) {
     meta: database.prepare('SELECT value FROM kb.pack_meta WHERE key = ?').pluck(),
     seasons: database.prepare(
       `SELECT number, label, episode_count AS episodeCount, first_absolute AS firstAbsolute, release_date AS releaseDate
-       FROM kb.seasons ORDER BY number`,
+       FROM kb.seasons ORDER BY first_absolute`,
     ),
     visibleNames: database.prepare(
       `SELECT n.entity_id AS entityId, e.kind, n.name, n.name_kind AS nameKind, e.name AS primaryName, n.revealed_in AS revealedIn
