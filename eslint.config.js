@@ -54,7 +54,12 @@ export default tseslint.config(
     // The storage port is async: a forgotten await on a repository would lose a write or its error.
     files: ['src/**/*.ts', 'commands/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'playground/**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
-    rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }] },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      // A promise in a template literal prints "[object Promise]": an await forgotten in a message.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allow: [{ name: ['Error', 'URL', 'URLSearchParams'], from: 'lib' }], allowAny: true, allowBoolean: true, allowNullish: true, allowNumber: true, allowRegExp: true, allowNever: true }],
+    },
   },
   {
     files: ['src/domain/**'],

@@ -109,7 +109,7 @@ function everyEntity(names: ReadonlyMap<string, string>, kinds: ReadonlyMap<stri
 }
 
 async function nameChoices(invocation: AutocompleteInvocation, context: BotContext): Promise<Choice[]> {
-  const { progress, knowledge } = (await replyProgress(context, invocation, audienceOf(invocation.options['private'] === true)));
+  const { progress, knowledge } = await replyProgress(context, invocation, audienceOf(invocation.options['private'] === true));
   const visibleNames = knowledge.visibleNames(progress);
   const names = currentNamesById(visibleNames);
   const kinds = new Map(visibleNames.map((name) => [name.entityId, name.kind]));
@@ -149,7 +149,7 @@ export const characterCommand = declareCommand({
       ephemeral: (options) => options.private === true,
       async run(invocation, context) {
         const isPrivate = invocation.options.private === true;
-        const { progress, knowledge } = (await replyProgress(context, invocation, audienceOf(isPrivate)));
+        const { progress, knowledge } = await replyProgress(context, invocation, audienceOf(isPrivate));
         const entityId = entityMeant(invocation.options.name, progress, knowledge);
         if (entityId === null) return ephemeralText(unknownNameMessage(progress));
         if (typeof entityId !== 'string') return ephemeralText(entityId.ambiguous);

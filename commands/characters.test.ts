@@ -17,7 +17,7 @@ async function allPages(progress: number): Promise<string[]> {
   const pageCount = Number(/Page \d+ of (\d+)/.exec(first.embeds?.[0]?.footer?.text ?? '')?.[1] ?? 1);
   const pages = [replyText(first)];
   for (let page = 2; page <= pageCount; page += 1) {
-    const turned = (await charactersView.turnPage(['hero-mask'], page, lookups.invocation(), lookups.context));
+    const turned = await charactersView.turnPage(['hero-mask'], page, lookups.invocation(), lookups.context);
     pages.push(replyText(turned.reply as Reply));
   }
   return pages;

@@ -82,7 +82,7 @@ function matchRank(typed: string, absolute: number, label: string): number | und
 }
 
 async function episodeChoices(invocation: AutocompleteInvocation, context: BotContext): Promise<Choice[]> {
-  const { progress, knowledge } = (await replyProgress(context, invocation, 'everyone'));
+  const { progress, knowledge } = await replyProgress(context, invocation, 'everyone');
   const typed = invocation.focusedValue.trim().toLowerCase();
   const ranked: Array<{ rank: number; choice: Choice }> = [];
   for (let absolute = 1; absolute <= knowledge.episodeCount(); absolute += 1) {

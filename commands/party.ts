@@ -119,11 +119,12 @@ const subcommands = {
     access: 'everyone',
     options: z.object({}),
     async run(invocation, context) {
-      const lines = (await context.parties.list(invocation.guildId)).map((party) => {
+      const lines: string[] = [];
+      for (const party of await context.parties.list(invocation.guildId)) {
         const where = party.channelId ? `<#${party.channelId}>` : 'every other channel';
         const hosts = party.hostRoleId ? `, hosts <@&${party.hostRoleId}>` : '';
-        return `• **${party.name}** in ${where}: ${whereParty(party, context)}${hosts}`;
-      });
+        lines.push(`• **${party.name}** in ${where}: ${await whereParty(party, context)}${hosts}`);
+      }
       return { content: lines.join('\n') };
     },
   }),
@@ -136,7 +137,7 @@ const subcommands = {
       const series = chosenSeries(invocation.options.series, context);
       if ('refusal' in series) return ephemeralText(series.refusal);
       const switched = await context.parties.switchSeries(party.id, series.id);
-      return { content: `Watch party **${switched.name}** now watches *${series.title}*: ${describeResumePoint(switched, context)}.` };
+      return { content: `Watch party **${switched.name}** now watches *${series.title}*: ${await describeResumePoint(switched, context)}.` };
     },
   }),
   remove: subcommand({

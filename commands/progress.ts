@@ -76,9 +76,9 @@ export function outOfRange(knowledge: KnowledgeRepository, episode: number): Rep
 /** Records the party's new progress and says so, publicly, with the discussion threads a move forward opens. */
 async function saveProgress(invocation: Invocation, context: BotContext, party: Party, episode: number): Promise<Reply> {
   const series = watchedSeries(context, party);
-  const moved = (await moveProgress(context, { party, series, channelId: invocation.channelId, episode, actorId: invocation.actor.userId }));
+  const moved = await moveProgress(context, { party, series, channelId: invocation.channelId, episode, actorId: invocation.actor.userId });
   const note = moved.threadsNote ? `\n${moved.threadsNote}` : '';
-  return { content: `Progress saved. ${describeProgress(context, party, moved.state)}${note}` };
+  return { content: `Progress saved. ${await describeProgress(context, party, moved.state)}${note}` };
 }
 
 const subcommands = {
@@ -95,7 +95,7 @@ const subcommands = {
     options: episodeOption,
     async run(invocation, context) {
       const { episode } = invocation.options;
-      const { party, series } = (await partyHere(context, invocation));
+      const { party, series } = await partyHere(context, invocation);
       const refusal = outOfRange(series.knowledge, episode);
       if (refusal) return refusal;
       return saveProgress(invocation, context, party, episode);
@@ -105,7 +105,7 @@ const subcommands = {
     access: 'host',
     options: noOptions,
     async run(invocation, context) {
-      const { party, series } = (await partyHere(context, invocation));
+      const { party, series } = await partyHere(context, invocation);
       const current = (await context.progress.current(party.id)).episode;
       if (current >= series.knowledge.episodeCount()) {
         return ephemeralText('This party has finished the whole series. Use `/progress set` to start a rewatch.');
@@ -129,7 +129,7 @@ const subcommands = {
     ephemeral: true,
     async run(invocation, context) {
       const { episode } = invocation.options;
-      const { party, series } = (await partyHere(context, invocation));
+      const { party, series } = await partyHere(context, invocation);
       if (episode === undefined) {
         await context.progress.clearPersonal(invocation.guildId, invocation.actor.userId, series.id);
         return ephemeralText(`You now follow your watch party’s progress${seriesName(context, party.seriesId)} again.`);

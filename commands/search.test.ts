@@ -41,7 +41,7 @@ describe('/search', () => {
     const first = await searchAt(24, 'mask');
     expect(first.embeds?.[0]?.footer?.text).toMatch(/^Page 1 of \d+ · Safe up to S2E9$/);
     await lookups.setProgress(2);
-    const turned = (await searchView.turnPage(['hero-mask', 'mask'], 2, lookups.invocation(), lookups.context));
+    const turned = await searchView.turnPage(['hero-mask', 'mask'], 2, lookups.invocation(), lookups.context);
     expect(turned.kind).toBe('update');
     const text = replyText(turned.reply);
     expect(text).toContain('Safe up to S1E2');
@@ -50,8 +50,8 @@ describe('/search', () => {
 
   it('still turns the pages of an answer posted before the bot served several series (its buttons name none)', async () => {
     await lookups.setProgress(24);
-    const legacy = (await searchView.turnPage(['mask'], 2, lookups.invocation(), lookups.context));
-    const current = (await searchView.turnPage(['hero-mask', 'mask'], 2, lookups.invocation(), lookups.context));
+    const legacy = await searchView.turnPage(['mask'], 2, lookups.invocation(), lookups.context);
+    const current = await searchView.turnPage(['hero-mask', 'mask'], 2, lookups.invocation(), lookups.context);
     expect(legacy.kind).toBe('update');
     expect(legacy.reply).toEqual(current.reply);
   });

@@ -7,7 +7,7 @@ import { describePostgresUrl } from '../src/storage/sql/postgresDatabase.js';
 /**
  * `npm run migrate-to-postgres -- --from data/watchalong.sqlite --to postgres://user:password@host:5432/watchalong`:
  * copies a bot's SQLite state into PostgreSQL, so a bot moving past one host keeps its history. Stop the bot first.
- * Safe to run again: rows already copied stay as they are, and the row counts are checked table by table.
+ * Safe to run again: rows already copied stay as they are; row counts and values are checked table by table.
  */
 const usage = 'Usage: npm run migrate-to-postgres -- --from <sqlite file> --to <postgres://user:password@host:5432/database>';
 const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' } } });
@@ -26,7 +26,7 @@ try {
   const copies = await copyStateToPostgres(source, target);
   for (const copy of copies) console.log(`${copy.table}: ${copy.source} rows, ${copy.copied} copied now, ${copy.target} in PostgreSQL`);
   const copied = copies.reduce((total, copy) => total + copy.copied, 0);
-  console.log(`Copied ${copied} rows from ${values.from} to ${describePostgresUrl(values.to)}; every table's row count matches.`);
+  console.log(`Copied ${copied} rows from ${values.from} to ${describePostgresUrl(values.to)}; every table holds exactly the file's rows.`);
 } catch (error) {
   if (!(error instanceof CopyRefusedError)) throw error;
   console.error(error.message);

@@ -9,6 +9,8 @@ export interface TableCopy {
   copied: number;
   /** Rows in PostgreSQL afterwards: equal to `source`, or the copy is refused. */
   target: number;
+  /** Whether PostgreSQL now holds exactly the file's rows, value for value. */
+  identical: boolean;
 }
 
 export class CopyRefusedError extends Error {
@@ -50,14 +52,19 @@ async function copyTable(source: Database, target: SqlSession, table: string): P
     const inserted = await target.run(`INSERT INTO "${table}" (${columns.join(', ')}) VALUES ${values} ON CONFLICT DO NOTHING`, batch.flat());
     copied += inserted.changes;
   }
-  const counted = Number(await target.value(`SELECT COUNT(*) FROM "${table}"`));
-  return { table, source: rows.length, copied, target: counted };
+  const copiedRows = await target.all<Record<string, unknown>>(`SELECT ${columns.join(', ')} FROM "${table}"`);
+  const asLines = (all: unknown[][]) => all.map((row) => JSON.stringify(row)).sort();
+  const sourceLines = asLines(rows);
+  const targetLines = asLines(copiedRows.map((row) => Object.values(row)));
+  const identical = sourceLines.length === targetLines.length && sourceLines.every((line, index) => line === targetLines[index]);
+  return { table, source: rows.length, copied, target: copiedRows.length, identical };
 }
 
 /**
  * Copies every table of a SQLite state file (at the same schema version) into a PostgreSQL state database, in one
  * transaction, parents before the rows that reference them. Rows already there are left as they are, so a second run
- * copies nothing; the row counts must then match table by table, or nothing is kept (PostgreSQL holds other state).
+ * copies nothing; afterwards every table must hold exactly the file's rows (counted and compared value for value), or
+ * nothing is kept (PostgreSQL held other state).
  * Identity columns continue after the highest copied id.
  */
 export async function copyStateToPostgres(source: Database, target: SqlDatabase): Promise<TableCopy[]> {
@@ -65,12 +72,12 @@ export async function copyStateToPostgres(source: Database, target: SqlDatabase)
   return target.transaction(async (session) => {
     const copies: TableCopy[] = [];
     for (const table of tablesReferencedFirst(source)) copies.push(await copyTable(source, session, table));
-    const differing = copies.filter((copy) => copy.source !== copy.target);
+    const differing = copies.filter((copy) => !copy.identical);
     if (differing.length > 0) {
-      const list = differing.map((copy) => `${copy.table}: ${copy.source} in the file, ${copy.target} in PostgreSQL`).join('; ');
+      const list = differing.map((copy) => `${copy.table}: ${copy.source} rows in the file, ${copy.target} in PostgreSQL`).join('; ');
       throw new CopyRefusedError(
-        `The row counts differ, so nothing was copied (${list}). PostgreSQL already holds other state: copy into an empty database, ` +
-          'or into the one an earlier copy of this same file filled.',
+        `PostgreSQL would not hold exactly the file's rows, so nothing was copied (${list}). It already holds other state: copy into ` +
+          'an empty database, or into the one an earlier copy of this same file filled.',
       );
     }
     for (const copy of copies) {

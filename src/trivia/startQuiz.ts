@@ -42,7 +42,7 @@ export type StartQuizOptions = { questions: number; seconds: number; scope: Ques
 export async function startQuiz(invocation: Invocation<StartQuizOptions>, context: BotContext): Promise<Reply> {
   const { options } = invocation;
   if (invocation.actor.canSendMessagesHere !== true) return cannotChatHere;
-  const gate = (await replyProgress(context, invocation, 'everyone'));
+  const gate = await replyProgress(context, invocation, 'everyone');
   const request: TriviaStartRequest = {
     guildId: invocation.guildId,
     channelId: invocation.channelId,
@@ -59,7 +59,7 @@ export async function startQuiz(invocation: Invocation<StartQuizOptions>, contex
     visibleQuestions: gate.knowledge.visibleQuestions,
     refuseStart: (start: TriviaStartRequest, now: Date) => triviaStartRefusal(context.quizStarts, start.guildId, start.starterId, now),
   };
-  const started = (await startTrivia(dependencies, request, context.now()));
+  const started = await startTrivia(dependencies, request, context.now());
   if (started.outcome === 'already-running') return alreadyRunning;
   if (started.outcome === 'limited') return ephemeralText(started.reason);
   if (started.outcome === 'no-questions') return noQuestionsReply(request);

@@ -19,7 +19,7 @@ export async function gateFor(context: BotContext, invocation: Invocation, sched
 
 /** The episodes a session of the schedule covers, `sessionsAhead` sessions from the next, named as far as `progress` allows. */
 export async function episodesLine(context: BotContext, schedule: StoredSchedule, progress: number, sessionsAhead = 0): Promise<string | null> {
-  const series = (await seriesOfSchedule(context, schedule));
+  const series = await seriesOfSchedule(context, schedule);
   if (!series) return null;
   const range = plannedEpisodes(series.knowledge, (await context.progress.current(schedule.partyId)).episode, schedule.episodes, sessionsAhead);
   return range ? describeSessionEpisodes(context, range, series, progress) : null;

@@ -48,7 +48,7 @@ async function eventPlace(client: Client<true>, schedule: StoredSchedule): Promi
 async function eventBody(dependencies: EventSyncDependencies, schedule: StoredSchedule, start: Date): Promise<RESTPostAPIGuildScheduledEventJSONBody> {
   const { context, client } = dependencies;
   const progress = (await context.progress.current(schedule.partyId)).episode;
-  const series = (await seriesOfSchedule(context, schedule));
+  const series = await seriesOfSchedule(context, schedule);
   const episodes = series ? plannedEpisodes(series.knowledge, progress, schedule.episodes) : null;
   const watching = series && episodes ? `Watching ${describeSessionEpisodes(context, episodes, series, progress)}.` : 'Watch party.';
   return {

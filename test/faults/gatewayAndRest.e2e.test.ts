@@ -51,7 +51,7 @@ async function progressChanges(): Promise<number> {
 
 /** /progress next as the host: answered once, with exactly one change saved. */
 async function markNextEpisode(timeoutMs?: number): Promise<InteractionOutcome> {
-  const before = (await progressChanges());
+  const before = await progressChanges();
   const outcome = await harness.fake.sendCommand({
     guildId: harness.guild.id,
     channelId: harness.channels.general.id,

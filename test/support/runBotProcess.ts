@@ -4,7 +4,8 @@
  *   WATCHALONG_TEST_TICK_SECONDS   how often it ticks (default 1)
  *   WATCHALONG_TEST_CLAIM_LEASE_MS after how long an unconfirmed claim is taken over (default 2000)
  * The bot's own reminder job runs as well; the two share the database like two processes would.
- * Prints `bot ready` on stdout once logged in.
+ * With SHARD_COUNT and SHARD_IDS set it runs those shards, as one host of several does (its sharding manager runs the
+ * same bot in one process per shard). Prints `bot ready` on stdout once logged in.
  */
 import pino from 'pino';
 import { startBot } from '../../src/bot.js';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const bot = await startBot({
     config: { ...config, DISCORD_TOKEN: config.DISCORD_TOKEN ?? 'test-token' },
     logger: pino({ level: config.LOG_LEVEL }),
+    ...(config.SHARD_IDS && typeof config.SHARD_COUNT === 'number' ? { sharding: { shardIds: config.SHARD_IDS, shardCount: config.SHARD_COUNT } } : {}),
   });
   createReminderJob({
     everySeconds: Number(process.env['WATCHALONG_TEST_TICK_SECONDS'] ?? 1),
