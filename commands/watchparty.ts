@@ -9,7 +9,7 @@ import type { Reply } from '../src/discord/reply.js';
 import { repeatKinds } from '../src/domain/watchparty/recurrence.js';
 import type { StoredSchedule } from '../src/domain/watchparty/storedSchedule.js';
 import { suggestTimeZones } from '../src/domain/watchparty/timeZones.js';
-import { calendarFile, cancelSchedule, describeRepeat, describeStart, listSchedules, resumeSchedule, scheduleSession, watchpartyTargetParty, withHostNotices } from '../src/watchparty/index.js';
+import { calendarFile, cancelSchedule, describeRepeat, describeStart, listSchedules, resumeSchedule, scheduleSession, scheduleIdTargetParty, scheduleTargetParty, withHostNotices } from '../src/watchparty/index.js';
 
 const maximumEpisodesPerSession = 12;
 
@@ -103,14 +103,14 @@ export const watchpartyCommand = declareCommand({
       access: 'host',
       hostParty: 'the party of the `channel` option (else this channel’s)',
       options: scheduleOptions,
+      targetParty: scheduleTargetParty,
       run: scheduleSession,
     }),
     list: subcommand({ access: 'everyone', options: noOptions, run: listSchedules }),
-    cancel: subcommand({ access: 'host', hostParty: 'the schedule’s party', options: idOption, run: cancelSchedule }),
-    resume: subcommand({ access: 'host', hostParty: 'the schedule’s party', options: resumeOptions, run: resumeSchedule }),
+    cancel: subcommand({ access: 'host', hostParty: 'the schedule’s party', options: idOption, targetParty: scheduleIdTargetParty, run: cancelSchedule }),
+    resume: subcommand({ access: 'host', hostParty: 'the schedule’s party', options: resumeOptions, targetParty: scheduleIdTargetParty, run: resumeSchedule }),
     calendar: subcommand({ access: 'everyone', options: noOptions, ephemeral: true, run: calendarFile }),
   },
-  targetParty: watchpartyTargetParty,
   afterRun: withNotices,
   autocomplete(invocation, context) {
     if (invocation.focusedOption === 'timezone') return suggestTimeZones(invocation.focusedValue).map((zone) => ({ name: zone, value: zone }));
