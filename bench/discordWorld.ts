@@ -44,7 +44,7 @@ function prepareBotDatabase(databasePath: string, knowledgeBasePath: string, gui
   const database = openDatabase({ path: databasePath, knowledgeBasePath });
   try {
     const context = createContext({ logger: pino({ level: 'silent' }), database });
-    const party = context.parties.forChannel(guildId, channelId);
+    const party = context.parties.forChannelOrDefault(guildId, channelId);
     context.progress.set(party.id, context.knowledge.episodeCount(), '100000000000000099');
   } finally {
     database.close();

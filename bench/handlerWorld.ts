@@ -28,7 +28,7 @@ function member(memberNumber: number): Actor {
 export function openHandlerWorld(folder: string, knowledgeBasePath: string): HandlerWorld {
   const database = openDatabase({ path: join(folder, 'handlers.sqlite'), knowledgeBasePath });
   const context = createContext({ logger: pino({ level: 'silent' }), database });
-  const party = context.parties.forChannel(benchGuildId, benchChannelId);
+  const party = context.parties.forChannelOrDefault(benchGuildId, benchChannelId);
   context.progress.set(party.id, context.knowledge.episodeCount(), hostId);
   let interactions = 0;
   const invocation = (options: Record<string, unknown>, memberNumber = 1, subcommand: string | null = null): Invocation => ({

@@ -29,7 +29,7 @@ function firstStep(invocation: Invocation, context: BotContext): string {
   const { guildId, channelId, actor } = invocation;
   if (actor.canManageServer) return 'Start with /settings timezone: and /progress set episode: (the last episode everyone finished).';
   const hostRoles = () => ({
-    partyHostRoleId: context.parties.forChannel(guildId, channelId).hostRoleId,
+    partyHostRoleId: context.parties.forChannelOrDefault(guildId, channelId).hostRoleId,
     serverHostRoleId: context.settings.get(guildId).hostRoleId,
   });
   if (mayAccess('host', actor, hostRoles)) return 'Start with /progress set episode: (the last episode everyone finished), then /watchparty schedule.';

@@ -61,7 +61,7 @@ const subcommands = {
       const refusal = options.episode === undefined ? undefined : outOfRange(context, options.episode);
       if (refusal) return refusal;
       // The channel keeps the progress it followed until now (the server's party), unless told otherwise.
-      const followed = context.parties.defaultFor(invocation.guildId);
+      const followed = context.parties.findOrCreateDefault(invocation.guildId);
       const episode = options.episode ?? context.progress.current(followed.id).episode;
       try {
         const party = context.parties.create({

@@ -66,7 +66,7 @@ const subcommands = {
     access: 'everyone',
     options: noOptions,
     run(invocation, context) {
-      const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+      const party = context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId);
       return { content: describeProgress(context, party, context.progress.current(party.id)) };
     },
   }),
@@ -77,14 +77,14 @@ const subcommands = {
       const { episode } = invocation.options;
       const refusal = outOfRange(context, episode);
       if (refusal) return refusal;
-      return saveProgress(invocation, context, context.parties.forChannel(invocation.guildId, invocation.channelId), episode);
+      return saveProgress(invocation, context, context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId), episode);
     },
   }),
   next: subcommand({
     access: 'host',
     options: noOptions,
     run(invocation, context) {
-      const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+      const party = context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId);
       const current = context.progress.current(party.id).episode;
       if (current >= context.knowledge.episodeCount()) {
         return ephemeralText('This party has finished the whole series. Use `/progress set` to start a rewatch.');
@@ -96,7 +96,7 @@ const subcommands = {
     access: 'host',
     options: noOptions,
     run(invocation, context) {
-      const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+      const party = context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId);
       const state = context.progress.undo(party.id);
       if (!state) return ephemeralText('There is no progress change to undo yet.');
       return { content: `Undone. ${describeProgress(context, party, state)}` };
@@ -117,7 +117,7 @@ const subcommands = {
       context.progress.setPersonal(invocation.guildId, invocation.actor.userId, episode);
       const seasons = context.knowledge.seasons();
       const label = episode === 0 ? 'not started' : `episode ${episode} (${shortEpisodeLabel(episode, seasons)})`;
-      const partyEpisode = context.progress.current(context.parties.forChannel(invocation.guildId, invocation.channelId).id).episode;
+      const partyEpisode = context.progress.current(context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId).id).episode;
       // Public answers are gated at the lower of the party's progress and the asker's own.
       const publicAnswers =
         episode < partyEpisode

@@ -18,7 +18,7 @@ export interface ReplyProgress {
  * progress when they are behind, or the asker's own when only they will see the answer.
  */
 export function replyProgress(context: BotContext, invocation: Invocation, audience: Audience): ReplyProgress {
-  const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+  const party = context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId);
   const progress = progressForReply({
     partyProgress: context.progress.current(party.id).episode,
     personalProgress: context.progress.personal(invocation.guildId, invocation.actor.userId),

@@ -30,7 +30,7 @@ export function createTriviaJob(intervalMs = triviaTickIntervalMs): BackgroundJo
         publisher: createChannelPublisher(client),
         logger: context.logger,
         ownsGuild: (guildId) => context.ownsGuild(guildId),
-        partyProgress: (guildId, channelId) => context.progress.current(context.parties.forChannel(guildId, channelId).id).episode,
+        partyProgress: (guildId, channelId) => context.progress.current(context.parties.forChannelOrDefault(guildId, channelId).id).episode,
       });
       runner.resume(clock.now());
       let prunedAt: number | undefined;
