@@ -123,7 +123,7 @@ async function world(name: string, count: number) {
   const database: Database = openDatabase({ path: databasePath });
   cleanups.push(() => fake.close(), () => proxy.close(), () => void database.close());
   const now = () => new Date();
-  const party = createPartyRepository(database, now, () => 'hero-mask').defaultFor(guild.id);
+  const party = createPartyRepository(database, now, () => 'hero-mask').findOrCreateDefault(guild.id);
   const schedules = createScheduleRepository(database, now);
   const ids = Array.from({ length: count }, (_, index) =>
     schedules.create({

@@ -4,7 +4,7 @@ import type { Party } from '../domain/party.js';
 
 /** The party a new session is for: the `channel` option's, else this channel's. */
 export function scheduleTargetParty(invocation: Invocation<{ channel?: string | undefined }>, context: BotContext): Party {
-  return context.parties.forChannel(invocation.guildId, invocation.options.channel ?? invocation.channelId);
+  return context.parties.forChannelOrDefault(invocation.guildId, invocation.options.channel ?? invocation.channelId);
 }
 
 /** The party an existing schedule belongs to, or null for an id that is not one of this server's. */
