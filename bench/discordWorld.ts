@@ -41,7 +41,7 @@ export interface DiscordWorldOptions {
 function prepareBotDatabase(databasePath: string, knowledgeBasePath: string, guildId: string, channelId: string): void {
   const bench = openBenchContext(databasePath, knowledgeBasePath);
   try {
-    const party = bench.context.parties.forChannel(guildId, channelId);
+    const party = bench.context.parties.forChannelOrDefault(guildId, channelId);
     bench.context.progress.set(party.id, bench.knowledge.episodeCount(), '100000000000000099');
   } finally {
     bench.close();

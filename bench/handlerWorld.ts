@@ -29,7 +29,7 @@ function member(memberNumber: number): Actor {
 export function openHandlerWorld(folder: string, knowledgeBasePath: string): HandlerWorld {
   const bench = openBenchContext(join(folder, 'handlers.sqlite'), knowledgeBasePath);
   const { context, knowledge } = bench;
-  const party = context.parties.forChannel(benchGuildId, benchChannelId);
+  const party = context.parties.forChannelOrDefault(benchGuildId, benchChannelId);
   context.progress.set(party.id, knowledge.episodeCount(), hostId);
   let interactions = 0;
   const invocation = (options: Record<string, unknown>, memberNumber = 1, subcommand: string | null = null): Invocation => ({

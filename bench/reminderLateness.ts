@@ -31,7 +31,7 @@ function scheduleReminders(world: DiscordWorld, knowledgeBasePath: string, setti
   const { context, database } = bench;
   try {
     insertBackgroundSchedules(database, context, { schedules: settings.backgroundSchedules, schedulesPerServer: 10 });
-    const party = context.parties.forChannel(world.guild.id, world.channel.id);
+    const party = context.parties.forChannelOrDefault(world.guild.id, world.channel.id);
     const first = Date.now() + settings.startMarginMilliseconds;
     return Array.from({ length: settings.reminders }, (_, index) => {
       const start = new Date(first + Math.round((index * settings.spreadMilliseconds) / Math.max(1, settings.reminders - 1)));

@@ -40,7 +40,7 @@ export function insertBackgroundSchedules(
       const server = Math.floor(index / settings.schedulesPerServer);
       const guildId = String(600000000000000000n + BigInt(server));
       const channelId = String(700000000000000000n + BigInt(server));
-      const party = context.parties.forChannel(guildId, channelId);
+      const party = context.parties.forChannelOrDefault(guildId, channelId);
       const schedule = context.schedules.create({
         guildId,
         partyId: party.id,

@@ -29,7 +29,7 @@ function firstStep(invocation: Invocation, context: BotContext): string {
   const { guildId, channelId, actor } = invocation;
   if (actor.canManageServer) return 'Start with /settings timezone: and /progress set episode: (the last episode everyone finished).';
   const hostRoles = () => ({
-    partyHostRoleId: context.parties.forChannel(guildId, channelId).hostRoleId,
+    partyHostRoleId: context.parties.forChannelOrDefault(guildId, channelId).hostRoleId,
     serverHostRoleId: context.settings.get(guildId).hostRoleId,
   });
   if (mayAccess('host', actor, hostRoles)) return 'Start with /progress set episode: (the last episode everyone finished), then /watchparty schedule.';
@@ -45,7 +45,7 @@ export function createHelpCommand(allCommands: () => readonly SlashCommand[]): S
 
   function helpReply(invocation: Invocation, context: BotContext): Reply {
     // The series of this channel's party; a pack left out still has its id to show.
-    const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+    const party = context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId);
     const title = context.series.byId(party.seriesId)?.title ?? party.seriesId;
     return {
       ephemeral: true,

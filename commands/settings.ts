@@ -83,7 +83,7 @@ function changeSettings(invocation: Invocation<z.output<typeof settingsOptions>>
   const series = options.series === undefined ? undefined : chosenSeries(options.series, context);
   if (series && 'refusal' in series) return ephemeralText(series.refusal);
 
-  const defaultParty = context.parties.defaultFor(invocation.guildId);
+  const defaultParty = context.parties.findOrCreateDefault(invocation.guildId);
   if (Object.keys(changes).length === 0 && !series) {
     return ephemeralText(`**Server settings**\n${describeSettings(context.settings.get(invocation.guildId), defaultParty, context)}`);
   }

@@ -17,7 +17,7 @@ interface Where {
  */
 export function createAccessCheck(context: BotContext, levelFor: (key: string) => AccessLevel | undefined) {
   const hostRolesOf = (party: Party) => ({ partyHostRoleId: party.hostRoleId, serverHostRoleId: context.settings.get(party.guildId).hostRoleId });
-  const channelParty = (where: Where) => () => context.parties.forChannel(where.guildId, where.channelId);
+  const channelParty = (where: Where) => () => context.parties.forChannelOrDefault(where.guildId, where.channelId);
 
   /**
    * Refuses unless the actor's access level allows the action. Host rights are those of `partyOf()`: the party the
@@ -29,7 +29,7 @@ export function createAccessCheck(context: BotContext, levelFor: (key: string) =
     const allowed = mayAccess(level, actor, () => hostRolesOf((party = partyOf())));
     if (allowed) return;
     // A host here who reached for another party's session is told whose it is; anyone else gets the usual answer.
-    const here = context.parties.forChannel(where.guildId, where.channelId);
+    const here = context.parties.forChannelOrDefault(where.guildId, where.channelId);
     const elsewhere = party !== undefined && party.id !== here.id && mayAccess(level, actor, () => hostRolesOf(here));
     throw new Refusal(elsewhere && party ? userMessages.notHostOf(party.name) : userMessages.notAllowed(accessLevelDescriptions[level]), 'refused');
   }

@@ -28,7 +28,7 @@ export interface ReplyProgress {
  * only they will see the answer.
  */
 export function replyProgress(context: BotContext, invocation: Invocation, audience: Audience): ReplyProgress {
-  const party = context.parties.forChannel(invocation.guildId, invocation.channelId);
+  const party = context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId);
   const series = watchedSeries(context, party);
   const progress = progressForReply({
     partyProgress: context.progress.current(party.id).episode,

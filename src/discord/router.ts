@@ -76,10 +76,10 @@ export function createRouter(options: RouterOptions) {
     // Who may act comes first: a member who may not use a command learns nothing about its options.
     const actor = readActor(interaction, rolesOf);
     const where = { guildId, channelId };
-    const checkedLater = access.checksTargetParty(key, command.targetParty);
+    const declared = subcommandOf(command, { subcommand });
+    const checkedLater = access.checksTargetParty(key, declared?.targetParty);
     if (checkedLater) access.ensureHostOfSomeParty(key, actor, where);
     else access.ensureAllowed(key, actor, where, access.channelParty(where));
-    const declared = subcommandOf(command, { subcommand });
     const parsed = declared?.options.safeParse(rawOptions);
     if (!declared || !parsed?.success) {
       const problems = parsed?.error?.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`);
@@ -95,7 +95,7 @@ export function createRouter(options: RouterOptions) {
       resolved: readResolved(interaction.options.data),
     };
     // An unknown schedule id falls back to the channel's party: a member who may not act learns nothing about it.
-    if (checkedLater) access.ensureAllowed(key, actor, where, () => command.targetParty?.(invocation, context) ?? access.channelParty(where)());
+    if (checkedLater) access.ensureAllowed(key, actor, where, () => declared.targetParty?.(invocation, context) ?? access.channelParty(where)());
     if (declared.defer) {
       await interaction.deferReply(isEphemeral(declared, invocation.options) ? { flags: MessageFlags.Ephemeral } : {});
     }

@@ -7,7 +7,7 @@ import { createProgressRepository } from './progressRepository.js';
 function setUp() {
   const clock = { now: new Date('2026-03-01T20:00:00Z') };
   const database = openDatabase({ path: ':memory:' });
-  const party = createPartyRepository(database, () => clock.now, () => 'hero-mask').forChannel('g1', 'c1');
+  const party = createPartyRepository(database, () => clock.now, () => 'hero-mask').forChannelOrDefault('g1', 'c1');
   const progress = createProgressRepository(database, () => clock.now);
   progress.set(party.id, 6, 'host');
   return { clock, party, progress, threads: createDiscussionThreadRepository(database, () => clock.now) };

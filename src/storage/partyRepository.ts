@@ -26,7 +26,7 @@ export function createPartyRepository(database: Database, now: () => Date, defau
     switchSeries: database.prepare(`UPDATE parties SET series_id = ? WHERE id = ? RETURNING ${partyColumns}`),
   };
 
-  function defaultFor(guildId: string): Party {
+  function findOrCreateDefault(guildId: string): Party {
     const existing = statements.defaultParty.get(guildId) as Party | undefined;
     if (existing) return existing;
     statements.insertDefault.run(guildId, defaultPartyName, defaultSeriesId(), now().getTime());
@@ -34,16 +34,19 @@ export function createPartyRepository(database: Database, now: () => Date, defau
   }
 
   return {
-    /** The party that gates a channel: the one bound to it, else the server's default. */
-    forChannel(guildId: string, channelId: string | null): Party {
+    /**
+     * The party that gates a channel: the one bound to it, else the server's default, which is stored the first
+     * time a server needs it (every server has one).
+     */
+    forChannelOrDefault(guildId: string, channelId: string | null): Party {
       const bound = channelId ? (statements.forChannel.get(guildId, channelId) as Party | undefined) : undefined;
-      return bound ?? defaultFor(guildId);
+      return bound ?? findOrCreateDefault(guildId);
     },
-    defaultFor,
+    findOrCreateDefault,
     byName: (guildId: string, name: string) => (statements.byName.get(guildId, name) as Party | undefined) ?? null,
     byId: (id: number) => (statements.byId.get(id) as Party | undefined) ?? null,
     list(guildId: string): Party[] {
-      defaultFor(guildId);
+      findOrCreateDefault(guildId);
       return statements.list.all(guildId) as Party[];
     },
     create(input: { guildId: string; name: string; channelId: string; hostRoleId: string | null; seriesId: string }): Party {

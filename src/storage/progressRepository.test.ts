@@ -26,11 +26,11 @@ afterEach(() => {
 describe('party repository', () => {
   it('gives every server a default party, and channels their own party', () => {
     const parties = createPartyRepository(database, now, () => 'hero-mask');
-    const fallback = parties.forChannel('g1', 'c1');
+    const fallback = parties.forChannelOrDefault('g1', 'c1');
     expect(fallback).toMatchObject({ guildId: 'g1', name: 'default', channelId: null });
     const dub = parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: 'r1', seriesId: 'hero-mask' });
-    expect(parties.forChannel('g1', 'c2').id).toBe(dub.id);
-    expect(parties.forChannel('g1', 'c1').id).toBe(fallback.id);
+    expect(parties.forChannelOrDefault('g1', 'c2').id).toBe(dub.id);
+    expect(parties.forChannelOrDefault('g1', 'c1').id).toBe(fallback.id);
     expect(parties.list('g1').map((party) => party.name)).toEqual(['default', 'Dub']);
   });
 
@@ -47,7 +47,7 @@ describe('party repository', () => {
 
   it('never removes the default party', () => {
     const parties = createPartyRepository(database, now, () => 'hero-mask');
-    const fallback = parties.defaultFor('g1');
+    const fallback = parties.findOrCreateDefault('g1');
     expect(parties.remove(fallback.id)).toBe(false);
     const dub = parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null, seriesId: 'hero-mask' });
     expect(parties.remove(dub.id)).toBe(true);
@@ -59,7 +59,7 @@ describe('progress repository', () => {
   it('keeps history so undo restores the previous value', () => {
     const parties = createPartyRepository(database, now, () => 'hero-mask');
     const progress = createProgressRepository(database, now);
-    const party = parties.defaultFor('g1');
+    const party = parties.findOrCreateDefault('g1');
     expect(progress.current(party.id).episode).toBe(0);
     progress.set(party.id, 3, 'alice');
     clock = new Date('2026-01-02T20:00:00Z');
@@ -72,7 +72,7 @@ describe('progress repository', () => {
   it('keeps each party separate and keeps personal progress per member', () => {
     const parties = createPartyRepository(database, now, () => 'hero-mask');
     const progress = createProgressRepository(database, now);
-    const sub = parties.defaultFor('g1');
+    const sub = parties.findOrCreateDefault('g1');
     const dub = parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null, seriesId: 'hero-mask' });
     progress.set(sub.id, 7, 'alice');
     progress.set(dub.id, 2, 'alice');
@@ -88,7 +88,7 @@ describe('progress repository', () => {
   it('keeps progress per series: switching to another series and back restores where the party was', () => {
     const parties = createPartyRepository(database, now, () => 'hero-mask');
     const progress = createProgressRepository(database, now);
-    const party = parties.defaultFor('g1');
+    const party = parties.findOrCreateDefault('g1');
     progress.set(party.id, 7, 'alice');
     expect(parties.switchSeries(party.id, 'lantern-street').seriesId).toBe('lantern-street');
     expect(progress.current(party.id).episode).toBe(0);

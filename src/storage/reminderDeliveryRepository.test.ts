@@ -25,7 +25,7 @@ function connect(): Database {
 }
 
 function createSchedule(database: Database, overrides: Partial<NewSchedule> = {}, now = createdAt) {
-  const party = createPartyRepository(database, () => now, () => 'hero-mask').defaultFor('g1');
+  const party = createPartyRepository(database, () => now, () => 'hero-mask').findOrCreateDefault('g1');
   return createScheduleRepository(database, () => now).create({
     guildId: 'g1',
     partyId: party.id,

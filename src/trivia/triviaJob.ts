@@ -31,7 +31,7 @@ export function createTriviaJob(intervalMs = triviaTickIntervalMs): BackgroundJo
         logger: context.logger,
         ownsGuild: (guildId) => context.ownsGuild(guildId),
         partyWatching: (guildId, channelId) => {
-          const party = context.parties.forChannel(guildId, channelId);
+          const party = context.parties.forChannelOrDefault(guildId, channelId);
           return { seriesId: party.seriesId, episode: context.progress.current(party.id).episode };
         },
       });

@@ -127,7 +127,7 @@ async function freshScene(name: string, guildName: string) {
   const databasePath = join(folder, `${name}.sqlite`);
   const database: Database = openDatabase({ path: databasePath });
   cleanups.push(() => fake.close(), () => proxy.close(), () => void database.close());
-  const party = createPartyRepository(database, now, () => 'hero-mask').defaultFor(guild.id);
+  const party = createPartyRepository(database, now, () => 'hero-mask').findOrCreateDefault(guild.id);
   const start = () => {
     const bot = startBot(proxy.apiBase, databasePath);
     running.push(bot);

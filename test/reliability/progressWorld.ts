@@ -58,7 +58,7 @@ export function optionWorldOf(world: ProgressWorld): OptionWorld {
 
 /** The progress an answer to `userId` in the world's channel is gated at now: the party's, lowered to the member's own. */
 export function currentGate(context: BotContext, world: ProgressWorld, userId: string): number {
-  const party = context.parties.forChannel(world.guildId, world.channelId);
+  const party = context.parties.forChannelOrDefault(world.guildId, world.channelId);
   const partyProgress = context.progress.current(party.id).episode;
   const personal = context.progress.personal(world.guildId, userId, party.seriesId);
   return personal === undefined ? partyProgress : Math.min(partyProgress, personal);
@@ -69,9 +69,9 @@ export function currentGate(context: BotContext, world: ProgressWorld, userId: s
  * member set their own, an admin bound a new party to the channel, changed the host role or switched the series).
  */
 export function restoreWorld(context: BotContext, world: ProgressWorld): void {
-  const bound = context.parties.forChannel(world.guildId, world.channelId);
+  const bound = context.parties.forChannelOrDefault(world.guildId, world.channelId);
   if (bound.channelId !== null) context.parties.remove(bound.id);
-  const watching = context.parties.forChannel(world.guildId, world.channelId);
+  const watching = context.parties.forChannelOrDefault(world.guildId, world.channelId);
   const party = watching.seriesId === world.seriesId ? watching : context.parties.switchSeries(watching.id, world.seriesId);
   if (context.progress.current(party.id).episode !== world.progress) context.progress.set(party.id, world.progress, world.memberFor.host);
   for (const userId of Object.values(world.memberFor)) {

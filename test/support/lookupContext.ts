@@ -50,7 +50,7 @@ export function openLookupContext(): LookupTestContext {
       focusedValue: typed,
     }),
     setProgress(episode) {
-      context.progress.set(context.parties.forChannel(guildId, channelId).id, episode, '100000000000000099');
+      context.progress.set(context.parties.forChannelOrDefault(guildId, channelId).id, episode, '100000000000000099');
     },
     setPersonalProgress(userId, episode) {
       context.progress.setPersonal(guildId, userId, 'hero-mask', episode);

@@ -27,7 +27,7 @@ describe('migration 7: a series per party', () => {
     expect(progress.current(2).episode).toBe(3);
     expect(progress.personal('g1', 'carol', 'hero-mask')).toBe(5);
     // A server the bot meets from now on starts with the catalog's default series.
-    expect(parties.defaultFor('g2').seriesId).toBe('clockwork-orchard');
+    expect(parties.findOrCreateDefault('g2').seriesId).toBe('clockwork-orchard');
     database.close();
   });
 
@@ -43,7 +43,7 @@ describe('migration 7: a series per party', () => {
     expect(adoptSinglePack(database, 'lantern-street')).toBe(3);
     expect(adoptSinglePack(database, 'lantern-street')).toBe(0);
     const now = () => new Date(10);
-    const party = createPartyRepository(database, now, () => 'lantern-street').defaultFor('g1');
+    const party = createPartyRepository(database, now, () => 'lantern-street').findOrCreateDefault('g1');
     const progress = createProgressRepository(database, now);
     expect(party.seriesId).toBe('lantern-street');
     expect(progress.current(party.id).episode).toBe(2);
