@@ -44,7 +44,7 @@ export interface DiscordWorldOptions {
 async function prepareBotDatabase(state: StateDatabaseOptions, knowledgeBasePath: string, guildId: string, channelId: string): Promise<void> {
   const bench = await openBenchContext(state, knowledgeBasePath);
   try {
-    const party = await bench.context.parties.forChannel(guildId, channelId);
+    const party = await bench.context.parties.forChannelOrDefault(guildId, channelId);
     await bench.context.progress.set(party.id, bench.knowledge.episodeCount(), '100000000000000099');
   } finally {
     await bench.close();

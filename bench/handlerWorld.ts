@@ -29,7 +29,7 @@ function member(memberNumber: number): Actor {
 export async function openHandlerWorld(folder: string, knowledgeBasePath: string, databaseUrl?: string): Promise<HandlerWorld> {
   const bench = await openBenchContext({ path: join(folder, 'handlers.sqlite'), url: databaseUrl }, knowledgeBasePath);
   const { context, knowledge } = bench;
-  const party = await context.parties.forChannel(benchGuildId, benchChannelId);
+  const party = await context.parties.forChannelOrDefault(benchGuildId, benchChannelId);
   await context.progress.set(party.id, knowledge.episodeCount(), hostId);
   let interactions = 0;
   const invocation = (options: Record<string, unknown>, memberNumber = 1, subcommand: string | null = null): Invocation => ({

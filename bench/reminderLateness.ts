@@ -31,7 +31,7 @@ async function scheduleReminders(world: DiscordWorld, knowledgeBasePath: string,
   const { context, database } = bench;
   try {
     await insertBackgroundSchedules(database, context, { schedules: settings.backgroundSchedules, schedulesPerServer: 10 });
-    const party = await context.parties.forChannel(world.guild.id, world.channel.id);
+    const party = await context.parties.forChannelOrDefault(world.guild.id, world.channel.id);
     const first = Date.now() + settings.startMarginMilliseconds;
     const instants: Date[] = [];
     for (let index = 0; index < settings.reminders; index++) {

@@ -45,7 +45,7 @@ export async function insertBackgroundSchedules(
       const server = Math.floor(index / settings.schedulesPerServer);
       const guildId = String(600000000000000000n + BigInt(server));
       const channelId = String(700000000000000000n + BigInt(server));
-      const party = await parties.forChannel(guildId, channelId);
+      const party = await parties.forChannelOrDefault(guildId, channelId);
       const schedule = await schedules.create({
         guildId,
         partyId: party.id,

@@ -29,7 +29,7 @@ async function firstStep(invocation: Invocation, context: BotContext): Promise<s
   const { guildId, channelId, actor } = invocation;
   if (actor.canManageServer) return 'Start with /settings timezone: and /progress set episode: (the last episode everyone finished).';
   const hostRoles = {
-    partyHostRoleId: (await context.parties.forChannel(guildId, channelId)).hostRoleId,
+    partyHostRoleId: (await context.parties.forChannelOrDefault(guildId, channelId)).hostRoleId,
     serverHostRoleId: (await context.settings.get(guildId)).hostRoleId,
   };
   if (mayAccess('host', actor, () => hostRoles)) return 'Start with /progress set episode: (the last episode everyone finished), then /watchparty schedule.';
@@ -45,7 +45,7 @@ export function createHelpCommand(allCommands: () => readonly SlashCommand[]): S
 
   async function helpReply(invocation: Invocation, context: BotContext): Promise<Reply> {
     // The series of this channel's party; a pack left out still has its id to show.
-    const party = await context.parties.forChannel(invocation.guildId, invocation.channelId);
+    const party = await context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId);
     const title = context.series.byId(party.seriesId)?.title ?? party.seriesId;
     return {
       ephemeral: true,

@@ -92,7 +92,7 @@ const subcommands = {
       const refusal = options.episode === undefined ? undefined : outOfRange(series.knowledge, options.episode);
       if (refusal) return refusal;
       // The channel keeps the progress it followed until now (the server's party) in the same series, unless told otherwise.
-      const followed = await context.parties.defaultFor(invocation.guildId);
+      const followed = await context.parties.findOrCreateDefault(invocation.guildId);
       const followedEpisode = followed.seriesId === series.id ? (await context.progress.current(followed.id)).episode : 0;
       const episode = options.episode ?? followedEpisode;
       try {

@@ -48,7 +48,7 @@ const personalEpisodeOption = z.object({ episode: optionSchemas.episode.optional
 
 /** The channel's party and the series it watches (a refusal when that series' pack is not loaded). */
 async function partyHere(context: BotContext, invocation: Invocation): Promise<{ party: Party; series: InstalledSeries }> {
-  const party = await context.parties.forChannel(invocation.guildId, invocation.channelId);
+  const party = await context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId);
   return { party, series: watchedSeries(context, party) };
 }
 
@@ -86,7 +86,7 @@ const subcommands = {
     access: 'everyone',
     options: noOptions,
     async run(invocation, context) {
-      const party = await context.parties.forChannel(invocation.guildId, invocation.channelId);
+      const party = await context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId);
       return { content: await describeProgress(context, party, await context.progress.current(party.id)) };
     },
   }),
@@ -117,7 +117,7 @@ const subcommands = {
     access: 'host',
     options: noOptions,
     async run(invocation, context) {
-      const party = await context.parties.forChannel(invocation.guildId, invocation.channelId);
+      const party = await context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId);
       const state = await context.progress.undo(party.id);
       if (!state) return ephemeralText('There is no progress change to undo yet.');
       return { content: `Undone. ${await describeProgress(context, party, state)}` };

@@ -83,7 +83,7 @@ async function changeSettings(invocation: Invocation<z.output<typeof settingsOpt
   const series = options.series === undefined ? undefined : chosenSeries(options.series, context);
   if (series && 'refusal' in series) return ephemeralText(series.refusal);
 
-  const defaultParty = await context.parties.defaultFor(invocation.guildId);
+  const defaultParty = await context.parties.findOrCreateDefault(invocation.guildId);
   if (Object.keys(changes).length === 0 && !series) {
     return ephemeralText(`**Server settings**\n${describeSettings(await context.settings.get(invocation.guildId), defaultParty, context)}`);
   }

@@ -8,7 +8,7 @@ import { optionSchemas } from '../src/discord/optionSchemas.js';
 import { repeatKinds } from '../src/domain/watchparty/recurrence.js';
 import type { StoredSchedule } from '../src/domain/watchparty/storedSchedule.js';
 import { suggestTimeZones } from '../src/domain/watchparty/timeZones.js';
-import { calendarFile, cancelSchedule, describeRepeat, describeStart, listSchedules, resumeSchedule, scheduleSession, noticesAfter, watchpartyTargetParty } from '../src/watchparty/index.js';
+import { calendarFile, cancelSchedule, describeRepeat, describeStart, listSchedules, resumeSchedule, scheduleSession, scheduleIdTargetParty, scheduleTargetParty, noticesAfter } from '../src/watchparty/index.js';
 
 const maximumEpisodesPerSession = 12;
 
@@ -92,14 +92,14 @@ export const watchpartyCommand = declareCommand({
       access: 'host',
       hostParty: 'the party of the `channel` option (else this channel’s)',
       options: scheduleOptions,
+      targetParty: scheduleTargetParty,
       run: scheduleSession,
     }),
     list: subcommand({ access: 'everyone', options: noOptions, run: listSchedules }),
-    cancel: subcommand({ access: 'host', hostParty: 'the schedule’s party', options: idOption, run: cancelSchedule }),
-    resume: subcommand({ access: 'host', hostParty: 'the schedule’s party', options: resumeOptions, run: resumeSchedule }),
+    cancel: subcommand({ access: 'host', hostParty: 'the schedule’s party', options: idOption, targetParty: scheduleIdTargetParty, run: cancelSchedule }),
+    resume: subcommand({ access: 'host', hostParty: 'the schedule’s party', options: resumeOptions, targetParty: scheduleIdTargetParty, run: resumeSchedule }),
     calendar: subcommand({ access: 'everyone', options: noOptions, ephemeral: true, run: calendarFile }),
   },
-  targetParty: watchpartyTargetParty,
   // The subcommands only hosts reach also carry notices meant for any host.
   afterRun: noticesAfter(['schedule', 'cancel', 'resume']),
   async autocomplete(invocation, context) {

@@ -23,7 +23,7 @@ const handler: ComponentHandler<AnswerButton> = {
   async execute(invocation, button, context) {
     // Checked on every click: a quiz about another series than the channel's party watches now takes no answers.
     const quiz = await context.quizzes.byId(button.quizId);
-    if (quiz && quiz.seriesId !== (await context.parties.forChannel(invocation.guildId, invocation.channelId)).seriesId) {
+    if (quiz && quiz.seriesId !== (await context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId)).seriesId) {
       return { kind: 'reply', reply: ephemeralText(answers['quiz-ended']('')) };
     }
     const result = (await lockAnswer(context.quizzes, {

@@ -17,7 +17,7 @@ interface Where {
  */
 export function createAccessCheck(context: BotContext, levelFor: (key: string) => AccessLevel | undefined) {
   const hostRolesOf = async (party: Party) => ({ partyHostRoleId: party.hostRoleId, serverHostRoleId: (await context.settings.get(party.guildId)).hostRoleId });
-  const channelParty = (where: Where) => async () => await context.parties.forChannel(where.guildId, where.channelId);
+  const channelParty = (where: Where) => async () => await context.parties.forChannelOrDefault(where.guildId, where.channelId);
   /** The domain's rule, reading the party's host roles only when the rule needs them. */
   async function mayAccessParty(level: AccessLevel, actor: Actor, party: Party): Promise<boolean> {
     const roles = mayAccess(level, actor, () => ({ partyHostRoleId: null, serverHostRoleId: null })) ? null : await hostRolesOf(party);
@@ -35,7 +35,7 @@ export function createAccessCheck(context: BotContext, levelFor: (key: string) =
     const party = await partyOf();
     if (await mayAccessParty(level, actor, party)) return;
     // A host here who reached for another party's session is told whose it is; anyone else gets the usual answer.
-    const here = await context.parties.forChannel(where.guildId, where.channelId);
+    const here = await context.parties.forChannelOrDefault(where.guildId, where.channelId);
     const elsewhere = party.id !== here.id && (await mayAccessParty(level, actor, here));
     throw new Refusal(elsewhere ? userMessages.notHostOf(party.name) : userMessages.notAllowed(accessLevelDescriptions[level]), 'refused');
   }

@@ -13,8 +13,14 @@ import type { ComponentReply, Reply } from './reply.js';
 export interface Subcommand<Schema extends z.ZodType = z.ZodType> {
   /** Who may use it. The router enforces it on every interaction; README's permission table is generated from it. */
   access: AccessLevel;
-  /** For host-only actions on another party than the channel's (see SlashCommand.targetParty): whose hosts, in words. */
+  /** For host-only actions on another party than the channel's (see targetParty): whose hosts, in words. */
   hostParty?: string;
+  /**
+   * For host-only actions on a party other than the channel's (a schedule of another party, a `channel` option):
+   * that party, read from the parsed options, or null when there is none (an unknown id). The router checks host
+   * rights against it instead of the channel's party.
+   */
+  targetParty?(invocation: Invocation<z.output<Schema>>, context: BotContext): Promise<Party | null>;
   options: Schema;
   /** Only the asker sees the answer (decides how to defer, and how progress gates it). */
   ephemeral?: boolean | ((options: z.output<Schema>) => boolean);
@@ -35,12 +41,6 @@ export function subcommand<Schema extends z.ZodType>(declaration: Subcommand<Sch
 export interface SlashCommand {
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   subcommands: Record<string, Subcommand>;
-  /**
-   * For host-only subcommands that act on a party other than the channel's (a schedule of another party, a
-   * `channel` option): that party, read from the validated options, or null when there is none (an unknown id).
-   * The router checks host rights against it instead of the channel's party.
-   */
-  targetParty?(invocation: Invocation, context: BotContext): Promise<Party | null>;
   autocomplete?(invocation: AutocompleteInvocation, context: BotContext): Promise<Choice[]> | Choice[];
   /** Runs the subcommand the invocation names; the router has validated its options with that subcommand's schema. */
   execute(invocation: Invocation, context: BotContext): Promise<Reply> | Reply;

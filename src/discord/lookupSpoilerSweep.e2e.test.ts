@@ -88,7 +88,7 @@ describe('the lookup spoiler sweep', () => {
   it('shows nothing first revealed after the gating progress, for every progress, command, page and choice', async () => {
     const { guild, channels, users } = harness;
     const { context } = harness.bot;
-    const generalParty = await context.parties.forChannel(guild.id, channels.general.id);
+    const generalParty = await context.parties.forChannelOrDefault(guild.id, channels.general.id);
     const dubParty = await context.parties.create({ guildId: guild.id, name: 'Finished', channelId: channels.dub.id, hostRoleId: null, seriesId: 'hero-mask' });
     await context.progress.set(dubParty.id, harness.series().knowledge.episodeCount(), users.host.id);
 

@@ -196,7 +196,7 @@ describe('lookup commands through the fake Discord', () => {
 describe('page buttons after a restart', () => {
   it('keep working: their state lives in the custom id', async () => {
     const first = await startTestBot();
-    const party = await first.bot.context.parties.forChannel(first.guild.id, first.channels.general.id);
+    const party = await first.bot.context.parties.forChannelOrDefault(first.guild.id, first.channels.general.id);
     await first.bot.context.progress.set(party.id, 24, first.users.host.id);
     const made = await first.run('alice', 'characters');
     const next = nextPageButton(made.message);

@@ -28,7 +28,7 @@ export interface ReplyProgress {
  * only they will see the answer.
  */
 export async function replyProgress(context: BotContext, invocation: Invocation, audience: Audience): Promise<ReplyProgress> {
-  const party = await context.parties.forChannel(invocation.guildId, invocation.channelId);
+  const party = await context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId);
   const series = watchedSeries(context, party);
   const progress = progressForReply({
     partyProgress: (await context.progress.current(party.id)).episode,

@@ -76,10 +76,10 @@ export function createRouter(options: RouterOptions) {
     // Who may act comes first: a member who may not use a command learns nothing about its options.
     const actor = readActor(interaction, rolesOf);
     const where = { guildId, channelId };
-    const checkedLater = access.checksTargetParty(key, command.targetParty);
+    const declared = subcommandOf(command, { subcommand });
+    const checkedLater = access.checksTargetParty(key, declared?.targetParty);
     if (checkedLater) await access.ensureHostOfSomeParty(key, actor, where);
     else await access.ensureAllowed(key, actor, where, access.channelParty(where));
-    const declared = subcommandOf(command, { subcommand });
     const parsed = declared?.options.safeParse(rawOptions);
     if (!declared || !parsed?.success) {
       const problems = parsed?.error?.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`);
@@ -96,7 +96,7 @@ export function createRouter(options: RouterOptions) {
     };
     // An unknown schedule id falls back to the channel's party: a member who may not act learns nothing about it.
     if (checkedLater) {
-      await access.ensureAllowed(key, actor, where, async () => (await command.targetParty?.(invocation, context)) ?? access.channelParty(where)());
+      await access.ensureAllowed(key, actor, where, async () => (await declared.targetParty?.(invocation, context)) ?? access.channelParty(where)());
     }
     if (declared.defer) {
       await interaction.deferReply(isEphemeral(declared, invocation.options) ? { flags: MessageFlags.Ephemeral } : {});

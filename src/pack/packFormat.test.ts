@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPack } from './loadPack.js';
 import { packScaffold } from './packScaffold.js';
+import { buildQuestionBank } from './questions/buildQuestionBank.js';
 import type { PackProblem } from './packProblem.js';
 import type { PackEdit } from '../../test/support/packFixture.js';
 import { clockworkOrchardPackDirectory, copyPack, editPackFile, tinyPackDirectory } from '../../test/support/packFixture.js';
@@ -50,7 +51,11 @@ describe('the pack format as a contract', () => {
 
   it('takes specials as season 0 where they are watched, once, and numbered seasons counting up from 1', () => {
     const loaded = loadPack(clockworkOrchardPackDirectory);
-    expect(loaded.ok && loaded.pack.series.seasons.map((season) => season.number)).toEqual([1, 0, 2, 3]);
+    if (!loaded.ok) throw new Error('the made-up series does not load');
+    expect(loaded.pack.series.seasons.map((season) => season.number)).toEqual([1, 0, 2, 3]);
+    const prompts = buildQuestionBank(loaded.pack).map((question) => question.prompt);
+    expect(prompts).toContain('How many episodes are in the Specials of The Clockwork Orchard?');
+    expect(prompts.filter((prompt) => prompt.includes('season 0'))).toEqual([]);
     const twice = editedCopy(clockworkOrchardPackDirectory, ['series.json', (value) => { value.series.seasons[2].number = 0; }]);
     expect(problemsOf(twice)).toContainEqual({ file: 'series.json', path: '$.series.seasons[2].number', reason: 'specials (season 0) are listed once' });
     const skipped = editedCopy(clockworkOrchardPackDirectory, ['series.json', (value) => { value.series.seasons[2].number = 3; value.series.seasons[3].number = 4; }]);

@@ -77,7 +77,7 @@ function send(server: Server, name: string, subcommand: string, options: Record<
 /** One-off sessions in the server's channel a few seconds from now, each reminded only at its start. */
 async function scheduleSessions(server: Server, titles: string[]): Promise<number[]> {
   const state = createStateRepositories(database, () => new Date(), () => 'hero-mask');
-  const party = await state.parties.defaultFor(server.guildId);
+  const party = await state.parties.findOrCreateDefault(server.guildId);
   const ids: number[] = [];
   for (const [index, title] of titles.entries()) {
     const schedule = await state.schedules.create({

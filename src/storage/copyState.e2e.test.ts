@@ -26,7 +26,7 @@ async function filledStateFile(): Promise<string> {
   const state = createStateRepositories(database, now, () => 'hero-mask');
   const dub = await state.parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null, seriesId: 'hero-mask' });
   await state.progress.set(dub.id, 3, 'host');
-  await state.progress.set((await state.parties.defaultFor('g1')).id, 5, 'host');
+  await state.progress.set((await state.parties.findOrCreateDefault('g1')).id, 5, 'host');
   await state.progress.setPersonal('g1', 'carol', 'hero-mask', 2);
   await state.settings.update('g1', { timeZone: 'Europe/Berlin' });
   const schedule = await state.schedules.create({
@@ -87,7 +87,7 @@ describe.skipIf(postgresUnavailable() !== null)(`npm run migrate-to-postgres${po
     const target = await emptyPostgres();
     const postgres = await openStateDatabase({ path: '', url: target.url });
     cleanups.push(() => postgres.close());
-    await createStateRepositories(postgres, now, () => 'hero-mask').parties.defaultFor('another-server');
+    await createStateRepositories(postgres, now, () => 'hero-mask').parties.findOrCreateDefault('another-server');
     const source = openMigratedSqliteFile(await filledStateFile());
     cleanups.push(() => void source.close());
     await expect(copyStateToPostgres(source, postgres)).rejects.toThrowError(CopyRefusedError);

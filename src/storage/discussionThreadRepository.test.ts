@@ -8,7 +8,7 @@ import { createProgressRepository } from './progressRepository.js';
 async function setUp(engine: TestEngine) {
   const clock = { now: new Date('2026-03-01T20:00:00Z') };
   const database = await engine.open();
-  const party = await createPartyRepository(database, () => clock.now, () => 'hero-mask').forChannel('g1', 'c1');
+  const party = await createPartyRepository(database, () => clock.now, () => 'hero-mask').forChannelOrDefault('g1', 'c1');
   const progress = createProgressRepository(database, () => clock.now);
   await progress.set(party.id, 6, 'host');
   return { clock, party, progress, threads: createDiscussionThreadRepository(database, () => clock.now) };

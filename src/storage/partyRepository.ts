@@ -21,7 +21,7 @@ const sql = {
 
 /** `defaultSeriesId` is the series a server's default party starts with when it is first needed. */
 export function createPartyRepository(database: SqlDatabase, now: () => Date, defaultSeriesId: () => string) {
-  async function defaultFor(guildId: string): Promise<Party> {
+  async function findOrCreateDefault(guildId: string): Promise<Party> {
     const existing = await database.get<Party>(sql.defaultParty, [guildId]);
     if (existing) return existing;
     await database.run(sql.insertDefault, [guildId, defaultPartyName, defaultSeriesId(), now().getTime()]);
@@ -30,15 +30,15 @@ export function createPartyRepository(database: SqlDatabase, now: () => Date, de
 
   return {
     /** The party that gates a channel: the one bound to it, else the server's default. */
-    async forChannel(guildId: string, channelId: string | null): Promise<Party> {
+    async forChannelOrDefault(guildId: string, channelId: string | null): Promise<Party> {
       const bound = channelId ? await database.get<Party>(sql.forChannel, [guildId, channelId]) : undefined;
-      return bound ?? defaultFor(guildId);
+      return bound ?? findOrCreateDefault(guildId);
     },
-    defaultFor,
+    findOrCreateDefault,
     byName: async (guildId: string, name: string) => (await database.get<Party>(sql.byName, [guildId, name])) ?? null,
     byId: async (id: number) => (await database.get<Party>(sql.byId, [id])) ?? null,
     async list(guildId: string): Promise<Party[]> {
-      await defaultFor(guildId);
+      await findOrCreateDefault(guildId);
       return database.all<Party>(sql.list, [guildId]);
     },
     async create(input: { guildId: string; name: string; channelId: string; hostRoleId: string | null; seriesId: string }): Promise<Party> {

@@ -18,11 +18,11 @@ describeEachEngine('parties and progress', (engine) => {
 describe('party repository', () => {
   it('gives every server a default party, and channels their own party', async () => {
     const parties = createPartyRepository(database, now, () => 'hero-mask');
-    const fallback = await parties.forChannel('g1', 'c1');
+    const fallback = await parties.forChannelOrDefault('g1', 'c1');
     expect(fallback).toMatchObject({ guildId: 'g1', name: 'default', channelId: null });
     const dub = await parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: 'r1', seriesId: 'hero-mask' });
-    expect((await parties.forChannel('g1', 'c2')).id).toBe(dub.id);
-    expect((await parties.forChannel('g1', 'c1')).id).toBe(fallback.id);
+    expect((await parties.forChannelOrDefault('g1', 'c2')).id).toBe(dub.id);
+    expect((await parties.forChannelOrDefault('g1', 'c1')).id).toBe(fallback.id);
     expect((await parties.list('g1')).map((party) => party.name)).toEqual(['default', 'Dub']);
   });
 
@@ -39,7 +39,7 @@ describe('party repository', () => {
 
   it('never removes the default party', async () => {
     const parties = createPartyRepository(database, now, () => 'hero-mask');
-    const fallback = await parties.defaultFor('g1');
+    const fallback = await parties.findOrCreateDefault('g1');
     expect(await parties.remove(fallback.id)).toBe(false);
     const dub = await parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null, seriesId: 'hero-mask' });
     expect(await parties.remove(dub.id)).toBe(true);
@@ -51,7 +51,7 @@ describe('progress repository', () => {
   it('keeps history so undo restores the previous value', async () => {
     const parties = createPartyRepository(database, now, () => 'hero-mask');
     const progress = createProgressRepository(database, now);
-    const party = await parties.defaultFor('g1');
+    const party = await parties.findOrCreateDefault('g1');
     expect((await progress.current(party.id)).episode).toBe(0);
     await progress.set(party.id, 3, 'alice');
     clock = new Date('2026-01-02T20:00:00Z');
@@ -64,7 +64,7 @@ describe('progress repository', () => {
   it('keeps each party separate and keeps personal progress per member', async () => {
     const parties = createPartyRepository(database, now, () => 'hero-mask');
     const progress = createProgressRepository(database, now);
-    const sub = await parties.defaultFor('g1');
+    const sub = await parties.findOrCreateDefault('g1');
     const dub = await parties.create({ guildId: 'g1', name: 'Dub', channelId: 'c2', hostRoleId: null, seriesId: 'hero-mask' });
     await progress.set(sub.id, 7, 'alice');
     await progress.set(dub.id, 2, 'alice');
@@ -80,7 +80,7 @@ describe('progress repository', () => {
   it('keeps progress per series: switching to another series and back restores where the party was', async () => {
     const parties = createPartyRepository(database, now, () => 'hero-mask');
     const progress = createProgressRepository(database, now);
-    const party = await parties.defaultFor('g1');
+    const party = await parties.findOrCreateDefault('g1');
     await progress.set(party.id, 7, 'alice');
     expect((await parties.switchSeries(party.id, 'lantern-street')).seriesId).toBe('lantern-street');
     expect((await progress.current(party.id)).episode).toBe(0);

@@ -13,7 +13,7 @@ const createdAt = new Date('2026-03-01T12:00:00Z');
 const at = (minutesFromStart: number) => new Date(firstStart.getTime() + minutesFromStart * minute);
 
 async function createSchedule(database: SqlDatabase, overrides: Partial<NewSchedule> = {}, now = createdAt) {
-  const party = await createPartyRepository(database, () => now, () => 'hero-mask').defaultFor('g1');
+  const party = await createPartyRepository(database, () => now, () => 'hero-mask').findOrCreateDefault('g1');
   return createScheduleRepository(database, () => now).create({
     guildId: 'g1',
     partyId: party.id,

@@ -97,7 +97,7 @@ describe('discussion threads', () => {
   it('keeps a thread asked for waiting while the party is behind its episode, and opens it when the party gets there', async () => {
     const channelId = harness.channels.dub.id;
     // As when a host jumps ahead and straight back before the tick: the thread for episode 3 is asked for, the party is at 2.
-    const party = await harness.bot.context.parties.forChannel(harness.guild.id, channelId);
+    const party = await harness.bot.context.parties.forChannelOrDefault(harness.guild.id, channelId);
     await harness.bot.context.discussionThreads.request({ partyId: party.id, seriesId: party.seriesId, guildId: harness.guild.id, channelId, episodes: [3] });
     await openThreads();
     expect(threadNames(channelId)).toHaveLength(2);

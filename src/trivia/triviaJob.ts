@@ -31,7 +31,7 @@ export function createTriviaJob(intervalMs = triviaTickIntervalMs): BackgroundJo
         logger: context.logger,
         ownsGuild: (guildId) => context.ownsGuild(guildId),
         partyWatching: async (guildId, channelId) => {
-          const party = await context.parties.forChannel(guildId, channelId);
+          const party = await context.parties.forChannelOrDefault(guildId, channelId);
           return { seriesId: party.seriesId, episode: (await context.progress.current(party.id)).episode };
         },
       });

@@ -128,7 +128,7 @@ async function freshScene(engine: TestEngine, guildName: string) {
   const stored = await engine.create();
   const database = await engine.connect(stored);
   cleanups.push(() => fake.close(), () => proxy.close());
-  const party = await createPartyRepository(database, now, () => 'hero-mask').defaultFor(guild.id);
+  const party = await createPartyRepository(database, now, () => 'hero-mask').findOrCreateDefault(guild.id);
   const start = () => {
     const bot = startBot(proxy.apiBase, stored);
     running.push(bot);

@@ -55,7 +55,7 @@ function scheduleIdIn(outcome: InteractionOutcome): number {
 }
 
 const schedulesOf = async (party: Party) => {
-  const partyId = (await harness.bot.context.parties.forChannel(harness.guild.id, channelOf(party).id)).id;
+  const partyId = (await harness.bot.context.parties.forChannelOrDefault(harness.guild.id, channelOf(party).id)).id;
   return (await harness.bot.context.schedules.listOpen(harness.guild.id)).filter((schedule) => schedule.partyId === partyId);
 };
 
@@ -117,7 +117,7 @@ describe('the "did you finish?" button of a schedule whose channel now belongs t
     const start = new Date(reminders.clock.now.getTime() + 90 * minute);
     // A server host schedules for the default party in #general; later an admin gives #general a party of its own.
     await harness.run('host', 'watchparty', { subcommand: 'schedule', options: { start: start.toISOString(), title: 'General night' } });
-    const defaultParty = await context.parties.forChannel(harness.guild.id, harness.channels.general.id);
+    const defaultParty = await context.parties.forChannelOrDefault(harness.guild.id, harness.channels.general.id);
     const generalHosts = harness.fake.addRole(harness.guild.id, { name: 'GeneralHosts' });
     const generalHost = harness.fake.addMember(harness.guild.id, { username: 'gene', roles: [generalHosts.id] });
     await harness.run('admin', 'party', {
@@ -154,7 +154,7 @@ describe('the "did you finish?" button of a schedule whose channel now belongs t
     const button = (prompt.components as Array<{ components: Array<{ custom_id: string }> }>)[0]!.components[0]!.custom_id;
     const click = (as: FakeUser) =>
       harness.fake.clickButton({ guildId: harness.guild.id, channelId: channelOf(own).id, userId: as.id, messageId: prompt.id, customId: button });
-    const party = await harness.bot.context.parties.forChannel(harness.guild.id, channelOf(own).id);
+    const party = await harness.bot.context.parties.forChannelOrDefault(harness.guild.id, channelOf(own).id);
     const before = (await harness.bot.context.progress.current(party.id)).episode;
 
     expect(harness.text(await click(hosts[theirs]))).toBe(userMessages.notAllowed(accessLevelDescriptions.host));

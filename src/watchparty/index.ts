@@ -9,6 +9,6 @@ export { finishedRecordedMessage, rsvpButtons } from './reminderMessages.js';
 export { cancelSchedule, resumeSchedule } from './scheduleChanges.js';
 export { listSchedules } from './scheduleList.js';
 export { scheduleSession } from './scheduleSession.js';
-export { partyOfSchedule, watchpartyTargetParty } from './scheduleTargetParty.js';
+export { partyOfSchedule, scheduleIdTargetParty, scheduleTargetParty } from './scheduleTargetParty.js';
 export { describeEpisodes, seriesOfSchedule } from './sessionEpisodes.js';
 export { describeRepeat, describeStart } from './sessionText.js';

@@ -23,7 +23,7 @@ export async function resumeSchedule(invocation: Invocation<{ id: number; channe
   const schedule = await context.schedules.byId(invocation.guildId, id);
   if (!schedule || (schedule.status !== 'paused' && schedule.status !== 'active')) return noSuchSchedule(id);
   if (schedule.status === 'active') return ephemeralText(`**${schedule.title}** (id ${id}) is not paused; its reminders are on.`);
-  if (channel && (await context.parties.forChannel(invocation.guildId, channel)).id !== schedule.partyId) {
+  if (channel && (await context.parties.forChannelOrDefault(invocation.guildId, channel)).id !== schedule.partyId) {
     return ephemeralText('That channel belongs to another watch party. Pick a channel of this party, or schedule a new session there.');
   }
   const partyChannelId = (await context.parties.byId(schedule.partyId))?.channelId ?? null;

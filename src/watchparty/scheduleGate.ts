@@ -10,7 +10,7 @@ import { describeSessionEpisodes, plannedEpisodes, seriesOfSchedule } from './se
  */
 export async function gateFor(context: BotContext, invocation: Invocation, schedule: StoredSchedule, audience: 'everyone' | 'asker-only'): Promise<number> {
   const scheduleParty = await context.parties.byId(schedule.partyId);
-  const channelParty = await context.parties.forChannel(invocation.guildId, invocation.channelId);
+  const channelParty = await context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId);
   // A channel that watches another series has seen nothing of this one: only what is safe before its episode 1.
   if (!scheduleParty || scheduleParty.seriesId !== channelParty.seriesId) return 0;
   const partyProgress = (await context.progress.current(schedule.partyId)).episode;

@@ -84,7 +84,7 @@ describe('a host-only button checks who clicks it', () => {
   });
 
   it.each(['alice', 'bob'] as const)('refuses %s, a plain member, and changes nothing', async (member) => {
-    const party = await harness.bot.context.parties.forChannel(harness.guild.id, harness.channels.general.id);
+    const party = await harness.bot.context.parties.forChannelOrDefault(harness.guild.id, harness.channels.general.id);
     const before = await stateFingerprint(harness.bot.database);
     const outcome = await harness.click(member, prompt.id, button);
     expect(outcome.ephemeral).toBe(true);
@@ -97,7 +97,7 @@ describe('a host-only button checks who clicks it', () => {
   it('lets the host record the episode', async () => {
     const outcome = await harness.click('host', prompt.id, button);
     expect(harness.text(outcome)).toContain('recorded that the party finished');
-    const party = await harness.bot.context.parties.forChannel(harness.guild.id, harness.channels.general.id);
+    const party = await harness.bot.context.parties.forChannelOrDefault(harness.guild.id, harness.channels.general.id);
     expect((await harness.bot.context.progress.current(party.id)).episode).toBe(1);
   });
 });

@@ -58,7 +58,7 @@ export function optionWorldOf(world: ProgressWorld): OptionWorld {
 
 /** The progress an answer to `userId` in the world's channel is gated at now: the party's, lowered to the member's own. */
 export async function currentGate(context: BotContext, world: ProgressWorld, userId: string): Promise<number> {
-  const party = await context.parties.forChannel(world.guildId, world.channelId);
+  const party = await context.parties.forChannelOrDefault(world.guildId, world.channelId);
   const partyProgress = (await context.progress.current(party.id)).episode;
   const personal = await context.progress.personal(world.guildId, userId, party.seriesId);
   return personal === undefined ? partyProgress : Math.min(partyProgress, personal);
@@ -69,9 +69,9 @@ export async function currentGate(context: BotContext, world: ProgressWorld, use
  * member set their own, an admin bound a new party to the channel, changed the host role or switched the series).
  */
 export async function restoreWorld(context: BotContext, world: ProgressWorld): Promise<void> {
-  const bound = await context.parties.forChannel(world.guildId, world.channelId);
+  const bound = await context.parties.forChannelOrDefault(world.guildId, world.channelId);
   if (bound.channelId !== null) await context.parties.remove(bound.id);
-  const watching = await context.parties.forChannel(world.guildId, world.channelId);
+  const watching = await context.parties.forChannelOrDefault(world.guildId, world.channelId);
   const party = watching.seriesId === world.seriesId ? watching : await context.parties.switchSeries(watching.id, world.seriesId);
   if ((await context.progress.current(party.id)).episode !== world.progress) await context.progress.set(party.id, world.progress, world.memberFor.host);
   for (const userId of Object.values(world.memberFor)) {

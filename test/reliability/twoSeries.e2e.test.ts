@@ -5,6 +5,7 @@ import { startTestBot } from '../support/botHarness.js';
 import type { TestBot } from '../support/botHarness.js';
 import { clockworkOrchardPackDirectory, heroMaskPackDirectory } from '../support/packFixture.js';
 import { nextPageButton } from '../support/pagedAnswers.js';
+import type { StoredMessage } from '../fakeDiscord/index.js';
 
 /*
  * One server, two watch parties, two series: the server's party watches Hero Mask in #general, the Orchard party
@@ -121,6 +122,14 @@ describe('two parties on two series in one server', () => {
     expect(quiz?.seriesId).toBe('clockwork-orchard');
     expect(quiz?.state.questions.length).toBe(5);
     expect(quiz?.state.questions.every((question) => orchardPrompts.has(question.prompt))).toBe(true);
+
+    // An answer is checked on its click against the series the channel watches then: after a switch it counts for nothing.
+    const isAnswerButton = (message: StoredMessage) => JSON.stringify(message.components).includes('"custom_id":"trivia-answer:');
+    const question = await harness.fake.waitForMessage(dub.id, isAnswerButton);
+    const [answer] = JSON.stringify(question.components).match(/trivia-answer:[^"]+/) ?? [];
+    await harness.run('admin', 'party', { subcommand: 'series', options: { name: 'Orchard', series: 'hero-mask' } });
+    expect(harness.text(await harness.click('bob', question.id, answer ?? '', dub.id))).toBe('This quiz has ended. Start a new one with `/trivia start`.');
+    await harness.run('admin', 'party', { subcommand: 'series', options: { name: 'Orchard', series: 'clockwork-orchard' } });
     await harness.run('alice', 'trivia', { subcommand: 'stop', channelId: dub.id });
   });
 

@@ -50,7 +50,7 @@ export function openLookupContext(): LookupTestContext {
       focusedValue: typed,
     }),
     async setProgress(episode) {
-      await context.progress.set((await context.parties.forChannel(guildId, channelId)).id, episode, '100000000000000099');
+      await context.progress.set((await context.parties.forChannelOrDefault(guildId, channelId)).id, episode, '100000000000000099');
     },
     async setPersonalProgress(userId, episode) {
       await context.progress.setPersonal(guildId, userId, 'hero-mask', episode);

@@ -1,3 +1,4 @@
+import { specialsSeason } from '../../domain/episodeLabels.js';
 import type { StaffRole } from '../packSchema.js';
 import { staffRoleNames } from '../staffRoleNames.js';
 import type { PackView } from './packView.js';
@@ -54,13 +55,25 @@ export function seasonQuestions(view: PackView): QuestionDraft[] {
     revealedIn: 0,
     source: seasons[0]?.source ?? '',
   };
+  // Specials (season 0) read as a group of episodes, not a numbered season.
+  const isSpecials = (season: { number: number }) => season.number === specialsSeason;
+  const countPrompt = (season: { number: number; label: string }) =>
+    isSpecials(season)
+      ? `How many episodes are in the ${season.label} of ${view.title}?`
+      : `How many episodes does season ${season.number} of ${view.title} (${season.label}) have?`;
+  const yearPrompt = (season: { number: number; label: string }) =>
+    isSpecials(season)
+      ? `In which year did the ${season.label} of ${view.title} come out?`
+      : `In which year was season ${season.number} of ${view.title} (${season.label}) released?`;
   const perSeason = seasons.flatMap((season): QuestionDraft[] => {
     const countQuestion: QuestionDraft = {
       key: `episode-count-season-${season.number}`,
-      prompt: `How many episodes does season ${season.number} of ${view.title} (${season.label}) have?`,
+      prompt: countPrompt(season),
       answer: String(season.episodeCount),
       candidates: neighbourNumberCandidates(`episode-count-season-${season.number}`, season.episodeCount, 1),
-      explanation: `Season ${season.number} (${season.label}) has ${season.episodeCount} episodes.`,
+      explanation: isSpecials(season)
+        ? `There ${season.episodeCount === 1 ? 'is 1 episode' : `are ${season.episodeCount} episodes`} in the ${season.label}.`
+        : `Season ${season.number} (${season.label}) has ${season.episodeCount} episodes.`,
       difficulty: 'easy',
       aboutEpisode: null,
       revealedIn: 0,
@@ -72,10 +85,10 @@ export function seasonQuestions(view: PackView): QuestionDraft[] {
       countQuestion,
       {
         key: `release-year-season-${season.number}`,
-        prompt: `In which year was season ${season.number} of ${view.title} (${season.label}) released?`,
+        prompt: yearPrompt(season),
         answer: String(year),
         candidates: neighbourNumberCandidates(`release-year-season-${season.number}`, year, 1),
-        explanation: `Season ${season.number} (${season.label}) was released on ${season.releaseDate}.`,
+        explanation: `${isSpecials(season) ? `The ${season.label} came out` : `Season ${season.number} (${season.label}) was released`} on ${season.releaseDate}.`,
         difficulty: 'medium',
         aboutEpisode: null,
         revealedIn: 0,

@@ -29,7 +29,7 @@ describe('migration 7: a series per party', () => {
     expect((await progress.current(2)).episode).toBe(3);
     expect(await progress.personal('g1', 'carol', 'hero-mask')).toBe(5);
     // A server the bot meets from now on starts with the catalog's default series.
-    expect((await parties.defaultFor('g2')).seriesId).toBe('clockwork-orchard');
+    expect((await parties.findOrCreateDefault('g2')).seriesId).toBe('clockwork-orchard');
     database.close();
   });
 
@@ -46,7 +46,7 @@ describe('migration 7: a series per party', () => {
     expect(await adoptSinglePack(state, 'lantern-street')).toBe(3);
     expect(await adoptSinglePack(state, 'lantern-street')).toBe(0);
     const now = () => new Date(10);
-    const party = await createPartyRepository(state, now, () => 'lantern-street').defaultFor('g1');
+    const party = await createPartyRepository(state, now, () => 'lantern-street').findOrCreateDefault('g1');
     const progress = createProgressRepository(state, now);
     expect(party.seriesId).toBe('lantern-street');
     expect((await progress.current(party.id)).episode).toBe(2);
