@@ -22,6 +22,8 @@ import type { ReminderLatenessFigures } from './reminderLateness.js';
 import { measureRouterOverhead } from './routerOverhead.js';
 import type { RouterOverhead } from './routerOverhead.js';
 import { measureSchedulerTick } from './schedulerTick.js';
+import { compareEngines } from './engines.js';
+import type { EngineComparison } from './engines.js';
 import type { SchedulerTickFigures } from './schedulerTick.js';
 import type { BenchmarkSettings } from './settings.js';
 import { measureStartup } from './startup.js';
@@ -40,6 +42,8 @@ export interface BenchmarkResults {
   memory: MemoryFigures[];
   scheduler: { tick: SchedulerTickFigures; reminders: ReminderLatenessFigures };
   startup: StartupFigures;
+  /** The state on SQLite beside PostgreSQL. */
+  engines: EngineComparison;
 }
 
 type Action = (world: DiscordWorld, iteration: number) => Promise<unknown>;
@@ -128,6 +132,9 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
       await reminderWorld.close();
     }
 
+    log('6. the state on SQLite beside PostgreSQL');
+    const engines = await compareEngines({ folder, knowledgeBasePath, settings: settings.engines, worldOptions, startBenchProcess, characterAction: characterAction(typed) });
+
     return {
       mode: settings.mode,
       date: new Date().toISOString(),
@@ -139,6 +146,7 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
       memory,
       scheduler: { tick, reminders },
       startup,
+      engines,
     };
   } finally {
     await routerFake.close();

@@ -3,6 +3,7 @@ import type { MemorySettings } from './memory.js';
 import type { ReminderLatenessSettings } from './reminderLateness.js';
 import type { SchedulerTickSettings } from './schedulerTick.js';
 import type { ThroughputSettings } from './throughput.js';
+import type { EngineSettings } from './engines.js';
 
 export interface BenchmarkSettings {
   mode: 'full' | 'tiny';
@@ -11,6 +12,8 @@ export interface BenchmarkSettings {
   memory: MemorySettings;
   schedulerTick: SchedulerTickSettings;
   reminders: ReminderLatenessSettings;
+  /** The state on SQLite beside PostgreSQL: the reminder tick, a progress write and /character end to end. */
+  engines: EngineSettings;
   startupRepeats: number;
   members: number;
   restRequestsPerSecond: number;
@@ -24,6 +27,11 @@ export const fullSettings: BenchmarkSettings = {
   memory: { guildCounts: [1_000, 10_000], repeats: 3 },
   schedulerTick: { schedules: 100_000, schedulesPerServer: 10, ticks: 50 },
   reminders: { reminders: 30, spreadMilliseconds: 15_000, startMarginMilliseconds: 10_000, backgroundSchedules: 10_000, concurrency: 16 },
+  engines: {
+    tick: { schedules: 10_000, schedulesPerServer: 10, ticks: 50 },
+    progressWrites: { runs: 5, iterations: 300, warmup: 50 },
+    throughput: { rounds: 3, interactions: 250, concurrency: 16, warmup: 150 },
+  },
   startupRepeats: 5,
   members: 50,
   restRequestsPerSecond: 10_000,
@@ -37,6 +45,11 @@ export const tinySettings: BenchmarkSettings = {
   memory: { guildCounts: [3], repeats: 1 },
   schedulerTick: { schedules: 30, schedulesPerServer: 10, ticks: 2 },
   reminders: { reminders: 2, spreadMilliseconds: 500, startMarginMilliseconds: 6_000, backgroundSchedules: 10, concurrency: 2 },
+  engines: {
+    tick: { schedules: 30, schedulesPerServer: 10, ticks: 2 },
+    progressWrites: { runs: 1, iterations: 3, warmup: 1 },
+    throughput: { rounds: 1, interactions: 4, concurrency: 2, warmup: 1 },
+  },
   startupRepeats: 1,
   members: 3,
   restRequestsPerSecond: 10_000,

@@ -15,7 +15,9 @@ const cell = (value: string | number) => (typeof value === 'number' ? String(rou
 const latency = (label: string, figures: LatencyFigures): Row => [label, figures.p50Milliseconds, figures.p99Milliseconds];
 
 function sections(results: BenchmarkResults, checks: TargetCheck[]): Section[] {
-  const { handlers, router, throughput, memory, scheduler, startup } = results;
+  const { handlers, router, throughput, memory, scheduler, startup, engines } = results;
+  const postgres = 'unavailable' in engines.postgres ? null : engines.postgres;
+  const onPostgres = (value: (figures: NonNullable<typeof postgres>) => number) => (postgres ? value(postgres) : 'not measured');
   const throughputRow = (label: string, figures: BenchmarkResults['throughput']['character']): Row => [
     label,
     figures.botPerSecond,
@@ -79,6 +81,16 @@ function sections(results: BenchmarkResults, checks: TargetCheck[]): Section[] {
         ['bot start-to-ready (ms)', startup.botStartToReadyMilliseconds],
         ['pong start-to-ready (ms)', startup.pongStartToReadyMilliseconds],
         ['bot ÷ pong', startup.startToReadyRatio],
+      ],
+    },
+    {
+      title: `6. The state on SQLite beside PostgreSQL${postgres ? '' : ` (PostgreSQL not measured: ${'unavailable' in engines.postgres ? engines.postgres.unavailable : ''})`}`,
+      header: ['', 'SQLite', 'PostgreSQL'],
+      rows: [
+        [`idle reminder tick, ${engines.sqlite.schedules} schedules (median ms)`, engines.sqlite.idleTickMilliseconds, onPostgres((figures) => figures.idleTickMilliseconds)],
+        ['progress write p50 (ms)', engines.sqlite.progressWrite.p50Milliseconds, onPostgres((figures) => figures.progressWrite.p50Milliseconds)],
+        ['progress write p99 (ms)', engines.sqlite.progressWrite.p99Milliseconds, onPostgres((figures) => figures.progressWrite.p99Milliseconds)],
+        ['/character end to end (per s)', engines.sqlite.characterPerSecond, onPostgres((figures) => figures.characterPerSecond)],
       ],
     },
     {
