@@ -58,6 +58,14 @@ describeEachEngine('the reminder ledger', (engine) => {
       expect(await second.state({ scheduleId: schedule.id, occurrenceIndex: 0, leadMinutes: 60 })).toBe('claimed');
     });
 
+    it('gives a due reminder to exactly one of several hosts claiming it at the same moment', async () => {
+      const hosts = await Promise.all(Array.from({ length: 4 }, () => connect()));
+      const schedule = await createSchedule(hosts[0]!);
+      const results = await Promise.all(hosts.map((host) => createReminderDeliveryRepository(host).claimDue(schedule.id, at(-60))));
+      const claimed = results.flatMap((result) => result?.claimed ?? []);
+      expect(claimed.map((reminder) => reminder.leadMinutes)).toEqual([60]);
+    });
+
     it('never hands out a claimed reminder again, even when the schedule row is rolled back', async () => {
       const database = await connect();
       const deliveries = createReminderDeliveryRepository(database);
