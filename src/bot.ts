@@ -62,7 +62,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const clock = options.clock ?? systemClock;
   const packs = loadSeries(config, logger);
 
-  const database = await openStateDatabase({ path: config.DATABASE_PATH, url: config.DATABASE_URL });
+  const database = await openStateDatabase({
+    path: config.DATABASE_PATH,
+    url: config.DATABASE_URL,
+    onConnectionLost: (error) => logger.warn({ err: error }, 'PostgreSQL dropped an idle connection; the pool opens another'),
+  });
   const [singlePack] = packs.series.list();
   if (config.KNOWLEDGE_PACK_DIR !== undefined && singlePack) {
     const moved = await adoptSinglePack(database, singlePack.id);

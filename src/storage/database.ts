@@ -17,6 +17,8 @@ export interface StateDatabaseOptions {
   path: string;
   /** postgres://user:password@host:port/database: the state lives on that PostgreSQL server instead. */
   url?: string | undefined;
+  /** Told when the server drops an idle pooled connection (a restart, a failover); the pool opens another. */
+  onConnectionLost?: (error: Error) => void;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface StateDatabaseOptions {
 export async function openStateDatabase(options: StateDatabaseOptions): Promise<SqlDatabase> {
   if (!options.url) return openSqliteStateDatabase(options.path);
   const location = describePostgresUrl(options.url);
-  const pool = createPostgresPool(options.url);
+  const pool = createPostgresPool(options.url, options.onConnectionLost);
   try {
     await migratePostgres(pool, migrations, location);
     return postgresDatabase(pool, location);

@@ -80,10 +80,10 @@ export function postgresDatabase(pool: pg.Pool, location: string): SqlDatabase {
 }
 
 /** A pool for the state database at `url` (postgres://user:password@host:port/database). */
-export function createPostgresPool(url: string, maxConnections = 10): pg.Pool {
+export function createPostgresPool(url: string, onIdleError: (error: Error) => void = () => undefined, maxConnections = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: maxConnections, types });
   // An idle connection the server dropped (a restart, a failover) is replaced by the pool; without a listener
   // its error would end the process.
-  pool.on('error', () => undefined);
+  pool.on('error', onIdleError);
   return pool;
 }
