@@ -190,6 +190,23 @@ describe('the production install (what the Docker image runs)', () => {
     expect(fake.connectedShards()).toEqual([]);
   }, 60_000);
 
+  it('runs only this host’s SHARD_IDS of SHARD_COUNT, and reports health and metrics for them alone', async () => {
+    fake = await startFakeDiscord({ recommendedShards: 2 });
+    const server = addServer(fake, serverOnShardOne);
+    addServer(fake, serverOnShardZero);
+    bot = new BotProcess(await freePort(), { DISCORD_TOKEN: 'production-token', DISCORD_API_BASE: fake.apiBase, SHARD_COUNT: '2', SHARD_IDS: '1' });
+    await bot.waitUntilHealthy(30_000);
+
+    // Shard 0 is another host's: this one never identifies it.
+    expect(fake.connectedShards()).toEqual([1]);
+    const outcome = await fake.sendCommand({ ...server, name: 'help' });
+    expect(JSON.stringify(outcome.message?.embeds)).toContain('/progress');
+    const metrics = await (await bot.get('/metrics')).text();
+    expect(metrics).toContain('watchalong_guilds{shard="1"} 1');
+    expect(metrics).not.toContain('shard="0"');
+    expect(await bot.stop()).toBe(0);
+  }, 60_000);
+
   it('stops its shard processes when the manager is killed', async () => {
     fake = await startFakeDiscord();
     addServer(fake, serverOnShardZero);
