@@ -9,8 +9,6 @@ import type { SqlDatabase } from './sql/sqlDatabase.js';
 export type { SqlDatabase } from './sql/sqlDatabase.js';
 /** A better-sqlite3 connection: a compiled knowledge pack's (read-only), or a state file's own for tools. */
 export type { Database } from 'better-sqlite3';
-/** The compiled knowledge pack's read-only SQLite connection (schema `kb`). */
-export type KnowledgeBase = Database;
 
 export interface StateDatabaseOptions {
   /** The SQLite file, used when no `url` is given. Created on first start. */

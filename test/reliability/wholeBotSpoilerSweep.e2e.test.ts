@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../../src/storage/database.js';
+import type { Database } from '../../src/storage/database.js';
 import { ComponentType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands, components } from '../../commands/index.js';
@@ -75,7 +75,7 @@ const threadsChecked = new Set<string>();
 let answersChecked = 0;
 
 /** Trivia questions, answers and explanations, stamped like the rest of the pack. */
-function questionTexts(database: KnowledgeBase): StampedText[] {
+function questionTexts(database: Database): StampedText[] {
   const rows = database.prepare('SELECT id, prompt, answer, distractors, explanation, revealed_in AS revealedIn FROM kb.questions').all() as Array<{
     id: string;
     prompt: string;
