@@ -85,9 +85,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     metrics.interactionHandled(report);
     options.onHandled?.(report);
   };
-  // Identifies of every host of the bot take turns through the shared database (Discord's max_concurrency).
+  // On PostgreSQL, shared by several hosts, their identifies take turns through the database (Discord's
+  // max_concurrency); a SQLite file has one host, whose shards discord.js spaces by itself.
   const identifySlots = createIdentifySlotRepository(database);
-  const client = createDiscordClient(config, options.sharding, (maxConcurrency) => databaseIdentifyThrottler(identifySlots, maxConcurrency));
+  const identifyThrottler =
+    database.engine === 'postgres' ? (maxConcurrency: number) => databaseIdentifyThrottler(identifySlots, maxConcurrency) : undefined;
+  const client = createDiscordClient(config, options.sharding, identifyThrottler);
   const router = createRouter({ commands, components, context, onHandled, memberRoles: watchMemberRoles(client) });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));

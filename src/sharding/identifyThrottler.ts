@@ -9,9 +9,9 @@ export type IdentifyThrottler = Awaited<ReturnType<NonNullable<WebSocketOptions[
 export const identifySpacingMilliseconds = 5_500;
 
 /**
- * An identify throttler for discord.js whose buckets live in the state database, so shards on several hosts
- * sharing one PostgreSQL never identify in the same bucket within Discord's window. On SQLite every host
- * has its own file, so it spaces only this host's shards, as discord.js's own throttler would.
+ * An identify throttler for discord.js whose buckets live in the shared PostgreSQL database, so shards on several
+ * hosts never identify in the same bucket within Discord's window (a host restarting within it waits the rest).
+ * On SQLite (one host) the bot keeps discord.js's own throttler.
  */
 export function databaseIdentifyThrottler(
   slots: IdentifySlotRepository,
