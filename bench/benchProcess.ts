@@ -51,13 +51,13 @@ export type StartBenchProcess = (kind: BenchProcessKind, environment: Record<str
  * plain `node --expose-gc`, resolving once the process says it is ready. Its logs go nowhere (writing them
  * still costs the bot what it costs in production).
  */
-export function benchProcessLauncher(compiledRoot: string): StartBenchProcess {
-  return (kind, environment) => startBenchProcess(join(compiledRoot, entries[kind]), kind, environment);
+export function benchProcessLauncher(compiledRoot: string, nodeArguments: readonly string[] = []): StartBenchProcess {
+  return (kind, environment) => startBenchProcess(join(compiledRoot, entries[kind]), kind, environment, nodeArguments);
 }
 
-async function startBenchProcess(entry: string, kind: BenchProcessKind, environment: Record<string, string>): Promise<BenchProcess> {
+async function startBenchProcess(entry: string, kind: BenchProcessKind, environment: Record<string, string>, nodeArguments: readonly string[]): Promise<BenchProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--expose-gc', entry], {
+  const child = spawn(process.execPath, ['--expose-gc', ...nodeArguments, entry], {
     cwd: repositoryRoot,
     env: { PATH: process.env['PATH'] ?? '', ...environment },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
