@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from './editDistance.js';
+import { alignmentDistances, codePoints, editDistance } from './editDistance.js';
 import { normalizeText } from './normalizeText.js';
 import { matchScore, rankNames } from './rankNames.js';
 
@@ -32,6 +32,51 @@ describe('editDistance', () => {
 
   it('stops past the limit', () => {
     expect(editDistance('abcdef', 'uvwxyz', 1)).toBe(2);
+  });
+});
+
+/** The textbook table, every cell filled, as the reference for the early-stopping one. */
+function referenceDistance(left: string, right: string): number {
+  const a = [...left];
+  const b = [...right];
+  const table = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const row = table[i]!;
+      row[j] = Math.min(table[i - 1]![j]! + 1, row[j - 1]! + 1, table[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, table[i - 2]![j - 2]! + 1);
+    }
+  }
+  return table[a.length]![b.length]!;
+}
+
+describe('alignmentDistances', () => {
+  it.each([
+    ['jmaes', 'james', 1, 1],
+    ['jam', 'james blood', 8, 0],
+    ['jmes', 'james blood', 7, 2],
+    ['ブラド', 'ブラッド', 1, 1],
+    ['blod', 'blood', 1, 1],
+  ])('%s to %s: whole %i, prefix %i', (typed, word, whole, prefix) => {
+    expect(alignmentDistances(codePoints(typed), codePoints(word))).toEqual({ whole, prefix });
+  });
+
+  it('agrees with the full table wherever the distance is within the limit', () => {
+    const letters = 'abcab';
+    const words = Array.from({ length: 400 }, (_, index) => {
+      let word = '';
+      for (let value = index * 7919 + 13; word.length < 1 + (index % 7); value = Math.floor(value / 5) + index) word += letters[value % letters.length];
+      return word;
+    });
+    for (let index = 0; index + 1 < words.length; index += 1) {
+      const [typed, word] = [words[index]!, words[index + 1]!];
+      const limit = 2;
+      const { whole, prefix } = alignmentDistances(codePoints(typed), codePoints(word), limit);
+      const expectedWhole = referenceDistance(typed, word);
+      const expectedPrefix = referenceDistance(typed, [...word].slice(0, [...typed].length).join(''));
+      expect(whole <= limit ? whole : 'beyond').toBe(expectedWhole <= limit ? expectedWhole : 'beyond');
+      expect(prefix <= limit ? prefix : 'beyond').toBe(expectedPrefix <= limit ? expectedPrefix : 'beyond');
+    }
   });
 });
 

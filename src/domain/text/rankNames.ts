@@ -1,4 +1,4 @@
-import { editDistance } from './editDistance.js';
+import { alignmentDistances, codePoints } from './editDistance.js';
 import { normalizeText, wordsOf } from './normalizeText.js';
 
 export interface NamedCandidate {
@@ -19,11 +19,22 @@ function typoAllowance(length: number): number {
   return 0;
 }
 
-/** A name in the form it is compared in, and its words. */
+/** A name in the form it is compared in, its words, and both as code points for the typo distance. */
 interface ComparableName {
   text: string;
   words: string[];
+  /** The whole name's code points, then each word's. */
+  spellings: number[][];
 }
+
+/** What was typed, normalised, and as code points. */
+interface ComparableQuery {
+  text: string;
+  points: number[];
+}
+
+/** Ties are broken by name with one collator: far faster than `localeCompare`, with the same order. */
+export const compareNames = new Intl.Collator().compare;
 
 /**
  * Candidates are the pack's names, asked about on every keystroke: each is normalised once. Bounded by the
@@ -35,33 +46,38 @@ function comparable(name: string): ComparableName {
   let known = comparableNames.get(name);
   if (!known) {
     const text = normalizeText(name);
-    known = { text, words: wordsOf(text) };
+    const words = wordsOf(text);
+    known = { text, words, spellings: [text, ...words].map(codePoints) };
     comparableNames.set(name, known);
   }
   return known;
 }
 
-function scoreNormalized(typed: string, { text: target, words }: ComparableName): number {
+function comparableQuery(query: string): ComparableQuery {
+  const text = normalizeText(query);
+  return { text, points: codePoints(text) };
+}
+
+function scoreNormalized({ text: typed, points }: ComparableQuery, { text: target, words, spellings }: ComparableName): number {
   if (typed.length === 0) return 0;
   if (target === typed) return 100;
   if (target.startsWith(typed)) return 90;
   if (words.some((word) => word === typed)) return 85;
   if (words.some((word) => word.startsWith(typed))) return 80;
   if (typed.length >= 3 && target.includes(typed)) return 60;
-  const typedLength = [...typed].length;
-  const allowance = typoAllowance(typedLength);
+  const allowance = typoAllowance(points.length);
   if (allowance === 0) return 0;
-  const distances = [target, ...words].map((word) => {
-    const prefix = [...word].slice(0, typedLength).join('');
-    return Math.min(editDistance(typed, word, allowance), editDistance(typed, prefix, allowance) + 0.5);
-  });
-  const best = Math.min(...distances);
+  let best = Number.POSITIVE_INFINITY;
+  for (const spelling of spellings) {
+    const { whole, prefix } = alignmentDistances(points, spelling, allowance);
+    best = Math.min(best, whole, prefix + 0.5);
+  }
   return best <= allowance ? 50 - best * 10 : 0;
 }
 
 /** How well a query matches one name, 0 for no match. Higher is better. */
 export function matchScore(query: string, name: string): number {
-  return scoreNormalized(normalizeText(query), comparable(name));
+  return scoreNormalized(comparableQuery(query), comparable(name));
 }
 
 /**
@@ -74,7 +90,7 @@ export function rankNames<Candidate extends NamedCandidate>(
   limit: number,
 ): RankedCandidate<Candidate>[] {
   const bestByKey = new Map<string, RankedCandidate<Candidate>>();
-  const typed = normalizeText(query);
+  const typed = comparableQuery(query);
   for (const candidate of candidates) {
     const score = scoreNormalized(typed, comparable(candidate.name));
     if (score === 0) continue;
@@ -82,6 +98,6 @@ export function rankNames<Candidate extends NamedCandidate>(
     if (!existing || score > existing.score) bestByKey.set(candidate.key, { candidate, score });
   }
   return [...bestByKey.values()]
-    .sort((left, right) => right.score - left.score || left.candidate.name.localeCompare(right.candidate.name))
+    .sort((left, right) => right.score - left.score || compareNames(left.candidate.name, right.candidate.name))
     .slice(0, limit);
 }
