@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { KnowledgeRepository } from '../src/discord/replyProgress.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { Card } from '../src/discord/render/cardPage.js';
-import { currentNamesById } from '../src/discord/render/entityNames.js';
 import { defineArgumentlessView } from '../src/discord/render/lookupView.js';
 
 const definition = new SlashCommandBuilder()
@@ -16,7 +15,7 @@ const charactersPerPage = 12;
 
 /** Characters grouped under each organisation they belong to (so far), the rest last. */
 function charactersCard(progress: number, knowledge: KnowledgeRepository): Card {
-  const names = currentNamesById(knowledge.visibleNames(progress));
+  const names = knowledge.currentNames(progress);
   const groups = new Map<string, string[]>();
   const add = (group: string, line: string) => groups.set(group, [...(groups.get(group) ?? []), line]);
   const others: string[] = [];

@@ -4,7 +4,6 @@ import type { KnowledgeRepository } from '../src/discord/replyProgress.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import type { Card } from '../src/discord/render/cardPage.js';
-import { currentNamesById } from '../src/discord/render/entityNames.js';
 import { defineLookupView } from '../src/discord/render/lookupView.js';
 import { shortEpisodeLabel } from '../src/domain/episodeLabels.js';
 import type { SearchHit } from '../src/domain/knowledge.js';
@@ -38,7 +37,7 @@ function hitLine(hit: SearchHit, owner: string): string {
 
 // The query is never repeated back: a member may type a name the party has not reached yet.
 function searchCard(query: string, progress: number, knowledge: KnowledgeRepository): Card {
-  const names = currentNamesById(knowledge.visibleNames(progress));
+  const names = knowledge.currentNames(progress);
   const lines = knowledge.search(query, progress, maximumHits).map((hit) => hitLine(hit, ownerOf(hit, names, knowledge)));
   const unique = [...new Set(lines)];
   return {

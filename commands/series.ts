@@ -5,7 +5,6 @@ import { declareCommand, subcommand } from '../src/discord/command.js';
 import { bullet } from '../src/discord/render/cardPage.js';
 import type { Card } from '../src/discord/render/cardPage.js';
 import { readableDate } from '../src/discord/render/dates.js';
-import { currentNamesById } from '../src/discord/render/entityNames.js';
 import type { CardSection } from '../src/discord/render/layoutPages.js';
 import { defineArgumentlessView } from '../src/discord/render/lookupView.js';
 import type { Fact } from '../src/domain/knowledge.js';
@@ -61,7 +60,7 @@ function staffLines(staff: z.infer<typeof seriesOverviewSchema>['staff'], names:
 function seriesCard(progress: number, knowledge: KnowledgeRepository): Card {
   const title = knowledge.meta('title') ?? 'The series';
   const overview = seriesOverviewSchema.parse(JSON.parse(knowledge.meta('series') ?? '{}'));
-  const names = currentNamesById(knowledge.visibleNames(progress));
+  const names = knowledge.currentNames(progress);
   const otherTitles = overview.titles.map((entry) => entry.text).filter((text) => text !== title);
   const episodeCount = overview.seasons.reduce((total, season) => total + season.episodeCount, 0);
   return {

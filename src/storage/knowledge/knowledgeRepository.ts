@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { prepareKnowledgeStatements } from './knowledgeStatements.js';
+import { currentNamesById } from '../../domain/entityNames.js';
 import { rankNames } from '../../domain/text/rankNames.js';
 import { correctTerm, searchTerms, toMatchExpression } from '../../domain/text/searchQuery.js';
 import type {
@@ -35,6 +36,16 @@ function onePerEntity(rows: readonly SearchRow[]): SearchRow[] {
 /** Scores at or above this pick one entity for a typed name (prefix of a word or better). */
 const confidentMatchScore = 80;
 
+/** Everything about the names visible at one progress that lookups and autocomplete ask for on every keystroke. */
+interface NamesAt {
+  names: EntityName[];
+  /** Each entity's current name. */
+  currentNames: ReadonlyMap<string, string>;
+  kinds: ReadonlyMap<string, string>;
+  /** The names as name-ranking candidates, keyed by entity. */
+  candidates: Array<EntityName & { key: string }>;
+}
+
 /**
  * Read access to the compiled knowledge pack (attached as `kb`). Every query that can return
  * something that spoils takes the progress and filters with the SQL spoiler gate `is_visible_at`.
@@ -44,20 +55,26 @@ export function createKnowledgeRepository(database: Database) {
 
   // The pack is read-only while the bot runs, so what depends only on progress is computed once.
   const seasons = statements.seasons.all() as Season[];
-  const namesByProgress = new Map<number, EntityName[]>();
+  const namesByProgress = new Map<number, NamesAt>();
   const charactersByProgress = new Map<number, CharacterSummary[]>();
   // Only episodes and entities that exist are kept: at most each of them at every progress.
   const episodesByKey = new Map<string, EpisodeView>();
   const cardsByKey = new Map<string, EntityCard>();
   let vocabulary: string[] | undefined;
 
-  function visibleNames(progress: number): EntityName[] {
-    let names = namesByProgress.get(progress);
-    if (!names) {
-      names = statements.visibleNames.all({ progress }) as EntityName[];
-      namesByProgress.set(progress, names);
+  function namesAt(progress: number): NamesAt {
+    let known = namesByProgress.get(progress);
+    if (!known) {
+      const names = statements.visibleNames.all({ progress }) as EntityName[];
+      known = {
+        names,
+        currentNames: currentNamesById(names),
+        kinds: new Map(names.map((name) => [name.entityId, name.kind])),
+        candidates: names.map((name) => ({ ...name, key: name.entityId })),
+      };
+      namesByProgress.set(progress, known);
     }
-    return names;
+    return known;
   }
 
   function findEntities(
@@ -65,9 +82,8 @@ export function createKnowledgeRepository(database: Database) {
     progress: number,
     options: { kinds?: readonly string[]; limit?: number } = {},
   ): EntityMatch[] {
-    const candidates = visibleNames(progress)
-      .filter((name) => !options.kinds || options.kinds.includes(name.kind))
-      .map((name) => ({ ...name, key: name.entityId }));
+    const { candidates: all } = namesAt(progress);
+    const candidates = options.kinds ? all.filter((name) => options.kinds?.includes(name.kind)) : all;
     return rankNames(query, candidates, options.limit ?? 25).map(({ candidate, score }) => ({
       entityId: candidate.entityId,
       kind: candidate.kind,
@@ -176,7 +192,11 @@ export function createKnowledgeRepository(database: Database) {
     meta: (key: string) => statements.meta.get(key) as string | undefined,
     seasons: () => seasons,
     episodeCount: () => seasons.reduce((total, season) => total + season.episodeCount, 0),
-    visibleNames,
+    visibleNames: (progress: number): readonly EntityName[] => namesAt(progress).names,
+    /** Each visible entity's current name, by id. */
+    currentNames: (progress: number) => namesAt(progress).currentNames,
+    /** Each visible entity's kind (character, organisation, ...), by id. */
+    entityKinds: (progress: number) => namesAt(progress).kinds,
     findEntities,
     entityCard,
     resolveEntity,
