@@ -9,11 +9,12 @@ import { bullet } from '../src/discord/render/cardPage.js';
 import type { Card } from '../src/discord/render/cardPage.js';
 import { discordLimits } from '../src/discord/render/discordLimits.js';
 import { dubLabel } from '../src/discord/render/dubLabels.js';
-import { currentNamesById, otherNames } from '../src/discord/render/entityNames.js';
+import { otherNames } from '../src/discord/render/entityNames.js';
 import { defineLookupView } from '../src/discord/render/lookupView.js';
 import { truncate } from '../src/discord/render/spoilerSafeText.js';
 import { longEpisodeLabel } from '../src/domain/episodeLabels.js';
 import { decideMatch } from '../src/domain/text/confidentMatch.js';
+import { compareNames } from '../src/domain/text/rankNames.js';
 import type { Audience } from '../src/domain/spoilerGate.js';
 import { replyProgress } from '../src/discord/replyProgress.js';
 import type { EntityCard } from '../src/domain/knowledge.js';
@@ -62,7 +63,7 @@ function audienceOf(isPrivate: boolean): Audience {
 
 function characterCard(entity: EntityCard, progress: number, knowledge: KnowledgeRepository): Card {
   const seasons = knowledge.seasons();
-  const organisations = currentNamesById(knowledge.visibleNames(progress));
+  const organisations = knowledge.currentNames(progress);
   const aliases = otherNames(entity.names, entity.name);
   const seen =
     entity.firstAppearance !== null && entity.firstAppearance <= progress
@@ -105,14 +106,13 @@ function everyEntity(names: ReadonlyMap<string, string>, kinds: ReadonlyMap<stri
   const isCharacter = (entityId: string) => (kinds.get(entityId) === 'character' ? 0 : 1);
   return [...names]
     .map(([entityId, name]) => ({ entityId, matchedName: name }))
-    .sort((left, right) => isCharacter(left.entityId) - isCharacter(right.entityId) || left.matchedName.localeCompare(right.matchedName));
+    .sort((left, right) => isCharacter(left.entityId) - isCharacter(right.entityId) || compareNames(left.matchedName, right.matchedName));
 }
 
 async function nameChoices(invocation: AutocompleteInvocation, context: BotContext): Promise<Choice[]> {
   const { progress, knowledge } = await replyProgress(context, invocation, audienceOf(invocation.options['private'] === true));
-  const visibleNames = knowledge.visibleNames(progress);
-  const names = currentNamesById(visibleNames);
-  const kinds = new Map(visibleNames.map((name) => [name.entityId, name.kind]));
+  const names = knowledge.currentNames(progress);
+  const kinds = knowledge.entityKinds(progress);
   const typed = invocation.focusedValue.trim();
   const matches =
     typed === '' ? everyEntity(names, kinds) : knowledge.findEntities(typed, progress, { limit: discordLimits.autocompleteChoices });
@@ -130,12 +130,12 @@ async function nameChoices(invocation: AutocompleteInvocation, context: BotConte
  * confident match, or the visible names it could be.
  */
 function entityMeant(typed: string, progress: number, knowledge: KnowledgeRepository): string | { ambiguous: string } | null {
-  if (knowledge.entityCard(typed, progress)) return typed;
+  if (entityIdPattern.test(typed) && knowledge.entityCard(typed, progress)) return typed;
   const matches = knowledge.findEntities(typed, progress, { limit: discordLimits.autocompleteChoices });
   const decision = decideMatch(matches.map((match) => ({ value: match.entityId, score: match.score })));
   if (decision.kind === 'none') return null;
   if (decision.kind === 'one') return decision.value;
-  const names = currentNamesById(knowledge.visibleNames(progress));
+  const names = knowledge.currentNames(progress);
   const candidates = decision.candidates.map((entityId) => `**${names.get(entityId) ?? entityId}**`);
   return { ambiguous: `Which one do you mean: ${candidates.join(', ')}? Type more of the name, or pick one as you type.` };
 }
@@ -149,11 +149,11 @@ export const characterCommand = declareCommand({
       ephemeral: (options) => options.private === true,
       async run(invocation, context) {
         const isPrivate = invocation.options.private === true;
-        const { progress, knowledge } = await replyProgress(context, invocation, audienceOf(isPrivate));
-        const entityId = entityMeant(invocation.options.name, progress, knowledge);
-        if (entityId === null) return ephemeralText(unknownNameMessage(progress));
+        const gate = await replyProgress(context, invocation, audienceOf(isPrivate));
+        const entityId = entityMeant(invocation.options.name, gate.progress, gate.knowledge);
+        if (entityId === null) return ephemeralText(unknownNameMessage(gate.progress));
         if (typeof entityId !== 'string') return ephemeralText(entityId.ambiguous);
-        return characterView.answer({ entityId, private: isPrivate }, invocation, context);
+        return characterView.answer({ entityId, private: isPrivate }, invocation, context, gate);
       },
     }),
   },

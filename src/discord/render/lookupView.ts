@@ -34,8 +34,11 @@ export interface LookupViewSpec<Arguments> {
 }
 
 export interface LookupView<Arguments> extends LookupViewSpec<Arguments> {
-  /** The first page for a slash command, or the view's `notFound` (ephemeral) when the subject is not visible. */
-  answer(input: Arguments, invocation: Invocation, context: BotContext): Promise<Reply>;
+  /**
+   * The first page for a slash command, or the view's `notFound` (ephemeral) when the subject is not visible;
+   * `gate`: the reply's progress when the command has read it already (at this view's audience).
+   */
+  answer(input: Arguments, invocation: Invocation, context: BotContext, gate?: ReplyProgress): Promise<Reply>;
   /** A page button: the page asked for, gated at the clicker's current progress. */
   turnPage(parts: readonly string[], page: number, invocation: Invocation, context: BotContext): Promise<ComponentReply>;
 }
@@ -49,9 +52,8 @@ function gateLabel(gate: ReplyProgress, audience: Audience): string {
 
 export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): LookupView<Arguments> {
   /** `seriesId`: for a page button, the series its answer was about; a channel now watching another gets nothing. */
-  async function render(input: Arguments, page: number, invocation: Invocation, context: BotContext, seriesId?: string): Promise<Reply | null> {
+  async function render(input: Arguments, page: number, gate: ReplyProgress, context: BotContext, seriesId?: string): Promise<Reply | null> {
     const audience = spec.audience(input);
-    const gate = await replyProgress(context, invocation, audience);
     if (seriesId !== undefined && seriesId !== gate.series.id) return null;
     const card = await spec.card(input, gate, context);
     if (!card) return null;
@@ -67,15 +69,16 @@ export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): Lo
 
   return {
     ...spec,
-    async answer(input, invocation, context) {
-      return (await render(input, 1, invocation, context)) ?? ephemeralText(spec.notFound ?? nothingToShow);
+    async answer(input, invocation, context, gate) {
+      const reply = await render(input, 1, gate ?? (await replyProgress(context, invocation, spec.audience(input))), context);
+      return reply ?? ephemeralText(spec.notFound ?? nothingToShow);
     },
     async turnPage(allParts, page, invocation, context) {
       // Buttons posted before the bot served several series carry none: they were about the one series there was.
       const [first = '', ...rest] = allParts;
       const [seriesId, parts] = context.series.byId(first) ? [first, rest] : [seriesBeforeSeveral, allParts];
       const input = spec.fromParts(parts);
-      const reply = input === undefined ? null : await render(input, page, invocation, context, seriesId);
+      const reply = input === undefined ? null : await render(input, page, await replyProgress(context, invocation, spec.audience(input)), context, seriesId);
       return reply ? { kind: 'update', reply } : { kind: 'reply', reply: ephemeralText(userMessages.staleComponent) };
     },
   };
