@@ -7,6 +7,9 @@ const partyColumns = 'id, guild_id AS "guildId", name, channel_id AS "channelId"
 // Names compare case-insensitively (lower() on both engines, as the unique key does).
 const sql = {
   forChannel: `SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND channel_id = ?`,
+  // One statement for the question every lookup asks (a round trip on PostgreSQL): the channel's party comes first.
+  forChannelOrDefault: `SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND (channel_id = ? OR channel_id IS NULL)
+     ORDER BY channel_id IS NULL LIMIT 1`,
   defaultParty: `SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND channel_id IS NULL`,
   byName: `SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND lower(name) = lower(?)`,
   byId: `SELECT ${partyColumns} FROM parties WHERE id = ?`,
@@ -31,8 +34,8 @@ export function createPartyRepository(database: SqlDatabase, now: () => Date, de
   return {
     /** The party that gates a channel: the one bound to it, else the server's default. */
     async forChannelOrDefault(guildId: string, channelId: string | null): Promise<Party> {
-      const bound = channelId ? await database.get<Party>(sql.forChannel, [guildId, channelId]) : undefined;
-      return bound ?? findOrCreateDefault(guildId);
+      const found = channelId ? await database.get<Party>(sql.forChannelOrDefault, [guildId, channelId]) : undefined;
+      return found ?? findOrCreateDefault(guildId);
     },
     findOrCreateDefault,
     byName: async (guildId: string, name: string) => (await database.get<Party>(sql.byName, [guildId, name])) ?? null,
