@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { isVisibleAt } from '../domain/spoilerGate.js';
 import { migrate, migratePostgres } from './migrate.js';
 import { migrations } from './migrations/index.js';
-import { createPostgresPool, describePostgresUrl, postgresDatabase } from './sql/postgresDatabase.js';
+import { describePostgresUrl, postgresDatabase } from './sql/postgresDatabase.js';
 import { openSqliteConnection, sqliteDatabase } from './sql/sqliteDatabase.js';
 import type { SqlDatabase } from './sql/sqlDatabase.js';
 
@@ -26,6 +26,7 @@ export interface StateDatabaseOptions {
 export async function openStateDatabase(options: StateDatabaseOptions): Promise<SqlDatabase> {
   if (!options.url) return openSqliteStateDatabase(options.path);
   const location = describePostgresUrl(options.url);
+  const { createPostgresPool } = await import('./sql/postgresPool.js');
   const pool = createPostgresPool(options.url, options.onConnectionLost);
   try {
     await migratePostgres(pool, migrations, location);

@@ -1,20 +1,8 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { PoolClient, QueryResultRow } from 'pg';
 import { postgresValues, toPostgresQuery } from './postgresParameters.js';
 import type { PostgresQuery } from './postgresParameters.js';
 import type { SqlDatabase, SqlParameters, SqlSession } from './sqlDatabase.js';
-
-const int8 = 20;
-const numeric = 1700;
-
-/**
- * Times are milliseconds and ids are BIGINT; counts and sums come back as BIGINT or NUMERIC. All of them fit a
- * JavaScript number, so they are read as numbers, as better-sqlite3 reads them, instead of pg's default strings.
- */
-const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    oid === int8 || oid === numeric ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-};
 
 /** The server and database of a URL, without user or password, for messages and logs. */
 export function describePostgresUrl(url: string): string {
@@ -77,13 +65,4 @@ export function postgresDatabase(pool: pg.Pool, location: string): SqlDatabase {
     // Closing twice (a test's cleanup after the bot's own stop) is harmless.
     close: () => (closed ??= pool.end()),
   };
-}
-
-/** A pool for the state database at `url` (postgres://user:password@host:port/database). */
-export function createPostgresPool(url: string, onIdleError: (error: Error) => void = () => undefined, maxConnections = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections, types });
-  // An idle connection the server dropped (a restart, a failover) is replaced by the pool; without a listener
-  // its error would end the process.
-  pool.on('error', onIdleError);
-  return pool;
 }
