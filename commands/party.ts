@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from '../src/discord/slashCommandBuilder.js';
 import { ChannelType, PermissionFlagsBits } from 'discord.js';
 import { z } from 'zod';
 import { declareCommand, subcommand } from '../src/discord/command.js';
