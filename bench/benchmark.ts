@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureCompiledPack } from '../src/pack/compilePack.js';
 import { startFakeDiscord } from '../test/fakeDiscord/index.js';
 import { benchProcessLauncher, repositoryRoot } from './benchProcess.js';
+import { installBenchPacks } from './benchPacks.js';
 import { compileForNode } from './compileForNode.js';
 import { createDiscordWorld } from './discordWorld.js';
-import type { DiscordWorld } from './discordWorld.js';
 import { measureHandlerCosts } from './handlerCost.js';
 import type { HandlerCase } from './handlerCost.js';
 import { openHandlerWorld } from './handlerWorld.js';
@@ -15,8 +14,8 @@ import type { MachineDescription } from './machine.js';
 import type { LatencyFigures } from './measure.js';
 import { measureMemory } from './memory.js';
 import type { MemoryFigures } from './memory.js';
-import { characterValue, packInputs, pick } from './packInputs.js';
-import type { PackInputs } from './packInputs.js';
+import { packInputs } from './packInputs.js';
+import { autocompleteAction, characterAction } from './benchActions.js';
 import { measureReminderLateness } from './reminderLateness.js';
 import type { ReminderLatenessFigures } from './reminderLateness.js';
 import { measureRouterOverhead } from './routerOverhead.js';
@@ -46,36 +45,6 @@ export interface BenchmarkResults {
   engines: EngineComparison;
 }
 
-type Action = (world: DiscordWorld, iteration: number) => Promise<unknown>;
-
-function memberAt(world: DiscordWorld, iteration: number): string {
-  return pick(world.members, iteration).id;
-}
-
-/** /character as members use it (see characterValue); an outcome without a message counts as a failure. */
-function characterAction(inputs: PackInputs): Action {
-  return async (world, iteration) => {
-    const outcome = await world.fake.sendCommand({
-      channelId: world.channel.id,
-      userId: memberAt(world, iteration),
-      name: 'character',
-      options: { name: characterValue(inputs, iteration) },
-    });
-    if (!outcome.message) throw new Error('bench: /character got no answer');
-  };
-}
-
-function autocompleteAction(prefixes: readonly string[]): Action {
-  return (world, iteration) =>
-    world.fake.sendAutocomplete({
-      channelId: world.channel.id,
-      userId: memberAt(world, iteration),
-      name: 'character',
-      focused: 'name',
-      options: { name: pick(prefixes, iteration) },
-    });
-}
-
 /**
  * Runs every part of the benchmark in one process, in a temporary folder, and returns the figures.
  * `log` hears what is running (the CLI prints it; the test ignores it).
@@ -84,13 +53,11 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
   const started = performance.now();
   const machine = describeMachine();
   const folder = mkdtempSync(join(tmpdir(), 'watchalong-bench-'));
-  const packDirectory = join(repositoryRoot, 'data/packs/hero-mask');
-  const knowledgeBasePath = join(folder, 'knowledge', 'hero-mask.sqlite');
   // Inside node_modules so the compiled files find the packages; one folder per run, so runs never share one.
   const compiledFolder = join(repositoryRoot, 'node_modules/.cache', `watchalong-bench-${process.pid}`);
   const routerFake = await startFakeDiscord();
   try {
-    ensureCompiledPack(packDirectory, knowledgeBasePath);
+    const { packsDirectory, knowledgeBasePath, heroMaskDirectory } = installBenchPacks(folder);
     log('compiling the bot to JavaScript for the bench processes');
     const startBenchProcess = benchProcessLauncher(compileForNode(repositoryRoot, compiledFolder));
 
@@ -102,7 +69,7 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
     const router = await measureRouterOverhead(routerFake, handlerWorld, settings.handlers, typed.names);
     await handlerWorld.close();
 
-    const worldOptions = { folder, knowledgeBasePath, otherServers: 0, members: settings.members, restRequestsPerSecond: settings.restRequestsPerSecond };
+    const worldOptions = { folder, knowledgeBasePath, packsDirectory, otherServers: 0, members: settings.members, restRequestsPerSecond: settings.restRequestsPerSecond };
     const worlds = { bot: await createDiscordWorld(worldOptions), pong: await createDiscordWorld(worldOptions) };
     let throughput: BenchmarkResults['throughput'];
     let startup: StartupFigures;
@@ -113,13 +80,13 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
       const autocomplete = await measureThroughput(startBenchProcess, worlds, settings.throughput, autocompleteAction(typed.prefixes));
       throughput = { character, autocomplete };
       log('5. pack compile and start-to-ready');
-      startup = await measureStartup(startBenchProcess, worlds.bot, { directory: packDirectory, folder }, settings.startupRepeats);
+      startup = await measureStartup(startBenchProcess, worlds.bot, { directory: heroMaskDirectory, folder }, settings.startupRepeats);
     } finally {
       await Promise.all([worlds.bot.close(), worlds.pong.close()]);
     }
 
     log('3. memory');
-    const memory = await measureMemory(startBenchProcess, { folder, knowledgeBasePath, restRequestsPerSecond: settings.restRequestsPerSecond }, settings.memory);
+    const memory = await measureMemory(startBenchProcess, { folder, knowledgeBasePath, packsDirectory, restRequestsPerSecond: settings.restRequestsPerSecond }, settings.memory);
 
     log('4. reminder tick');
     const tick = await measureSchedulerTick(folder, knowledgeBasePath, settings.schedulerTick);

@@ -5,7 +5,6 @@ import { ChannelType } from 'discord.js';
 import { commands } from '../commands/index.js';
 import { startFakeDiscord } from '../test/fakeDiscord/index.js';
 import type { FakeChannel, FakeDiscord, FakeGuild, FakeUser } from '../test/fakeDiscord/index.js';
-import { repositoryRoot } from './benchProcess.js';
 import type { BenchProcessKind } from './benchProcess.js';
 
 /** A realistic community server: mostly text channels, a few voice channels and categories, ~15 roles. */
@@ -31,7 +30,10 @@ export interface DiscordWorld {
 
 export interface DiscordWorldOptions {
   folder: string;
+  /** The compiled file of the series the bench's parties watch; every pack compiled beside it is installed too. */
   knowledgeBasePath: string;
+  /** KNOWLEDGE_PACKS_DIR: the packs those compiled files came from. */
+  packsDirectory: string;
   /** Servers besides the bench server, each with `serverShape`'s channels and roles. */
   otherServers: number;
   members: number;
@@ -44,7 +46,7 @@ export interface DiscordWorldOptions {
 async function prepareBotDatabase(state: StateDatabaseOptions, knowledgeBasePath: string, guildId: string, channelId: string): Promise<void> {
   const bench = await openBenchContext(state, knowledgeBasePath);
   try {
-    const party = await bench.context.parties.forChannelOrDefault(guildId, channelId);
+    const party = await bench.benchParty(guildId, channelId);
     await bench.context.progress.set(party.id, bench.knowledge.episodeCount(), '100000000000000099');
   } finally {
     await bench.close();
@@ -76,7 +78,7 @@ export async function createDiscordWorld(options: DiscordWorldOptions): Promise<
         DISCORD_TOKEN: 'bench-bot-token',
         DATABASE_PATH: databasePath,
         ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
-        KNOWLEDGE_PACKS_DIR: join(repositoryRoot, 'data/packs'),
+        KNOWLEDGE_PACKS_DIR: options.packsDirectory,
         KNOWLEDGE_BASE_DIR: dirname(options.knowledgeBasePath),
         LOG_LEVEL: 'info',
       },

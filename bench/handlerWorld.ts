@@ -10,7 +10,7 @@ const hostId = '200000000000000003';
 
 export interface HandlerWorld {
   context: BotContext;
-  /** The knowledge of the one series the bench serves. */
+  /** The knowledge of the series the bench's channel watches. */
   knowledge: KnowledgeRepository;
   /** A member (a new one for each `memberNumber`) running a command in the bench channel. */
   invocation(options: Record<string, unknown>, memberNumber?: number, subcommand?: string | null): Invocation;
@@ -29,7 +29,7 @@ function member(memberNumber: number): Actor {
 export async function openHandlerWorld(folder: string, knowledgeBasePath: string, databaseUrl?: string): Promise<HandlerWorld> {
   const bench = await openBenchContext({ path: join(folder, 'handlers.sqlite'), url: databaseUrl }, knowledgeBasePath);
   const { context, knowledge } = bench;
-  const party = await context.parties.forChannelOrDefault(benchGuildId, benchChannelId);
+  const party = await bench.benchParty(benchGuildId, benchChannelId);
   await context.progress.set(party.id, knowledge.episodeCount(), hostId);
   let interactions = 0;
   const invocation = (options: Record<string, unknown>, memberNumber = 1, subcommand: string | null = null): Invocation => ({

@@ -1,6 +1,7 @@
 import type { BenchProcess, StartBenchProcess } from './benchProcess.js';
 import type { DiscordWorld } from './discordWorld.js';
 import { median } from './statistics.js';
+import type { Action } from './benchActions.js';
 
 export interface ThroughputSettings {
   rounds: number;
@@ -22,9 +23,7 @@ export interface ThroughputFigures {
   failures: number;
 }
 
-type Action = (world: DiscordWorld, iteration: number) => Promise<unknown>;
-
-async function drive(world: DiscordWorld, settings: ThroughputSettings, count: number, action: Action, offset: number): Promise<{ seconds: number; failures: number }> {
+export async function drive(world: DiscordWorld, settings: ThroughputSettings, count: number, action: Action, offset: number): Promise<{ seconds: number; failures: number }> {
   let next = 0;
   let failures = 0;
   const worker = async () => {
