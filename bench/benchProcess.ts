@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ChildMessage, ChildReport } from './processes/answerParent.js';
+import type { ChildMessage, ChildReport, ParentRequest } from './processes/answerParent.js';
 
 export type BenchProcessKind = 'bot' | 'pong';
 
@@ -23,6 +23,9 @@ export interface BenchProcess {
   /** From spawning to the process saying it is ready (logged in, guilds received; the bot also registered its commands). */
   startToReadyMilliseconds: number;
   report(): Promise<ChildReport>;
+  /** CPU profile of the process between these two calls, written to `file` (a .cpuprofile Chrome DevTools opens). */
+  startProfile(): Promise<void>;
+  stopProfile(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -74,17 +77,22 @@ async function startBenchProcess(entry: string, kind: BenchProcessKind, environm
     throw error;
   }
   const startToReadyMilliseconds = performance.now() - started;
+  const ask = (request: ParentRequest, answer: ChildMessage['kind']) => {
+    const message = waitForMessage(child, answer, reportTimeoutMilliseconds, () => stderr);
+    child.send(request);
+    return message;
+  };
   return {
     kind,
     pid: child.pid ?? 0,
     startToReadyMilliseconds,
     async report() {
-      const answer = waitForMessage(child, 'report', reportTimeoutMilliseconds, () => stderr);
-      child.send('report');
-      const message = await answer;
+      const message = await ask({ kind: 'report' }, 'report');
       if (message.kind !== 'report') throw new Error('bench: unexpected answer');
       return message.report;
     },
+    startProfile: () => ask({ kind: 'start-profile' }, 'profile-started').then(() => undefined),
+    stopProfile: (file) => ask({ kind: 'stop-profile', file }, 'profile-stopped').then(() => undefined),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
