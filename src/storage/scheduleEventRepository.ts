@@ -15,11 +15,21 @@ export interface LiveScheduleEvent {
   discordEventId: string;
 }
 
+/**
+ * An active schedule whose next session has no event yet: the schedules_event_wanted partial index (migration 4).
+ * claim() notes each claimed session in the same transaction, so the index holds exactly those sessions. Also read by
+ * the tick's work probe.
+ */
+export const eventWantedCondition = `status = 'active' AND events_wanted = 1 AND event_claimed_occurrence IS DISTINCT FROM event_occurrence`;
+/** The live event (as e) of a cancelled schedule (as s). Also read by the tick's work probe. */
+export const orphanedEventCondition = `e.state = 'created' AND s.status = 'cancelled'`;
+/** The live event of a schedule deleted with its party. Also read by the tick's work probe. */
+export const removedEventCondition = `state = 'created'`;
+
 const sql = {
-  wanted: `SELECT ${scheduleColumns}, event_occurrence AS "eventOccurrence" FROM schedules s
-     WHERE status = 'active' AND events_wanted = 1 AND event_claimed_occurrence IS DISTINCT FROM event_occurrence
-       AND NOT EXISTS (SELECT 1 FROM schedule_events e WHERE e.schedule_id = s.id AND e.occurrence_index = s.event_occurrence)
-     ORDER BY id LIMIT ?`,
+  // The index alone: joined to schedule_events, the PostgreSQL planner misjudged the index's size and scanned both
+  // tables, 44 ms of every idle tick at 100,000 schedules.
+  wanted: `SELECT ${scheduleColumns}, event_occurrence AS "eventOccurrence" FROM schedules WHERE ${eventWantedCondition} ORDER BY id LIMIT ?`,
   claim: `INSERT INTO schedule_events (schedule_id, occurrence_index, state, updated_at) VALUES (?, ?, 'pending', ?)
      ON CONFLICT (schedule_id, occurrence_index) DO NOTHING`,
   // Takes the schedule out of the schedules_event_wanted index (migration 4) once its session's event is claimed.
@@ -31,8 +41,8 @@ const sql = {
   orphaned: `SELECT e.schedule_id AS "scheduleId", e.occurrence_index AS "occurrenceIndex", s.guild_id AS "guildId",
        e.discord_event_id AS "discordEventId"
      FROM schedule_events e JOIN schedules s ON s.id = e.schedule_id
-     WHERE e.state = 'created' AND s.status = 'cancelled' LIMIT ?`,
-  removed: `SELECT guild_id AS "guildId", discord_event_id AS "discordEventId" FROM removed_schedule_events WHERE state = 'created' LIMIT ?`,
+     WHERE ${orphanedEventCondition} LIMIT ?`,
+  removed: `SELECT guild_id AS "guildId", discord_event_id AS "discordEventId" FROM removed_schedule_events WHERE ${removedEventCondition} LIMIT ?`,
   claimRemovedDeletion: `UPDATE removed_schedule_events SET state = 'deleted', updated_at = ?
      WHERE guild_id = ? AND discord_event_id = ? AND state = 'created'`,
   claimDeletion: `UPDATE schedule_events SET state = 'deleted', updated_at = ?
