@@ -36,6 +36,12 @@ const reached = `series_id = (SELECT series_id FROM parties WHERE id = t.party_i
   AND episode <= (SELECT episode FROM progress_changes p
     WHERE p.party_id = t.party_id AND p.series_id = t.series_id AND undone_at IS NULL ORDER BY id DESC LIMIT 1)`;
 
+/**
+ * A thread (as t) waiting to open, or claimed at or before @leaseCutoff and never finished, for an episode its party
+ * has reached. Also read by the tick's work probe.
+ */
+export const unfinishedThreadCondition = `(state = 'wanted' OR (state = 'claimed' AND claimed_at <= @leaseCutoff)) AND ${reached}`;
+
 const claimedColumns = `id, party_id AS "partyId", series_id AS "seriesId", guild_id AS "guildId", channel_id AS "channelId", episode,
   starter_message_id AS "starterMessageId", thread_id AS "threadId"`;
 
@@ -45,8 +51,7 @@ const sql = {
   state: 'SELECT state FROM discussion_threads WHERE party_id = ? AND series_id = ? AND episode = ?',
   // Only episodes the party has finished as things stand: one it moved back from waits until it gets there again.
   unfinished: `SELECT ${claimedColumns}, state, claimed_at AS "claimedAt" FROM discussion_threads t
-     WHERE (state = 'wanted' OR (state = 'claimed' AND claimed_at <= ?)) AND ${reached}
-     ORDER BY id LIMIT ?`,
+     WHERE ${unfinishedThreadCondition} ORDER BY id LIMIT @limit`,
   inFlight: `SELECT COUNT(*) FROM discussion_threads t WHERE state = 'claimed' OR (state = 'wanted' AND ${reached})`,
   claim: `UPDATE discussion_threads SET state = 'claimed', claimed_at = @now
      WHERE id = @id AND state = @state AND claimed_at IS NOT DISTINCT FROM @claimedAt`,
@@ -85,7 +90,7 @@ export function createDiscussionThreadRepository(database: SqlDatabase, now: () 
      * `accepts` leaves the servers of other shards to their own process.
      */
     async claim(at: Date, leaseMilliseconds: number, accepts: (guildId: string) => boolean = () => true, limit = 20): Promise<ClaimedThread[]> {
-      const rows = await database.all<UnfinishedRow>(sql.unfinished, [at.getTime() - leaseMilliseconds, limit]);
+      const rows = await database.all<UnfinishedRow>(sql.unfinished, { leaseCutoff: at.getTime() - leaseMilliseconds, limit });
       const claimed: ClaimedThread[] = [];
       for (const { state, claimedAt, ...thread } of rows) {
         if (!accepts(thread.guildId)) continue;

@@ -11,6 +11,7 @@ import { createScheduleEventRepository } from './scheduleEventRepository.js';
 import { createScheduleRepository } from './scheduleRepository.js';
 import { createSettingsRepository } from './settingsRepository.js';
 import type { SqlDatabase } from './sql/sqlDatabase.js';
+import { createTickWorkRepository } from './tickWorkRepository.js';
 
 /**
  * The storage port: every repository of the bot's state, async, over whichever engine holds it (SQLite or
@@ -34,6 +35,8 @@ export function createStateRepositories(database: SqlDatabase, now: () => Date, 
     scheduleEvents: createScheduleEventRepository(database, now),
     /** Which episode discussion threads were asked for, claimed and opened (exactly one per party and episode). */
     discussionThreads: createDiscussionThreadRepository(database, now),
+    /** Whether the reminder tick has anything to do, asked once per tick. */
+    tickWork: createTickWorkRepository(database),
     /** The bot's own facts, such as the hash of the commands it registered. */
     botState: createBotStateRepository(database),
   };

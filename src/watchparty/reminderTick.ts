@@ -26,7 +26,8 @@ export interface ReminderTickOptions {
 export type TickReport = Record<DeliveryOutcome, number> & { eventsCreated: number; eventsDeleted: number; threadsOpened: number };
 
 /**
- * One pass of the reminder job, for a given instant (tests inject it):
+ * One pass of the reminder job, for a given instant (tests inject it). When one query finds nothing to do, that is all;
+ * otherwise:
  *   1. take over claims a crashed process left unconfirmed: skip them past the grace period, else find the
  *      message in the channel or re-send it with the same nonce;
  *   2. claim the due reminders of each due schedule (one transaction per schedule) and send them;
@@ -63,6 +64,7 @@ export function createReminderTick(options: ReminderTickOptions): (now: Date) =>
 
   return async function tick(now: Date): Promise<TickReport> {
     const report: TickReport = { sent: 0, skipped: 0, failed: 0, retry: 0, eventsCreated: 0, eventsDeleted: 0, threadsOpened: 0 };
+    if (!(await context.tickWork.anyPending(now, leaseMilliseconds))) return report;
     for (const { schedule, key } of await deliveries.takeOverAbandoned(now, leaseMilliseconds, context.ownsGuild)) {
       report[await recover(schedule, key, now)] += 1;
     }

@@ -2,7 +2,8 @@ import type pg from 'pg';
 import type { PoolClient, QueryResultRow } from 'pg';
 import { postgresValues, toPostgresQuery } from './postgresParameters.js';
 import type { PostgresQuery } from './postgresParameters.js';
-import type { SqlDatabase, SqlParameters, SqlSession } from './sqlDatabase.js';
+import { sqlTextOf } from './sqlDatabase.js';
+import type { SqlDatabase, SqlParameters, SqlSession, SqlStatement } from './sqlDatabase.js';
 
 /** The server and database of a URL, without user or password, for messages and logs. */
 export function describePostgresUrl(url: string): string {
@@ -13,23 +14,26 @@ export function describePostgresUrl(url: string): string {
 type Queryable = Pick<PoolClient, 'query'>;
 
 function session(queryable: Queryable, queries: Map<string, PostgresQuery>): SqlSession {
-  const query = async <Row>(sql: string, parameters: SqlParameters | undefined) => {
-    let translated = queries.get(sql);
+  const query = async <Row>(sql: SqlStatement, parameters: SqlParameters | undefined) => {
+    const text = sqlTextOf(sql);
+    let translated = queries.get(text);
     if (!translated) {
-      translated = toPostgresQuery(sql);
-      queries.set(sql, translated);
+      translated = toPostgresQuery(text);
+      queries.set(text, translated);
     }
-    return queryable.query<QueryResultRow & Row>(translated.text, postgresValues(translated, parameters));
+    const values = postgresValues(translated, parameters);
+    if (typeof sql === 'string') return queryable.query<QueryResultRow & Row>(translated.text, values);
+    return queryable.query<QueryResultRow & Row>({ name: sql.name, text: translated.text, values });
   };
   return {
     engine: 'postgres',
-    all: async <Row>(sql: string, parameters?: SqlParameters) => (await query<Row>(sql, parameters)).rows as Row[],
-    get: async <Row>(sql: string, parameters?: SqlParameters) => (await query<Row>(sql, parameters)).rows[0] as Row | undefined,
-    async value<Value>(sql: string, parameters?: SqlParameters) {
+    all: async <Row>(sql: SqlStatement, parameters?: SqlParameters) => (await query<Row>(sql, parameters)).rows as Row[],
+    get: async <Row>(sql: SqlStatement, parameters?: SqlParameters) => (await query<Row>(sql, parameters)).rows[0] as Row | undefined,
+    async value<Value>(sql: SqlStatement, parameters?: SqlParameters) {
       const row = (await query<Record<string, unknown>>(sql, parameters)).rows[0];
       return row === undefined ? undefined : (Object.values(row)[0] as Value);
     },
-    run: async (sql: string, parameters?: SqlParameters) => ({ changes: (await query(sql, parameters)).rowCount ?? 0 }),
+    run: async (sql: SqlStatement, parameters?: SqlParameters) => ({ changes: (await query(sql, parameters)).rowCount ?? 0 }),
   };
 }
 

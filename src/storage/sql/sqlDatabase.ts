@@ -12,13 +12,30 @@ export interface RunResult {
 
 export type SqlEngine = 'sqlite' | 'postgres';
 
+/**
+ * A statement PostgreSQL prepares once per connection and then runs without planning it again, for the hottest
+ * statements. After five runs it may run on a generic plan, one chosen without the parameters' values: its plan must
+ * not depend on them (compare a column with MIN(column), not with a parameter, to find "anything at or before").
+ * SQLite prepares every statement once anyway.
+ */
+export interface NamedStatement {
+  name: string;
+  sql: string;
+}
+
+export type SqlStatement = string | NamedStatement;
+
 export interface SqlSession {
   readonly engine: SqlEngine;
-  all<Row>(sql: string, parameters?: SqlParameters): Promise<Row[]>;
-  get<Row>(sql: string, parameters?: SqlParameters): Promise<Row | undefined>;
+  all<Row>(sql: SqlStatement, parameters?: SqlParameters): Promise<Row[]>;
+  get<Row>(sql: SqlStatement, parameters?: SqlParameters): Promise<Row | undefined>;
   /** The first column of the first row; undefined when there is no row. */
-  value<Value>(sql: string, parameters?: SqlParameters): Promise<Value | undefined>;
-  run(sql: string, parameters?: SqlParameters): Promise<RunResult>;
+  value<Value>(sql: SqlStatement, parameters?: SqlParameters): Promise<Value | undefined>;
+  run(sql: SqlStatement, parameters?: SqlParameters): Promise<RunResult>;
+}
+
+export function sqlTextOf(statement: SqlStatement): string {
+  return typeof statement === 'string' ? statement : statement.sql;
 }
 
 export interface SqlDatabase extends SqlSession {

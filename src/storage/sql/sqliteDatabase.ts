@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database, Statement } from 'better-sqlite3';
-import type { RunResult, SqlDatabase, SqlParameters, SqlSession } from './sqlDatabase.js';
+import { sqlTextOf } from './sqlDatabase.js';
+import type { RunResult, SqlDatabase, SqlParameters, SqlSession, SqlStatement } from './sqlDatabase.js';
 
 /**
  * Opens a state file with better-sqlite3: WAL so readers never block the writer, foreign keys on, and a busy timeout
@@ -51,25 +52,26 @@ function turnsFor(connection: Database): Turns {
  */
 export function sqliteDatabase(connection: Database): SqlDatabase {
   const statements = new Map<string, Statement>();
-  const prepare = (sql: string) => {
-    let statement = statements.get(sql);
+  const prepare = (sql: SqlStatement) => {
+    const text = sqlTextOf(sql);
+    let statement = statements.get(text);
     if (!statement) {
-      statement = connection.prepare(sql);
-      statements.set(sql, statement);
+      statement = connection.prepare(text);
+      statements.set(text, statement);
     }
     return statement;
   };
 
   const direct: SqlSession = {
     engine: 'sqlite',
-    all: <Row>(sql: string, parameters?: SqlParameters) => Promise.resolve(prepare(sql).all(...bind(parameters)) as Row[]),
-    get: <Row>(sql: string, parameters?: SqlParameters) => Promise.resolve(prepare(sql).get(...bind(parameters)) as Row | undefined),
-    value<Value>(sql: string, parameters?: SqlParameters) {
+    all: <Row>(sql: SqlStatement, parameters?: SqlParameters) => Promise.resolve(prepare(sql).all(...bind(parameters)) as Row[]),
+    get: <Row>(sql: SqlStatement, parameters?: SqlParameters) => Promise.resolve(prepare(sql).get(...bind(parameters)) as Row | undefined),
+    value<Value>(sql: SqlStatement, parameters?: SqlParameters) {
       const row = prepare(sql).raw(true).get(...bind(parameters)) as unknown[] | undefined;
       prepare(sql).raw(false);
       return Promise.resolve(row?.[0] as Value | undefined);
     },
-    run: (sql: string, parameters?: SqlParameters): Promise<RunResult> =>
+    run: (sql: SqlStatement, parameters?: SqlParameters): Promise<RunResult> =>
       Promise.resolve({ changes: prepare(sql).run(...bind(parameters)).changes }),
   };
 
