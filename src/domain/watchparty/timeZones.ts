@@ -26,14 +26,6 @@ export function isValidTimeZone(zone: string): boolean {
   return canonicalTimeZone(zone) !== null;
 }
 
-let knownZones: readonly string[] | undefined;
-
-/** Every canonical zone name, plus `UTC`, which Node's list leaves out. */
-function allTimeZones(): readonly string[] {
-  knownZones ??= [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])].sort();
-  return knownZones;
-}
-
 /** Lower case, with spaces and underscores treated alike so `new york` finds `America/New_York`. */
 function searchable(text: string): string {
   return text.trim().toLowerCase().replace(/[\s_]+/g, '_');
@@ -43,27 +35,42 @@ function cityOf(zone: string): string {
   return zone.slice(zone.lastIndexOf('/') + 1);
 }
 
-const matchRanks = [
-  (zone: string, query: string) => zone === query,
-  (zone: string, query: string) => zone.startsWith(query),
-  (zone: string, query: string) => cityOf(zone).startsWith(query),
-  (zone: string, query: string) => zone.includes(query),
-];
-
-function rankOf(zone: string, query: string): number | null {
-  const rank = matchRanks.findIndex((matches) => matches(searchable(zone), query));
-  return rank === -1 ? null : rank;
+interface KnownZone {
+  name: string;
+  /** The name and its last part as searchable() makes them: worked out once, not on every keystroke. */
+  searchable: string;
+  city: string;
 }
 
-/** Zone names matching `query` with a score per rank (exact 100, name prefix 80, city prefix 60, anywhere 40). */
+let knownZones: readonly KnownZone[] | undefined;
+
+/** Every canonical zone name, plus `UTC`, which Node's list leaves out, in alphabetical order. */
+function allTimeZones(): readonly KnownZone[] {
+  knownZones ??= [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])]
+    .sort((a, b) => a.localeCompare(b))
+    .map((name) => ({ name, searchable: searchable(name), city: searchable(cityOf(name)) }));
+  return knownZones;
+}
+
+const matchRanks = [
+  (zone: KnownZone, query: string) => zone.searchable === query,
+  (zone: KnownZone, query: string) => zone.searchable.startsWith(query),
+  (zone: KnownZone, query: string) => zone.city.startsWith(query),
+  (zone: KnownZone, query: string) => zone.searchable.includes(query),
+];
+
+/**
+ * Zone names matching `query` with a score per rank (exact 100, name prefix 80, city prefix 60, anywhere 40),
+ * alphabetical within a rank (the sort is stable).
+ */
 function rankTimeZones(query: string): Array<ScoredMatch<string>> {
   const wanted = searchable(query);
-  return allTimeZones()
-    .flatMap((zone) => {
-      const rank = rankOf(zone, wanted);
-      return rank === null ? [] : [{ value: zone, score: 100 - rank * 20 }];
-    })
-    .sort((a, b) => b.score - a.score || a.value.localeCompare(b.value));
+  const matches: Array<ScoredMatch<string>> = [];
+  for (const zone of allTimeZones()) {
+    const rank = matchRanks.findIndex((matchesRank) => matchesRank(zone, wanted));
+    if (rank !== -1) matches.push({ value: zone.name, score: 100 - rank * 20 });
+  }
+  return matches.sort((a, b) => b.score - a.score);
 }
 
 /**
