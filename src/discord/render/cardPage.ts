@@ -27,9 +27,13 @@ export function bullet(text: string): string {
   return `• ${text}`;
 }
 
+/** Each card's pages, for the cards a view keeps (defineArgumentlessView): laid out once, not on every answer. */
+const laidOut = new WeakMap<Card, string[]>();
+
 /** One page of a card as an embed, with "Page 2 of 3 · Safe up to S1E4" in the footer. */
 export function renderCardPage(card: Card, requestedPage: number, gateLabel: string): CardPage {
-  const descriptions = layoutPages(card.sections, card.layout);
+  let descriptions = laidOut.get(card);
+  if (!descriptions) laidOut.set(card, (descriptions = layoutPages(card.sections, card.layout)));
   const pageCount = Math.max(1, descriptions.length);
   const page = Math.min(Math.max(1, Math.trunc(requestedPage)), pageCount);
   const footer = pageCount > 1 ? `Page ${page} of ${pageCount} · ${gateLabel}` : gateLabel;
