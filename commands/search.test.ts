@@ -37,6 +37,13 @@ describe('/search', () => {
     expect(replyText(hidden)).not.toContain(query);
   });
 
+  it('leaves out common words, and says so when nothing else was typed', async () => {
+    expect(replyText(await searchAt(4, 'the heart attack'))).toContain('**Grimm**: Officially he died of a heart attack');
+    const onlyCommon = replyText(await searchAt(24, 'The and of'));
+    expect(onlyCommon).toContain('Common words like “the” and “and” are left out');
+    expect(onlyCommon).not.toContain('**');
+  });
+
   it('pages many matches, and a page button searches again at the current progress', async () => {
     const first = await searchAt(24, 'mask');
     expect(first.embeds?.[0]?.footer?.text).toMatch(/^Page 1 of \d+ · Safe up to S2E9$/);

@@ -7,6 +7,7 @@ import type { Card } from '../src/discord/render/cardPage.js';
 import { defineLookupView } from '../src/discord/render/lookupView.js';
 import { shortEpisodeLabel } from '../src/domain/episodeLabels.js';
 import type { SearchHit } from '../src/domain/knowledge.js';
+import { searchTerms } from '../src/domain/text/searchQuery.js';
 
 /** Short enough that a page button's custom id (`page:search:<page>:<query>`) stays within 100 characters. */
 const maximumQueryLength = 80;
@@ -42,7 +43,10 @@ function searchCard(query: string, progress: number, knowledge: KnowledgeReposit
   const unique = [...new Set(lines)];
   return {
     title: 'Search results',
-    emptyText: 'Nothing matches among what your party has seen so far. Check the spelling, or try fewer or shorter words.',
+    emptyText:
+      searchTerms(query).length === 0
+        ? 'Common words like “the” and “and” are left out of a search. Try a name or a more telling word.'
+        : 'Nothing matches among what your party has seen so far. Check the spelling, or try fewer or shorter words.',
     sections: unique.length > 0 ? [{ lines: [`*${unique.length} ${unique.length === 1 ? 'match' : 'matches'}, best first*`] }, { lines: unique }] : [],
     layout: { maximumLines: 12 },
   };

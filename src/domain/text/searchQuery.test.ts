@@ -4,11 +4,13 @@ import { correctTerm, searchTerms, toMatchExpression } from './searchQuery.js';
 describe('searchTerms', () => {
   it.each([
     ['James Blood', ['james', 'blood']],
-    ['"mask" NEAR/2 OR *', ['mask', 'near', '2', 'or']],
+    ['"mask" NEAR/2 NOT *', ['mask', 'near', '2', 'not']],
     ['Zoë   ZOË', ['zoe']],
     ['ブラッド', ['ブラッド']],
     ['"); DROP TABLE facts; --', ['drop', 'table', 'facts']],
     ['***', []],
+    ['The mask of the hero', ['mask', 'hero']],
+    ['the and of', []],
   ])('%s gives %o', (query, terms) => {
     expect(searchTerms(query)).toEqual(terms);
   });

@@ -4,12 +4,20 @@ import { normalizeText } from './normalizeText.js';
 const maximumTerms = 8;
 
 /**
- * The words of a user's search, lower-cased and stripped of everything but letters and digits,
+ * English words too common to search for. Every term is prefix-matched, so "the" also matched "them", "then" and
+ * "there": most facts, in no useful order, and 1.3 ms of work; "the mask" only found rows that also held one of those.
+ */
+const commonWords = new Set(
+  'a an and are as at be but by for from had has have he her him his i in is it its of on or she so that the their them then there they this to was we were with you'.split(' '),
+);
+
+/**
+ * The words of a user's search worth looking for, lower-cased and stripped of everything but letters and digits,
  * so FTS5 syntax typed by a user (quotes, `*`, `NEAR`, `OR`, parentheses) is only ever searched as text.
  */
 export function searchTerms(query: string): string[] {
   const words = normalizeText(query).match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(words)].slice(0, maximumTerms);
+  return [...new Set(words)].filter((word) => !commonWords.has(word)).slice(0, maximumTerms);
 }
 
 /**
