@@ -21,8 +21,9 @@ describe('the benchmark in its tiny mode', () => {
     expect(invalid).toEqual([]);
     expect(results.throughput.character.failures + results.throughput.autocomplete.failures).toBe(0);
     expect(results.memory.map((figures) => figures.guilds)).toEqual(tinySettings.memory.guildCounts);
-    expect(results.scheduler.tick.schedules).toBe(tinySettings.schedulerTick.schedules);
-    expect(results.scheduler.reminders.delivered).toBe(tinySettings.reminders.reminders);
+    expect(results.packMemory.packs).toBe(tinySettings.packMemory.packs);
+    expect(results.engines.sqlite.schedules).toBe(tinySettings.engines.tick.schedules);
+    expect(results.reminders.delivered).toBe(tinySettings.reminders.reminders);
 
     const checks = checkTargets(results);
     const table = formatTable(results, checks);

@@ -13,6 +13,8 @@ import { describeMachine } from './machine.js';
 import type { MachineDescription } from './machine.js';
 import type { LatencyFigures } from './measure.js';
 import { measureMemory } from './memory.js';
+import { measurePackMemory } from './packMemory.js';
+import type { PackMemoryFigures } from './packMemory.js';
 import type { MemoryFigures } from './memory.js';
 import { packInputs } from './packInputs.js';
 import { autocompleteAction, characterAction } from './benchActions.js';
@@ -20,10 +22,8 @@ import { measureReminderLateness } from './reminderLateness.js';
 import type { ReminderLatenessFigures } from './reminderLateness.js';
 import { measureRouterOverhead } from './routerOverhead.js';
 import type { RouterOverhead } from './routerOverhead.js';
-import { measureSchedulerTick } from './schedulerTick.js';
 import { compareEngines } from './engines.js';
 import type { EngineComparison } from './engines.js';
-import type { SchedulerTickFigures } from './schedulerTick.js';
 import type { BenchmarkSettings } from './settings.js';
 import { measureStartup } from './startup.js';
 import type { StartupFigures } from './startup.js';
@@ -39,7 +39,9 @@ export interface BenchmarkResults {
   router: RouterOverhead;
   throughput: { character: ThroughputFigures; autocomplete: ThroughputFigures };
   memory: MemoryFigures[];
-  scheduler: { tick: SchedulerTickFigures; reminders: ReminderLatenessFigures };
+  /** One pack beside ten, every series used. */
+  packMemory: PackMemoryFigures;
+  reminders: ReminderLatenessFigures;
   startup: StartupFigures;
   /** The state on SQLite beside PostgreSQL. */
   engines: EngineComparison;
@@ -63,6 +65,7 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
 
     const handlerWorld = await openHandlerWorld(folder, knowledgeBasePath);
     const typed = packInputs(handlerWorld.knowledge);
+    const episodeCount = handlerWorld.knowledge.episodeCount();
     log('1. handler cost');
     const handlers = await measureHandlerCosts(handlerWorld, typed, settings.handlers);
     log('1. router overhead');
@@ -87,9 +90,13 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
 
     log('3. memory');
     const memory = await measureMemory(startBenchProcess, { folder, knowledgeBasePath, packsDirectory, restRequestsPerSecond: settings.restRequestsPerSecond }, settings.memory);
+    log(`3. memory with ${settings.packMemory.packs} packs`);
+    const packMemory = await measurePackMemory(
+      startBenchProcess,
+      { folder, heroMaskDirectory, inputs: typed, episodeCount, world: { otherServers: 0, members: settings.members, restRequestsPerSecond: settings.restRequestsPerSecond } },
+      settings.packMemory,
+    );
 
-    log('4. reminder tick');
-    const tick = await measureSchedulerTick(folder, knowledgeBasePath, settings.schedulerTick);
     log('4. reminder lateness under load');
     const reminderWorld = await createDiscordWorld(worldOptions);
     let reminders: ReminderLatenessFigures;
@@ -111,7 +118,8 @@ export async function runBenchmark(settings: BenchmarkSettings, log: (line: stri
       router,
       throughput,
       memory,
-      scheduler: { tick, reminders },
+      packMemory,
+      reminders,
       startup,
       engines,
     };

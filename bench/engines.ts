@@ -5,7 +5,10 @@ import type { DiscordWorld, DiscordWorldOptions } from './discordWorld.js';
 import { createDiscordWorld } from './discordWorld.js';
 import { measureLatency } from './measure.js';
 import type { LatencyFigures, RepeatedRuns } from './measure.js';
-import { measureSchedulerTick } from './schedulerTick.js';
+import Database from 'better-sqlite3';
+import { openStateDatabase } from '../src/storage/database.js';
+import { copyStateToPostgres } from '../src/storage/copyState.js';
+import { fillScheduleFile, measureSchedulerTick } from './schedulerTick.js';
 import type { SchedulerTickSettings } from './schedulerTick.js';
 import { measureThroughput } from './throughput.js';
 import type { ThroughputSettings } from './throughput.js';
@@ -13,8 +16,9 @@ import type { StartBenchProcess } from './benchProcess.js';
 
 /** The same three measures with the state on one engine: what a bot moving to PostgreSQL pays. */
 export interface EngineFigures {
-  /** One idle reminder tick over `schedules` schedules (median ms). */
+  /** One idle reminder tick over `schedules` schedules (median ms; the same schedules on both engines). */
   idleTickMilliseconds: number;
+  slowestIdleTickMilliseconds: number;
   schedules: number;
   /** `/progress set`'s write: a change row and its read back, in one transaction. */
   progressWrite: LatencyFigures;
@@ -43,8 +47,22 @@ interface EngineRun {
   characterAction: (world: DiscordWorld, iteration: number) => Promise<unknown>;
 }
 
-async function measureEngine(run: EngineRun, databaseUrl: () => Promise<string | undefined>): Promise<EngineFigures> {
-  const tick = await measureSchedulerTick(run.folder, run.knowledgeBasePath, run.settings.tick, await databaseUrl());
+/** PostgreSQL at `url` holding the schedules of `scheduleFile`, copied as `npm run migrate-to-postgres` would. */
+async function copySchedules(scheduleFile: string, url: string): Promise<void> {
+  const source = new Database(scheduleFile, { readonly: true });
+  const target = await openStateDatabase({ path: scheduleFile, url });
+  try {
+    await copyStateToPostgres(source, target);
+  } finally {
+    source.close();
+    await target.close();
+  }
+}
+
+async function measureEngine(run: EngineRun, scheduleFile: string, databaseUrl: () => Promise<string | undefined>): Promise<EngineFigures> {
+  const tickUrl = await databaseUrl();
+  if (tickUrl) await copySchedules(scheduleFile, tickUrl);
+  const tick = await measureSchedulerTick({ path: scheduleFile, url: tickUrl }, run.knowledgeBasePath, run.settings.tick);
   const world = await openHandlerWorld(run.folder, run.knowledgeBasePath, await databaseUrl());
   let progressWrite: LatencyFigures;
   try {
@@ -59,7 +77,7 @@ async function measureEngine(run: EngineRun, databaseUrl: () => Promise<string |
   const worlds = { bot: await createDiscordWorld({ ...run.worldOptions, ...(url ? { databaseUrl: url } : {}) }), pong: await createDiscordWorld(run.worldOptions) };
   try {
     const throughput = await measureThroughput(run.startBenchProcess, worlds, run.settings.throughput, run.characterAction);
-    return { idleTickMilliseconds: tick.idleTickMilliseconds, schedules: tick.schedules, progressWrite, characterPerSecond: throughput.botPerSecond };
+    return { ...tick, progressWrite, characterPerSecond: throughput.botPerSecond };
   } finally {
     await Promise.all([worlds.bot.close(), worlds.pong.close()]);
   }
@@ -71,7 +89,8 @@ async function measureEngine(run: EngineRun, databaseUrl: () => Promise<string |
  * PostgreSQL the comparison says why it has only SQLite.
  */
 export async function compareEngines(run: EngineRun): Promise<EngineComparison> {
-  const sqlite = await measureEngine(run, () => Promise.resolve(undefined));
+  const scheduleFile = await fillScheduleFile(run.folder, run.knowledgeBasePath, run.settings.tick);
+  const sqlite = await measureEngine(run, scheduleFile, () => Promise.resolve(undefined));
   const server = await startPostgresServer();
   if ('unavailable' in server) return { sqlite, postgres: { unavailable: server.unavailable } };
   try {
@@ -85,7 +104,7 @@ export async function compareEngines(run: EngineRun): Promise<EngineComparison> 
       url.pathname = `/${name}`;
       return url.toString();
     };
-    return { sqlite, postgres: await measureEngine(run, newDatabase) };
+    return { sqlite, postgres: await measureEngine(run, scheduleFile, newDatabase) };
   } finally {
     server.stop();
   }

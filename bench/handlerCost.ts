@@ -1,4 +1,10 @@
 import { characterCommand } from '../commands/character.js';
+import { charactersCommand } from '../commands/characters.js';
+import { recapCommand } from '../commands/recap.js';
+import { seriesCommand } from '../commands/series.js';
+import { partyCommand } from '../commands/party.js';
+import { settingsCommand } from '../commands/settings.js';
+import { watchpartyCommand } from '../commands/watchparty.js';
 import { triviaAnswerButton } from '../commands/components/triviaAnswer.js';
 import { episodeCommand } from '../commands/episode.js';
 import { searchCommand } from '../commands/search.js';
@@ -17,7 +23,24 @@ import type { PackInputs } from './packInputs.js';
 /** Members answering one question before the bench moves to a fresh quiz: a busy channel. */
 const membersPerQuestion = 50;
 
-export type HandlerCase = 'character' | 'search' | 'episode' | 'autocompleteCharacter' | 'autocompleteEpisode' | 'triviaAnswer';
+/** Every lookup command (an answer from the knowledge base), every kind of autocomplete, and the busiest button. */
+export type HandlerCase =
+  | 'character'
+  | 'characters'
+  | 'search'
+  | 'episode'
+  | 'recap'
+  | 'series'
+  | 'autocompleteCharacter'
+  | 'autocompleteEpisode'
+  | 'autocompleteSeries'
+  | 'autocompleteTimeZone'
+  | 'autocompleteParty'
+  | 'autocompleteSchedule'
+  | 'triviaAnswer';
+
+const timeZonePrefixes = ['', 'Europe/L', 'america', 'Tok', 'UTC', 'Asia/K'];
+const seriesPrefixes = ['', 'hero', 'mask', 'H'];
 
 function requireAutocomplete(command: SlashCommand): NonNullable<SlashCommand['autocomplete']> {
   if (!command.autocomplete) throw new Error(`bench: /${command.definition.name} has no autocomplete`);
@@ -57,6 +80,9 @@ export async function measureHandlerCosts(world: HandlerWorld, inputs: PackInput
   const episodes = world.knowledge.episodeCount();
   const autocompleteCharacter = requireAutocomplete(characterCommand);
   const autocompleteEpisode = requireAutocomplete(episodeCommand);
+  const autocompleteSettings = requireAutocomplete(settingsCommand);
+  const autocompleteParty = requireAutocomplete(partyCommand);
+  const autocompleteWatchparty = requireAutocomplete(watchpartyCommand);
 
   let quiz = await openQuiz(world, 0);
   const click = async (iteration: number) => {
@@ -70,17 +96,32 @@ export async function measureHandlerCosts(world: HandlerWorld, inputs: PackInput
     character: await measureLatency(repeats, (i) => world.invocation({ name: characterValue(inputs, i) }), (invocation) =>
       characterCommand.execute(invocation, context),
     ),
+    characters: await measureLatency(repeats, () => world.invocation({}), (invocation) => charactersCommand.execute(invocation, context)),
     search: await measureLatency(repeats, (i) => world.invocation({ query: pick(inputs.words, i) }), (invocation) =>
       searchCommand.execute(invocation, context),
     ),
     episode: await measureLatency(repeats, (i) => world.invocation({ number: (i % episodes) + 1 }), (invocation) =>
       episodeCommand.execute(invocation, context),
     ),
+    recap: await measureLatency(repeats, (i) => world.invocation({ episodes: (i % 3) + 1 }), (invocation) => recapCommand.execute(invocation, context)),
+    series: await measureLatency(repeats, () => world.invocation({}), (invocation) => seriesCommand.execute(invocation, context)),
     autocompleteCharacter: await measureLatency(repeats, (i) => world.autocompleteInvocation('name', pick(inputs.prefixes, i)), (invocation) =>
       autocompleteCharacter(invocation, context),
     ),
     autocompleteEpisode: await measureLatency(repeats, (i) => world.autocompleteInvocation('number', i % 3 === 0 ? '' : String(i % 30)), (invocation) =>
       autocompleteEpisode(invocation, context),
+    ),
+    autocompleteSeries: await measureLatency(repeats, (i) => world.autocompleteInvocation('series', pick(seriesPrefixes, i)), (invocation) =>
+      autocompleteSettings(invocation, context),
+    ),
+    autocompleteTimeZone: await measureLatency(repeats, (i) => world.autocompleteInvocation('timezone', pick(timeZonePrefixes, i)), (invocation) =>
+      autocompleteSettings(invocation, context),
+    ),
+    autocompleteParty: await measureLatency(repeats, (i) => ({ ...world.autocompleteInvocation('name', i % 2 ? '' : 'bench'), subcommand: 'series' }), (invocation) =>
+      autocompleteParty(invocation, context),
+    ),
+    autocompleteSchedule: await measureLatency(repeats, () => ({ ...world.autocompleteInvocation('id', ''), subcommand: 'cancel' }), (invocation) =>
+      autocompleteWatchparty(invocation, context),
     ),
     triviaAnswer: await measureLatency(repeats, click, ({ parts, invocation }) => {
       const run = triviaAnswerButton.bind(parts);

@@ -4,7 +4,7 @@ import { Client } from 'discord.js';
 import type { BotContext } from '../src/context.js';
 import type { Repeat } from '../src/domain/watchparty/recurrence.js';
 import { createReminderTick } from '../src/watchparty/reminderTick.js';
-import type { SqlDatabase } from '../src/storage/database.js';
+import type { SqlDatabase, StateDatabaseOptions } from '../src/storage/database.js';
 import { inTransaction } from '../src/storage/sql/sqlDatabase.js';
 import { createStateRepositories } from '../src/storage/stateRepositories.js';
 import { median } from './statistics.js';
@@ -28,14 +28,15 @@ const repeats: Repeat[] = ['weekly', 'none', 'daily'];
 
 /**
  * Fills a state database with schedules through the schedule repository, `schedulesPerServer` per server, their
- * sessions spread over the week after next hour, each already mirrored by its Discord scheduled event (the steady state).
+ * sessions spread over the week from two hours on (their earliest reminder, an hour before, is an hour away), each
+ * already mirrored by its Discord scheduled event (the steady state).
  */
 export async function insertBackgroundSchedules(
   database: SqlDatabase,
   context: BotContext,
   settings: Pick<SchedulerTickSettings, 'schedules' | 'schedulesPerServer'>,
 ): Promise<void> {
-  const start = context.now().getTime() + hour;
+  const start = context.now().getTime() + 2 * hour;
   // One transaction for the whole load: the repositories' writes join it.
   await database.transaction(async (session) => {
     const { parties, schedules, scheduleEvents: events } = createStateRepositories(inTransaction(session, database.location), context.now, () =>
@@ -62,21 +63,27 @@ export async function insertBackgroundSchedules(
   });
 }
 
+/** A SQLite state file holding `settings.schedules` schedules (insertBackgroundSchedules): each engine's tick starts from it. */
+export async function fillScheduleFile(folder: string, knowledgeBasePath: string, settings: SchedulerTickSettings): Promise<string> {
+  const path = join(folder, `schedules-${settings.schedules}.sqlite`);
+  const bench = await openBenchContext({ path }, knowledgeBasePath);
+  try {
+    await insertBackgroundSchedules(bench.database, bench.context, settings);
+  } finally {
+    await bench.close();
+  }
+  return path;
+}
+
 /**
  * The reminder job's tick over a state database holding `settings.schedules` schedules, none due: what every
  * tick costs the bot. The tick's Discord client is never reached when nothing is due, so it is not logged in.
  */
-export async function measureSchedulerTick(
-  folder: string,
-  knowledgeBasePath: string,
-  settings: SchedulerTickSettings,
-  databaseUrl?: string,
-): Promise<SchedulerTickFigures> {
-  const bench = await openBenchContext({ path: join(folder, `schedules-${settings.schedules}.sqlite`), url: databaseUrl }, knowledgeBasePath);
+export async function measureSchedulerTick(state: StateDatabaseOptions, knowledgeBasePath: string, settings: SchedulerTickSettings): Promise<SchedulerTickFigures> {
+  const bench = await openBenchContext(state, knowledgeBasePath);
   const { context, database } = bench;
   const client = new Client({ intents: [] }) as Client<true>;
   try {
-    await insertBackgroundSchedules(database, context, settings);
     // Fresh statistics for the planner, as a long-running database has them.
     await database.run(database.engine === 'sqlite' ? 'PRAGMA optimize' : 'ANALYZE');
     const tick = createReminderTick({ client, context });
@@ -85,7 +92,7 @@ export async function measureSchedulerTick(
       const started = performance.now();
       const report = await tick(context.now());
       durations.push(performance.now() - started);
-      if (report.sent + report.skipped + report.failed + report.eventsCreated > 0) throw new Error(`bench: an idle tick did work: ${JSON.stringify(report)}`);
+      if (Object.values(report).some((count) => count > 0)) throw new Error(`bench: an idle tick did work: ${JSON.stringify(report)}`);
     }
     return { schedules: settings.schedules, idleTickMilliseconds: median(durations), slowestIdleTickMilliseconds: Math.max(...durations) };
   } finally {

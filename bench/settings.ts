@@ -1,7 +1,7 @@
 import type { RepeatedRuns } from './measure.js';
 import type { MemorySettings } from './memory.js';
+import type { PackMemorySettings } from './packMemory.js';
 import type { ReminderLatenessSettings } from './reminderLateness.js';
-import type { SchedulerTickSettings } from './schedulerTick.js';
 import type { ThroughputSettings } from './throughput.js';
 import type { EngineSettings } from './engines.js';
 
@@ -10,9 +10,9 @@ export interface BenchmarkSettings {
   handlers: RepeatedRuns;
   throughput: ThroughputSettings;
   memory: MemorySettings;
-  schedulerTick: SchedulerTickSettings;
+  packMemory: PackMemorySettings;
   reminders: ReminderLatenessSettings;
-  /** The state on SQLite beside PostgreSQL: the reminder tick, a progress write and /character end to end. */
+  /** The state on SQLite beside PostgreSQL: the idle reminder tick, a progress write and /character end to end. */
   engines: EngineSettings;
   startupRepeats: number;
   members: number;
@@ -25,10 +25,10 @@ export const fullSettings: BenchmarkSettings = {
   handlers: { runs: 5, iterations: 600, warmup: 300 },
   throughput: { rounds: 5, interactions: 250, concurrency: 16, warmup: 150 },
   memory: { guildCounts: [1_000, 10_000], repeats: 3 },
-  schedulerTick: { schedules: 100_000, schedulesPerServer: 10, ticks: 50 },
+  packMemory: { packs: 10, lookupsPerSeries: 40, repeats: 3 },
   reminders: { reminders: 30, spreadMilliseconds: 15_000, startMarginMilliseconds: 10_000, backgroundSchedules: 10_000, concurrency: 16 },
   engines: {
-    tick: { schedules: 10_000, schedulesPerServer: 10, ticks: 50 },
+    tick: { schedules: 100_000, schedulesPerServer: 10, ticks: 50 },
     progressWrites: { runs: 5, iterations: 300, warmup: 50 },
     throughput: { rounds: 3, interactions: 250, concurrency: 16, warmup: 150 },
   },
@@ -43,7 +43,7 @@ export const tinySettings: BenchmarkSettings = {
   handlers: { runs: 1, iterations: 3, warmup: 1 },
   throughput: { rounds: 1, interactions: 4, concurrency: 2, warmup: 1 },
   memory: { guildCounts: [3], repeats: 1 },
-  schedulerTick: { schedules: 30, schedulesPerServer: 10, ticks: 2 },
+  packMemory: { packs: 2, lookupsPerSeries: 2, repeats: 1 },
   reminders: { reminders: 2, spreadMilliseconds: 500, startMarginMilliseconds: 6_000, backgroundSchedules: 10, concurrency: 2 },
   engines: {
     tick: { schedules: 30, schedulesPerServer: 10, ticks: 2 },

@@ -15,7 +15,7 @@ const cell = (value: string | number) => (typeof value === 'number' ? String(rou
 const latency = (label: string, figures: LatencyFigures): Row => [label, figures.p50Milliseconds, figures.p99Milliseconds];
 
 function sections(results: BenchmarkResults, checks: TargetCheck[]): Section[] {
-  const { handlers, router, throughput, memory, scheduler, startup, engines } = results;
+  const { handlers, router, throughput, memory, packMemory, reminders, startup, engines } = results;
   const postgres = 'unavailable' in engines.postgres ? null : engines.postgres;
   const onPostgres = (value: (figures: NonNullable<typeof postgres>) => number) => (postgres ? value(postgres) : 'not measured');
   const throughputRow = (label: string, figures: BenchmarkResults['throughput']['character']): Row => [
@@ -33,10 +33,17 @@ function sections(results: BenchmarkResults, checks: TargetCheck[]): Section[] {
       header: ['', 'p50 ms', 'p99 ms'],
       rows: [
         latency('/character handler', handlers.character),
+        latency('/characters handler', handlers.characters),
         latency('/search handler', handlers.search),
         latency('/episode handler', handlers.episode),
+        latency('/recap handler', handlers.recap),
+        latency('/series handler', handlers.series),
         latency('autocomplete /character name', handlers.autocompleteCharacter),
         latency('autocomplete /episode number', handlers.autocompleteEpisode),
+        latency('autocomplete series (/settings, /party)', handlers.autocompleteSeries),
+        latency('autocomplete timezone (/settings, /watchparty)', handlers.autocompleteTimeZone),
+        latency('autocomplete /party name', handlers.autocompleteParty),
+        latency('autocomplete /watchparty id', handlers.autocompleteSchedule),
         latency('trivia answer click', handlers.triviaAnswer),
         latency('/character via discord.js + router', router.characterThroughRouter),
         latency('/character handler, same inputs', router.characterHandlerOnly),
@@ -62,15 +69,21 @@ function sections(results: BenchmarkResults, checks: TargetCheck[]): Section[] {
       ]),
     },
     {
-      title: '4. Reminders',
+      title: `3. Memory with Hero Mask alone and with ${packMemory.packs} packs (copies of it), each series watched to its end and looked up in, after GC`,
+      header: ['', '1 pack', `${packMemory.packs} packs`, 'ratio'],
+      rows: [
+        ['bot RSS MB', packMemory.onePackRssMegabytes, packMemory.manyPacksRssMegabytes, packMemory.rssRatio],
+        ['bot heap MB', packMemory.onePackHeapMegabytes, packMemory.manyPacksHeapMegabytes, packMemory.manyPacksHeapMegabytes / packMemory.onePackHeapMegabytes],
+      ],
+    },
+    {
+      title: '4. Reminders (the idle tick: part 6)',
       header: ['', 'value'],
       rows: [
-        [`idle tick, ${scheduler.tick.schedules} schedules (median ms)`, scheduler.tick.idleTickMilliseconds],
-        ['slowest idle tick (ms)', scheduler.tick.slowestIdleTickMilliseconds],
-        ['reminders delivered', `${scheduler.reminders.delivered} of ${scheduler.reminders.reminders}`],
-        ['lateness p50 (ms)', scheduler.reminders.p50LatenessMilliseconds],
-        ['lateness max (ms)', scheduler.reminders.maximumLatenessMilliseconds],
-        ['/character answered meanwhile', scheduler.reminders.interactionsDuringTest],
+        ['reminders delivered', `${reminders.delivered} of ${reminders.reminders}`],
+        ['lateness p50 (ms)', reminders.p50LatenessMilliseconds],
+        ['lateness max (ms)', reminders.maximumLatenessMilliseconds],
+        ['/character answered meanwhile', reminders.interactionsDuringTest],
       ],
     },
     {
@@ -88,6 +101,7 @@ function sections(results: BenchmarkResults, checks: TargetCheck[]): Section[] {
       header: ['', 'SQLite', 'PostgreSQL'],
       rows: [
         [`idle reminder tick, ${engines.sqlite.schedules} schedules (median ms)`, engines.sqlite.idleTickMilliseconds, onPostgres((figures) => figures.idleTickMilliseconds)],
+        ['slowest idle reminder tick (ms)', engines.sqlite.slowestIdleTickMilliseconds, onPostgres((figures) => figures.slowestIdleTickMilliseconds)],
         ['progress write p50 (ms)', engines.sqlite.progressWrite.p50Milliseconds, onPostgres((figures) => figures.progressWrite.p50Milliseconds)],
         ['progress write p99 (ms)', engines.sqlite.progressWrite.p99Milliseconds, onPostgres((figures) => figures.progressWrite.p99Milliseconds)],
         ['/character end to end (per s)', engines.sqlite.characterPerSecond, onPostgres((figures) => figures.characterPerSecond)],
@@ -96,7 +110,7 @@ function sections(results: BenchmarkResults, checks: TargetCheck[]): Section[] {
     {
       title: 'Targets',
       header: ['', 'measured', 'target', ''],
-      rows: checks.map((check) => [check.target, check.measured, `${check.direction === 'below' ? '<' : '≥'} ${check.limit}`, verdict(check, results.mode)]),
+      rows: checks.map((check) => [check.target, check.measured, `${check.direction === 'below' ? '≤' : '≥'} ${check.limit}`, verdict(check, results.mode)]),
     },
   ];
 }
