@@ -9,9 +9,16 @@ export interface LoggerOptions {
   level: string;
   /** Human-readable lines for a terminal (when pino-pretty is installed); JSON lines otherwise (for log collectors). */
   pretty: boolean;
-  /** Where JSON lines go; stdout unless given (tests). */
+  /** Where JSON lines go, as they are logged (tests); else they are buffered on their way to `file`. */
   destination?: pino.DestinationStream;
+  /** The file descriptor buffered JSON lines go to: stdout unless given. */
+  file?: number;
 }
+
+/** The longest a quiet bot's info line waits in the buffer before it is written. */
+export const logFlushMilliseconds = 1000;
+const bufferBytes = 4096;
+const warnLevel = 40;
 
 /** pino-pretty is a development dependency: a production install has JSON lines only, even in a terminal. */
 function prettyPrinterInstalled(): boolean {
@@ -48,7 +55,34 @@ export function createLogger(options: LoggerOptions): Logger {
       transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss' } },
     });
   }
-  return options.destination ? pino({ level: options.level, redact }, options.destination) : pino({ level: options.level, redact });
+  if (options.destination) return pino({ level: options.level, redact }, options.destination);
+  return bufferedLogger(options.level, redact, options.file ?? 1);
+}
+
+/**
+ * JSON lines written 4 KB at a time rather than one write per line: a write of its own was ~40 µs of every
+ * interaction's "interaction handled" line. Warnings and errors are written at once, everything else within a
+ * second, and whatever is buffered when the process exits (pino flushes on exit).
+ */
+function bufferedLogger(level: string, redact: pino.LoggerOptions['redact'], file: number): Logger {
+  const destination = pino.destination({ dest: file, sync: false, minLength: bufferBytes });
+  const logger = pino(
+    {
+      level,
+      redact,
+      hooks: {
+        logMethod(parameters, write, methodLevel) {
+          write.apply(this, parameters);
+          if (methodLevel >= warnLevel) destination.flush();
+        },
+      },
+    },
+    destination,
+  );
+  setInterval(() => {
+    if (!destination.destroyed) destination.flush();
+  }, logFlushMilliseconds).unref();
+  return logger;
 }
 
 /** A short id that a user can quote and an operator can find in the logs. */
