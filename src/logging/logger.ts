@@ -80,7 +80,11 @@ function bufferedLogger(level: string, redact: pino.LoggerOptions['redact'], fil
     destination,
   );
   setInterval(() => {
-    if (!destination.destroyed) destination.flush();
+    try {
+      destination.flush();
+    } catch {
+      // Closed as the process exits, after pino wrote out the buffer: nothing is left to write.
+    }
   }, logFlushMilliseconds).unref();
   return logger;
 }
