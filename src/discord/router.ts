@@ -21,11 +21,11 @@ import type { MemberRolesOf } from './memberRoles.js';
 import { componentValues, interactionName, readActor, readOptions, readResolved } from './readInteraction.js';
 import type { Reply } from './reply.js';
 import { Refusal } from './refusal.js';
+import { respondWithChoices } from './respondWithChoices.js';
 import { replyFlags, toDiscordMessage } from './toDiscordMessage.js';
 import { userMessages } from './userMessages.js';
 
 const autocompleteBudgetMilliseconds = 2_500;
-const maximumChoices = 25;
 
 export interface RouterOptions {
   commands: readonly SlashCommand[];
@@ -107,7 +107,7 @@ export function createRouter(options: RouterOptions) {
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = commands.get(interaction.commandName);
     if (!command?.autocomplete || !interaction.guildId || !interaction.channelId || !interaction.client.guilds.cache.has(interaction.guildId)) {
-      await interaction.respond([]);
+      await respondWithChoices(interaction, []);
       return;
     }
     const focused = interaction.options.getFocused(true);
@@ -129,9 +129,7 @@ export function createRouter(options: RouterOptions) {
     );
     // Discord drops an autocomplete answer after 3 s: answer with nothing rather than never.
     const choices = await withTimeout(work, autocompleteBudgetMilliseconds, (): Choice[] => []);
-    await interaction.respond(
-      choices.slice(0, maximumChoices).map((choice) => ({ name: choice.name.slice(0, 100), value: choice.value })),
-    );
+    await respondWithChoices(interaction, choices);
   }
 
   async function runComponent(interaction: ButtonInteraction | AnySelectMenuInteraction, key: string): Promise<void> {
@@ -198,7 +196,7 @@ export function createRouter(options: RouterOptions) {
         // A refusal (the party's series cannot load) offers nothing, as a failure does, but is no bug to log.
         outcome = error instanceof Refusal ? error.outcome : 'error';
         if (outcome === 'error') context.logger.error({ err: error, interactionId: interaction.id, name }, 'autocomplete failed');
-        if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+        if (!interaction.responded) await respondWithChoices(interaction, []).catch(() => undefined);
       } else {
         outcome = await answerFailure(interaction, error, name);
       }
