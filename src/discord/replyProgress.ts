@@ -28,13 +28,9 @@ export interface ReplyProgress {
  * only they will see the answer.
  */
 export async function replyProgress(context: BotContext, invocation: Invocation, audience: Audience): Promise<ReplyProgress> {
-  const party = await context.parties.forChannelOrDefault(invocation.guildId, invocation.channelId);
+  const { party, partyEpisode, personalEpisode } = await context.replyGates.forChannel(invocation.guildId, invocation.channelId, invocation.actor.userId);
   const series = watchedSeries(context, party);
-  const progress = progressForReply({
-    partyProgress: (await context.progress.current(party.id)).episode,
-    personalProgress: await context.progress.personal(invocation.guildId, invocation.actor.userId, party.seriesId),
-    audience,
-  });
+  const progress = progressForReply({ partyProgress: partyEpisode, personalProgress: personalEpisode, audience });
   const { knowledge } = series;
   return { progress, party, series, knowledge, safeLabel: safeUpToLabel(progress, knowledge.seasons()) };
 }

@@ -2,7 +2,8 @@ import { ChannelHasPartyError, defaultPartyName, PartyNameTakenError } from '../
 import type { Party } from '../domain/party.js';
 import type { SqlDatabase } from './sql/sqlDatabase.js';
 
-const partyColumns = 'id, guild_id AS "guildId", name, channel_id AS "channelId", host_role_id AS "hostRoleId", series_id AS "seriesId"';
+/** A party row's columns as Party names them; also read by the channel's reply gate. */
+export const partyColumns = 'id, guild_id AS "guildId", name, channel_id AS "channelId", host_role_id AS "hostRoleId", series_id AS "seriesId"';
 
 // Names compare case-insensitively (lower() on both engines, as the unique key does).
 const sql = {

@@ -6,6 +6,7 @@ import { createProgressRepository } from './progressRepository.js';
 import { createQuizRepository } from './quizRepository.js';
 import { createQuizStartRepository } from './quizStartRepository.js';
 import { createReminderDeliveryRepository } from './reminderDeliveryRepository.js';
+import { createReplyGateRepository } from './replyGateRepository.js';
 import { createRsvpRepository } from './rsvpRepository.js';
 import { createScheduleEventRepository } from './scheduleEventRepository.js';
 import { createScheduleRepository } from './scheduleRepository.js';
@@ -19,8 +20,11 @@ import { createTickWorkRepository } from './tickWorkRepository.js';
  * default party starts with.
  */
 export function createStateRepositories(database: SqlDatabase, now: () => Date, defaultSeriesId: () => string) {
+  const parties = createPartyRepository(database, now, defaultSeriesId);
   return {
-    parties: createPartyRepository(database, now, defaultSeriesId),
+    parties,
+    /** The party, its progress and the asker's own for a reply in a channel, in one statement. */
+    replyGates: createReplyGateRepository(database, parties),
     progress: createProgressRepository(database, now),
     settings: createSettingsRepository(database, now),
     quizzes: createQuizRepository(database, now),
