@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseConfig } from './config.js';
 
 describe('parseConfig', () => {
   it('applies defaults for everything optional', () => {
@@ -109,5 +112,29 @@ describe('parseConfig', () => {
     { environment: { SHARD_COUNT: '8', SHARD_IDS: 'all' }, problem: /SHARD_IDS: must be shard ids and ranges/ },
   ])('refuses SHARD_IDS that cannot work: $environment', ({ environment, problem }) => {
     expect(() => parseConfig(environment)).toThrowError(problem);
+  });
+});
+
+describe('loadConfig', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'watchalong-config-'));
+  const names = ['REST_REQUESTS_PER_SECOND', 'LOG_LEVEL'];
+  const before = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+  afterEach(() => {
+    for (const name of names) {
+      if (before[name] === undefined) delete process.env[name];
+      else process.env[name] = before[name];
+    }
+  });
+
+  it('takes settings from a .env file, the environment winning, and does without one', () => {
+    const envFile = join(folder, '.env');
+    writeFileSync(envFile, 'REST_REQUESTS_PER_SECOND=7\nLOG_LEVEL=debug\n');
+    process.env['LOG_LEVEL'] = 'warn';
+    delete process.env['REST_REQUESTS_PER_SECOND'];
+    const config = loadConfig(envFile);
+    expect(config.REST_REQUESTS_PER_SECOND).toBe(7);
+    expect(config.LOG_LEVEL).toBe('warn');
+    expect(loadConfig(join(folder, 'missing.env')).LOG_LEVEL).toBe('warn');
+    rmSync(folder, { recursive: true, force: true });
   });
 });

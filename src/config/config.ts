@@ -1,4 +1,3 @@
-import { config as loadDotEnv } from 'dotenv';
 import { z } from 'zod';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -123,8 +122,15 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
   return result.data;
 }
 
-/** Reads the process environment (and a .env file, if present). Called once, at start. */
-export function loadConfig(): Config {
-  loadDotEnv({ quiet: true });
+/**
+ * Reads the process environment, and a .env file in the working directory if there is one (what the environment
+ * sets wins). Called once, at start. Node reads the file itself: the dotenv package took ~20 ms of every start to load.
+ */
+export function loadConfig(envFile = '.env'): Config {
+  try {
+    process.loadEnvFile(envFile);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
   return parseConfig(process.env);
 }
