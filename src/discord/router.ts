@@ -21,8 +21,8 @@ import type { MemberRolesOf } from './memberRoles.js';
 import { componentValues, interactionName, readActor, readOptions, readResolved } from './readInteraction.js';
 import type { Reply } from './reply.js';
 import { Refusal } from './refusal.js';
+import { answerInteraction, updateComponentMessage } from './interactionAnswer.js';
 import { respondWithChoices } from './respondWithChoices.js';
-import { replyFlags, toDiscordMessage } from './toDiscordMessage.js';
 import { userMessages } from './userMessages.js';
 
 const autocompleteBudgetMilliseconds = 2_500;
@@ -61,10 +61,7 @@ export function createRouter(options: RouterOptions) {
   }
 
   async function send(interaction: RepliableInteraction, reply: Reply): Promise<void> {
-    const message = toDiscordMessage(reply);
-    if (interaction.deferred) await interaction.editReply(message);
-    else if (interaction.replied) await interaction.followUp({ ...message, ...replyFlags(reply) });
-    else await interaction.reply({ ...message, ...replyFlags(reply) });
+    await answerInteraction(interaction, reply);
     await reply.onSent?.();
   }
 
@@ -154,7 +151,7 @@ export function createRouter(options: RouterOptions) {
     );
     const result = await run(invocation, context);
     if (result.kind === 'update') {
-      await interaction.update(toDiscordMessage(result.reply));
+      await updateComponentMessage(interaction, result.reply);
       await result.reply.onSent?.();
     } else await send(interaction, result.reply);
   }

@@ -2,7 +2,7 @@ import { Routes } from 'discord.js';
 import type { APIMessage, Client } from 'discord.js';
 import { classifyDiscordFailure, isUnknownMessage } from '../discord/discordFailure.js';
 import type { Reply } from '../discord/reply.js';
-import { toMessageBody } from '../discord/toDiscordMessage.js';
+import { toMessageBody } from '../discord/messageBody.js';
 
 /** Posts and edits the bot's own messages in a channel. The quiz runner talks to Discord only through this. */
 export interface ChannelPublisher {

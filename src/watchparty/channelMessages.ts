@@ -1,7 +1,7 @@
 import { Routes } from 'discord.js';
 import type { APIMessage, Client } from 'discord.js';
 import type { Reply } from '../discord/reply.js';
-import { toMessageBody } from '../discord/toDiscordMessage.js';
+import { toMessageBody } from '../discord/messageBody.js';
 
 /** How far back a recovering tick looks for a reminder that may already have been posted. */
 const historyLimit = 50;
