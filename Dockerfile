@@ -54,4 +54,4 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.HEALTH_PORT + '/healthz').then((response) => process.exit(response.ok ? 0 : 1), () => process.exit(1))"]
 # The bot handles SIGTERM itself: it stops taking interactions, finishes those in flight (up to 5 s) and closes the database.
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "dist/bot/main.js"]

@@ -9,7 +9,7 @@ export type BenchProcessKind = 'bot' | 'pong';
 export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 
 const entries: Record<BenchProcessKind, string> = {
-  bot: 'bench/processes/botProcess.js',
+  bot: 'bench/processes/bot/botProcess.js',
   pong: 'bench/processes/pongProcess.js',
 };
 

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
+import { bundleBot } from '../scripts/bundleBot.js';
 
 /** Everything a bench process imports (the pong bot lives with the fake Discord). Tests are left out. */
 const sourceFolders = ['src', 'commands', 'test/fakeDiscord', 'bench/processes'];
@@ -12,9 +13,10 @@ function typeScriptFiles(folder: string): string[] {
 }
 
 /**
- * Transpiles the bot and the bench entries to JavaScript in `outputFolder` (inside node_modules, so packages
- * resolve as from the repository), file by file without type checking: the bench processes then run on plain
- * `node` as production does (`node dist/src/main.js`), not under tsx's loader. Returns the output folder.
+ * Transpiles the bench entries to JavaScript in `outputFolder` (inside node_modules, so packages resolve as from the
+ * repository), file by file without type checking, and bundles the bot's entry as `npm run build` bundles the bot
+ * (`bench/processes/bot/botProcess.js`): the bench processes then run on plain `node` as production does
+ * (`node dist/bot/main.js`), not under tsx's loader. Returns the output folder.
  */
 export function compileForNode(repositoryRoot: string, outputFolder: string): string {
   rmSync(outputFolder, { recursive: true, force: true });
@@ -32,5 +34,6 @@ export function compileForNode(repositoryRoot: string, outputFolder: string): st
       writeFileSync(target, output.outputText);
     }
   }
+  bundleBot(join(repositoryRoot, 'bench/processes/botProcess.ts'), join(outputFolder, 'bench/processes/bot'));
   return outputFolder;
 }

@@ -74,7 +74,7 @@ async function runShardingManager(config: BotConfig, shardSetting: number | 'aut
   logger.info({ shardCount, setting: shardSetting, shardIds: shardIds ?? 'all' }, 'starting shard processes');
   const shards = createShards({
     file: fileURLToPath(import.meta.url),
-    // Children need the same loader flags (tsx in development; none for node dist/src/main.js).
+    // Children need the same loader flags (tsx in development; none for node dist/bot/main.js).
     execArgv: process.execArgv,
     token: config.DISCORD_TOKEN,
     shardCount,

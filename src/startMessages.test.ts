@@ -29,7 +29,7 @@ describe('describeStartFailure', () => {
 
 describe('startCommand', () => {
   it('names start:production for the compiled bot and npm start for the sources', () => {
-    expect(startCommand('file:///app/dist/src/main.js')).toBe('npm run start:production');
+    expect(startCommand('file:///app/dist/bot/main.js')).toBe('npm run start:production');
     expect(startCommand('file:///app/src/main.ts')).toBe('npm start');
   });
 });

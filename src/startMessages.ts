@@ -10,7 +10,7 @@ export function missingTokenMessage(runWith: string): string {
   ].join('\n');
 }
 
-/** How the user started the bot, from the entry module: compiled (`dist/src/main.js`) or from the sources. */
+/** How the user started the bot, from the entry module: built (`dist/bot/main.js`) or from the sources. */
 export function startCommand(entryModuleUrl: string): string {
   return entryModuleUrl.endsWith('.js') ? 'npm run start:production' : 'npm start';
 }

@@ -1,6 +1,6 @@
 /**
  * What the Docker image does, without Docker: compile with tsc, install production dependencies only,
- * compile the knowledge pack from dist, and run `node dist/src/main.js` against the fake Discord.
+ * compile the knowledge pack from dist, and run `node dist/bot/main.js` against the fake Discord.
  * Catches a runtime import of a dev dependency (tsx, pino-pretty, ws), a missing file in the image, or
  * a path that works only from the repository.
  */
@@ -17,6 +17,7 @@ import type { FakeDiscord } from '../fakeDiscord/index.js';
 import { freePort } from '../support/freePort.js';
 import { runScript } from '../support/botProcess.js';
 import { waitUntil } from '../support/waitUntil.js';
+import { bundleBot } from '../../scripts/bundleBot.js';
 
 const repository = resolve(import.meta.dirname, '../..');
 const compiledSqlite = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
@@ -32,10 +33,11 @@ function run(command: string, args: string[], cwd: string): SpawnSyncReturns<str
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'watchalong-production-'));
   app = join(folder, 'app');
-  // The Dockerfile's build stage: `npm run build`, into this folder (leaving the repository's dist alone) and
-  // without type checking, which is `npm run typecheck`'s job; this test is about what runs.
+  // The Dockerfile's build stage: `npm run build` (tsc, then the bot's bundle), into this folder (leaving the
+  // repository's dist alone) and without type checking, which is `npm run typecheck`'s job; this test is about what runs.
   const build = ['-p', 'tsconfig.build.json', '--noCheck', '--outDir', join(app, 'dist')];
   run(process.execPath, ['node_modules/typescript/bin/tsc', ...build], repository);
+  bundleBot(join(repository, 'src/main.ts'), join(app, 'dist/bot'));
   for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(repository, file), join(app, file));
   cpSync(join(repository, 'data/packs'), join(app, 'data/packs'), { recursive: true });
   // The runtime stage: `npm ci --omit=dev`. Scripts are skipped and the already compiled better-sqlite3 copied in,
@@ -49,7 +51,7 @@ afterAll(() => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-/** `node dist/src/main.js` with the environment the Dockerfile sets, its JSON log lines collected. */
+/** `node dist/bot/main.js` with the environment the Dockerfile sets, its JSON log lines collected. */
 class BotProcess {
   readonly logs: Array<Record<string, unknown>> = [];
   readonly otherOutput: string[] = [];
@@ -60,7 +62,7 @@ class BotProcess {
     environment: Record<string, string>,
   ) {
     this.child = runScript(
-      'dist/src/main.js',
+      'dist/bot/main.js',
       {
         PATH: process.env['PATH'] ?? '',
         NODE_ENV: 'production',
