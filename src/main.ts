@@ -33,12 +33,13 @@ async function serveHealth(config: BotConfig, source: HealthSource, logger: Logg
 
 /** One process, every shard (under 2,500 servers Discord needs only one). */
 async function runAlone(config: BotConfig, logger: Logger): Promise<Running> {
-  const metrics = createMetrics({ processMetrics: true });
+  const metrics = createMetrics();
   // Health answers 503 while the bot logs in, so it starts first.
   const current: { bot?: RunningBot } = {};
   const closeHealth = await serveHealth(config, createBotHealthSource(metrics, () => current.bot), logger);
   const running = await startBot({ config, logger, metrics });
   current.bot = running;
+  metrics.collectProcessMetrics();
   return {
     async stop() {
       await running.stop();
@@ -51,7 +52,7 @@ async function runAlone(config: BotConfig, logger: Logger): Promise<Running> {
 async function runShard(config: BotConfig, shardIds: number[], logger: Logger): Promise<Running> {
   const shardCount = typeof config.SHARD_COUNT === 'number' ? config.SHARD_COUNT : shardIds.length;
   const shardLogger = logger.child({ shardIds });
-  const metrics = createMetrics({ processMetrics: true, labels: { shard: shardIds.join(',') } });
+  const metrics = createMetrics({ labels: { shard: shardIds.join(',') } });
   const current: { bot?: RunningBot } = {};
   const stopAnswering = answerReportRequests(async () => ({
     health: await checkBotHealth(current.bot),
@@ -59,6 +60,7 @@ async function runShard(config: BotConfig, shardIds: number[], logger: Logger): 
   }));
   const running = await startBot({ config, logger: shardLogger, metrics, sharding: { shardIds, shardCount } });
   current.bot = running;
+  metrics.collectProcessMetrics();
   return {
     async stop() {
       await running.stop();

@@ -12,6 +12,9 @@ const config = parseConfig(process.env);
 const token = config.DISCORD_TOKEN;
 if (!token) throw new Error('bench bot process: DISCORD_TOKEN is not set');
 const logger = createLogger({ level: config.LOG_LEVEL, pretty: false });
-const bot = await startBot({ config: { ...config, DISCORD_TOKEN: token }, logger, metrics: createMetrics({ processMetrics: true }) });
+const metrics = createMetrics();
+const bot = await startBot({ config: { ...config, DISCORD_TOKEN: token }, logger, metrics });
 process.on('SIGTERM', () => void bot.stop().then(() => process.exit(0)));
 answerParent(() => bot.client.guilds.cache.size);
+// As in main: once ready, as the bot says it is.
+metrics.collectProcessMetrics();

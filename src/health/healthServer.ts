@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { prometheusContentType } from 'prom-client';
+import { prometheusContentType } from './promClient.js';
 import type { Logger } from '../logging/logger.js';
 import { newErrorId } from '../logging/logger.js';
 

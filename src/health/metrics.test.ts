@@ -54,7 +54,8 @@ describe('createMetrics', () => {
   });
 
   it('labels every series with the given labels, process metrics included', async () => {
-    const metrics = createMetrics({ labels: { shard: '1' }, processMetrics: true });
+    const metrics = createMetrics({ labels: { shard: '1' } });
+    metrics.collectProcessMetrics();
 
     const text = await metrics.registry.metrics();
 

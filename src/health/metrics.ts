@@ -1,9 +1,10 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Registry as RegistryType } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectProcessMetrics } from './promClient.js';
 import type { InteractionReport } from '../discord/interactionReport.js';
 
 /** What the bot counts for Prometheus. One per process; a shard's series carry a `shard` label. */
 export interface BotMetrics {
-  readonly registry: Registry;
+  readonly registry: RegistryType;
   interactionHandled(report: InteractionReport): void;
   /** Called by the reminder job for each reminder posted; `late` when it went out after its time. */
   reminderSent(timing: { late: boolean }): void;
@@ -11,13 +12,13 @@ export interface BotMetrics {
   reminderSkipped(): void;
   /** Where the server gauge reads its value at each scrape. */
   countGuildsWith(count: () => number): void;
+  /** Adds Node's process metrics (CPU, memory, event loop lag): once per process, in main, once the bot is ready. */
+  collectProcessMetrics(): void;
 }
 
 export interface MetricsOptions {
   /** Labels on every series, e.g. `{ shard: '1' }`. */
   labels?: Record<string, string>;
-  /** Also collect Node's process metrics (CPU, memory, event loop lag): once per process, in main. */
-  processMetrics?: boolean;
 }
 
 // Discord drops an interaction that has no answer after 3 s, so the buckets are finest around that.
@@ -26,7 +27,6 @@ const latencyBucketsSeconds = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10];
 export function createMetrics(options: MetricsOptions = {}): BotMetrics {
   const registry = new Registry();
   if (options.labels) registry.setDefaultLabels(options.labels);
-  if (options.processMetrics) collectDefaultMetrics({ register: registry });
   const registers = [registry];
 
   const interactions = new Counter({
@@ -79,5 +79,6 @@ export function createMetrics(options: MetricsOptions = {}): BotMetrics {
     countGuildsWith(count) {
       guildCount = count;
     },
+    collectProcessMetrics: () => collectProcessMetrics(registry),
   };
 }

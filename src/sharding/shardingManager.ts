@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { ShardingManager } from 'discord.js';
 import type { Shard } from 'discord.js';
-import { AggregatorRegistry, Registry, collectDefaultMetrics } from 'prom-client';
+import { aggregateMetrics, collectProcessMetrics, Registry } from '../health/promClient.js';
 import type { HealthSource, HealthStatus } from '../health/healthServer.js';
 import type { Logger } from '../logging/logger.js';
 import { requestShardReport } from './shardReports.js';
@@ -61,7 +61,7 @@ export function createShards(options: ShardsOptions): RunningShards {
 
   const ownMetrics = new Registry();
   ownMetrics.setDefaultLabels({ shard: 'manager' });
-  collectDefaultMetrics({ register: ownMetrics });
+  collectProcessMetrics(ownMetrics);
 
   function reports(): Promise<Array<ShardReport | undefined>> {
     return Promise.all(
@@ -79,7 +79,7 @@ export function createShards(options: ShardsOptions): RunningShards {
     async metrics() {
       const answered = (await reports()).filter((report) => report !== undefined);
       const shardMetrics = answered.map((report) => report.metrics);
-      return AggregatorRegistry.aggregate([await ownMetrics.getMetricsAsJSON(), ...shardMetrics]).metrics();
+      return aggregateMetrics([await ownMetrics.getMetricsAsJSON(), ...shardMetrics]).metrics();
     },
   };
 
