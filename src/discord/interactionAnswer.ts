@@ -27,12 +27,12 @@ function answerBody(reply: Reply, options: { ephemeral: boolean }) {
 
 /** The first answer, an edit of a deferred one, or a follow-up, as the interaction stands. */
 export async function answerInteraction(interaction: RepliableInteraction, reply: Reply): Promise<void> {
-  const { rest, application } = interaction.client;
+  const { rest } = interaction.client;
   if (interaction.deferred) {
-    await rest.patch(Routes.webhookMessage(application.id, interaction.token), { ...answerBody(reply, { ephemeral: false }), auth: false });
+    await rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token), { ...answerBody(reply, { ephemeral: false }), auth: false });
     interaction.replied = true;
   } else if (interaction.replied) {
-    await rest.post(Routes.webhook(application.id, interaction.token), { ...answerBody(reply, { ephemeral: reply.ephemeral ?? false }), auth: false });
+    await rest.post(Routes.webhook(interaction.applicationId, interaction.token), { ...answerBody(reply, { ephemeral: reply.ephemeral ?? false }), auth: false });
   } else {
     const { body, files } = answerBody(reply, { ephemeral: reply.ephemeral ?? false });
     await rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
