@@ -8,10 +8,17 @@ export type BenchProcessKind = 'bot' | 'pong';
 
 export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 
-const entries: Record<BenchProcessKind, string> = {
-  bot: 'bench/processes/bot/botProcess.js',
-  pong: 'bench/processes/pongProcess.js',
+/**
+ * The bot as production runs it (bundled, as npm run build bundles it), or module by module as transpiled: a CPU
+ * profile can only tell the bot's areas apart (src/storage, commands/…) by the file each function comes from.
+ */
+export type BotBuild = 'bundle' | 'modules';
+
+const botEntries: Record<BotBuild, string> = {
+  bundle: 'bench/processes/bot/botProcess.js',
+  modules: 'bench/processes/botProcess.js',
 };
+const pongEntry = 'bench/processes/pongProcess.js';
 
 const readyTimeoutMilliseconds = 120_000;
 const reportTimeoutMilliseconds = 30_000;
@@ -54,8 +61,9 @@ export type StartBenchProcess = (kind: BenchProcessKind, environment: Record<str
  * plain `node --expose-gc`, resolving once the process says it is ready. Its logs go nowhere (writing them
  * still costs the bot what it costs in production).
  */
-export function benchProcessLauncher(compiledRoot: string, nodeArguments: readonly string[] = []): StartBenchProcess {
-  return (kind, environment) => startBenchProcess(join(compiledRoot, entries[kind]), kind, environment, nodeArguments);
+export function benchProcessLauncher(compiledRoot: string, nodeArguments: readonly string[] = [], botBuild: BotBuild = 'bundle'): StartBenchProcess {
+  return (kind, environment) =>
+    startBenchProcess(join(compiledRoot, kind === 'bot' ? botEntries[botBuild] : pongEntry), kind, environment, nodeArguments);
 }
 
 async function startBenchProcess(entry: string, kind: BenchProcessKind, environment: Record<string, string>, nodeArguments: readonly string[]): Promise<BenchProcess> {

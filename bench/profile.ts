@@ -36,7 +36,8 @@ try {
   const inputs = packInputs(handlerWorld.knowledge);
   await handlerWorld.close();
   const action = interaction === 'character' ? characterAction(inputs) : autocompleteAction(inputs.prefixes);
-  const startBenchProcess = benchProcessLauncher(compileForNode(repositoryRoot, compiledFolder));
+  // Module by module, so that each function's file says its area; the code, and so its cost, is the bundle's.
+  const startBenchProcess = benchProcessLauncher(compileForNode(repositoryRoot, compiledFolder), [], 'modules');
   const worldOptions = { folder, knowledgeBasePath: packs.knowledgeBasePath, packsDirectory: packs.packsDirectory, otherServers: 0, members: 50, restRequestsPerSecond: 10_000 };
 
   async function profileOne(kind: 'bot' | 'pong'): Promise<Map<CostArea, number>> {
