@@ -37,16 +37,17 @@ function hitLine(hit: SearchHit, owner: string): string {
 }
 
 // The query is never repeated back: a member may type a name the party has not reached yet.
+const onlyCommonWords = 'Common words like “the” and “and” are left out of a search. Try a name or a more telling word.';
+const nothingMatches = 'Nothing matches among what your party has seen so far. Check the spelling, or try fewer or shorter words.';
+
 function searchCard(query: string, progress: number, knowledge: KnowledgeRepository): Card {
   const names = knowledge.currentNames(progress);
   const lines = knowledge.search(query, progress, maximumHits).map((hit) => hitLine(hit, ownerOf(hit, names, knowledge)));
   const unique = [...new Set(lines)];
   return {
     title: 'Search results',
-    emptyText:
-      searchTerms(query).length === 0
-        ? 'Common words like “the” and “and” are left out of a search. Try a name or a more telling word.'
-        : 'Nothing matches among what your party has seen so far. Check the spelling, or try fewer or shorter words.',
+    // Why nothing came back is worked out only then: a search with hits never needs it.
+    emptyText: unique.length > 0 ? '' : searchTerms(query).length === 0 ? onlyCommonWords : nothingMatches,
     sections: unique.length > 0 ? [{ lines: [`*${unique.length} ${unique.length === 1 ? 'match' : 'matches'}, best first*`] }, { lines: unique }] : [],
     layout: { maximumLines: 12 },
   };
