@@ -22,7 +22,4 @@ export function bundleBot(entry: string, outputDirectory: string): void {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const outputDirectory = process.argv[2] ?? 'dist/bot';
-  bundleBot('src/main.ts', outputDirectory);
-}
+if (process.argv[1] === fileURLToPath(import.meta.url)) bundleBot('src/main.ts', 'dist/bot');
