@@ -2,15 +2,20 @@ import { ChannelHasPartyError, defaultPartyName, PartyNameTakenError } from '../
 import type { Party } from '../domain/party.js';
 import type { SqlDatabase } from './sql/sqlDatabase.js';
 
+/**
+ * The party (as p) that gates channel @channelId of server @guildId: the one bound to it, else the server's default, in
+ * one statement (a round trip on PostgreSQL). Also read by the reply gate.
+ */
+export const partyOfChannel = `FROM parties p WHERE guild_id = @guildId AND (channel_id = @channelId OR channel_id IS NULL)
+  ORDER BY channel_id IS NULL LIMIT 1`;
+
 /** A party row's columns as Party names them; also read by the channel's reply gate. */
 export const partyColumns = 'id, guild_id AS "guildId", name, channel_id AS "channelId", host_role_id AS "hostRoleId", series_id AS "seriesId"';
 
 // Names compare case-insensitively (lower() on both engines, as the unique key does).
 const sql = {
   forChannel: `SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND channel_id = ?`,
-  // One statement for the question every lookup asks (a round trip on PostgreSQL): the channel's party comes first.
-  forChannelOrDefault: `SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND (channel_id = ? OR channel_id IS NULL)
-     ORDER BY channel_id IS NULL LIMIT 1`,
+  forChannelOrDefault: `SELECT ${partyColumns} ${partyOfChannel}`,
   defaultParty: `SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND channel_id IS NULL`,
   byName: `SELECT ${partyColumns} FROM parties WHERE guild_id = ? AND lower(name) = lower(?)`,
   byId: `SELECT ${partyColumns} FROM parties WHERE id = ?`,
@@ -35,7 +40,7 @@ export function createPartyRepository(database: SqlDatabase, now: () => Date, de
   return {
     /** The party that gates a channel: the one bound to it, else the server's default. */
     async forChannelOrDefault(guildId: string, channelId: string | null): Promise<Party> {
-      const found = channelId ? await database.get<Party>(sql.forChannelOrDefault, [guildId, channelId]) : undefined;
+      const found = channelId ? await database.get<Party>(sql.forChannelOrDefault, { guildId, channelId }) : undefined;
       return found ?? findOrCreateDefault(guildId);
     },
     findOrCreateDefault,

@@ -10,10 +10,14 @@ interface ChangeRow {
 
 const notStarted: ProgressState = { episode: 0, changedBy: null, changedAt: null };
 
+/**
+ * The current change (as c) of party p: the newest not undone in the series p watches now. Also read by the reply gate.
+ */
+export const currentChangeOfParty = 'c.party_id = p.id AND c.series_id = p.series_id AND c.undone_at IS NULL ORDER BY c.id DESC LIMIT 1';
+
 const sql = {
-  current: `SELECT id, episode, changed_by AS "changedBy", changed_at AS "changedAt" FROM progress_changes
-     WHERE party_id = @partyId AND series_id = (SELECT series_id FROM parties WHERE id = @partyId) AND undone_at IS NULL
-     ORDER BY id DESC LIMIT 1`,
+  current: `SELECT c.id, c.episode, c.changed_by AS "changedBy", c.changed_at AS "changedAt" FROM parties p, progress_changes c
+     WHERE p.id = @partyId AND ${currentChangeOfParty}`,
   insert: `INSERT INTO progress_changes (party_id, series_id, episode, changed_by, changed_at)
      SELECT id, series_id, @episode, @changedBy, @changedAt FROM parties WHERE id = @partyId`,
   markUndone: 'UPDATE progress_changes SET undone_at = ? WHERE id = ?',

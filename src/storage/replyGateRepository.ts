@@ -1,5 +1,6 @@
 import type { Party } from '../domain/party.js';
-import { partyColumns } from './partyRepository.js';
+import { partyColumns, partyOfChannel } from './partyRepository.js';
+import { currentChangeOfParty } from './progressRepository.js';
 import type { PartyRepository } from './partyRepository.js';
 import type { SqlDatabase } from './sql/sqlDatabase.js';
 
@@ -19,11 +20,9 @@ type GateRow = Party & { partyEpisode: number | null; personalEpisode: number | 
  * not undone in the series it watches (as progress.current) and the asker's own progress there (as progress.personal).
  */
 const gateOfChannel = `SELECT ${partyColumns},
-    (SELECT episode FROM progress_changes c WHERE c.party_id = p.id AND c.series_id = p.series_id AND c.undone_at IS NULL
-      ORDER BY c.id DESC LIMIT 1) AS "partyEpisode",
+    (SELECT episode FROM progress_changes c WHERE ${currentChangeOfParty}) AS "partyEpisode",
     (SELECT episode FROM member_progress m WHERE m.guild_id = p.guild_id AND m.user_id = @userId AND m.series_id = p.series_id) AS "personalEpisode"
-  FROM parties p WHERE guild_id = @guildId AND (channel_id = @channelId OR channel_id IS NULL)
-  ORDER BY channel_id IS NULL LIMIT 1`;
+  ${partyOfChannel}`;
 
 /**
  * Every lookup and autocomplete asks this first: one statement where it was three (each a round trip on PostgreSQL,
