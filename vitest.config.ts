@@ -7,7 +7,7 @@ const endToEndTests = '{src,commands,scripts,bench,test,playground}/**/*.e2e.tes
  * The storage contract (test/postgres/storageEngines.ts): the same repository tests run in the unit project on
  * SQLite and in the end-to-end project on a real PostgreSQL that test/postgres/globalSetup.ts starts.
  */
-const storageContract = ['src/storage/*Repository.test.ts', 'src/storage/migrate.test.ts'];
+const storageContract = ['src/storage/*Repository.test.ts', 'src/storage/migrate.test.ts', 'src/storage/sql/countedWrites.test.ts'];
 
 export default defineConfig({
   test: {

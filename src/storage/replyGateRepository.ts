@@ -2,7 +2,7 @@ import type { Party } from '../domain/party.js';
 import { partyColumns, partyOfChannel } from './partyRepository.js';
 import { currentChangeOfParty } from './progressRepository.js';
 import type { PartyRepository } from './partyRepository.js';
-import type { SqlDatabase } from './sql/sqlDatabase.js';
+import type { CountedDatabase } from './sql/countedWrites.js';
 
 /** What gates a reply in a channel: its party, the party's progress in the series it watches, and the asker's own. */
 export interface ReplyGate {
@@ -25,21 +25,62 @@ const gateOfChannel = `SELECT ${partyColumns},
   ${partyOfChannel}`;
 
 /**
- * Every lookup and autocomplete asks this first: one statement where it was three (each a round trip on PostgreSQL,
- * and ~15 µs apiece on SQLite inside a busy bot).
+ * How long a gate read is answered again while nothing is written through this process. A member typing a name
+ * asks for choices at every keystroke, and the statement costs 50 to 100 µs inside a busy bot (SQLite locks the
+ * file for every read). Every write this process makes drops what it remembered at once; a write by another process
+ * sharing the state (only while a server moves between shards) is seen within this time.
  */
-export function createReplyGateRepository(database: SqlDatabase, parties: Pick<PartyRepository, 'findOrCreateDefault'>) {
+export const gateRememberedMilliseconds = 1000;
+
+interface RememberedGate {
+  gate: ReplyGate;
+  readAt: number;
+}
+
+/** `database` must be the one every repository writes through: its count of writes says when a gate is stale. */
+export function createReplyGateRepository(database: CountedDatabase, parties: Pick<PartyRepository, 'findOrCreateDefault'>, now: () => Date) {
   const read = (guildId: string, channelId: string | null, userId: string) => database.get<GateRow>(gateOfChannel, { guildId, channelId, userId });
+  // Oldest first, so the expired ones are dropped from the front; all of them are from `rememberedAtWrites`.
+  const remembered = new Map<string, RememberedGate>();
+  let rememberedAtWrites = database.writes();
+
+  function remember(key: string, gate: ReplyGate, readAt: number, writesBefore: number) {
+    if (writesBefore !== database.writes()) return;
+    if (rememberedAtWrites !== writesBefore) {
+      remembered.clear();
+      rememberedAtWrites = writesBefore;
+    }
+    remembered.delete(key);
+    remembered.set(key, { gate, readAt });
+    for (const [oldKey, old] of remembered) {
+      if (readAt - old.readAt < gateRememberedMilliseconds) break;
+      remembered.delete(oldKey);
+    }
+  }
+
+  async function readGate(guildId: string, channelId: string | null, userId: string): Promise<ReplyGate> {
+    let row = await read(guildId, channelId, userId);
+    if (!row) {
+      // A server's first question: its default party is made, as forChannelOrDefault makes it.
+      await parties.findOrCreateDefault(guildId);
+      row = (await read(guildId, channelId, userId)) as GateRow;
+    }
+    const { partyEpisode, personalEpisode, ...party } = row;
+    return Object.freeze({ party: Object.freeze(party), partyEpisode: partyEpisode ?? 0, personalEpisode: personalEpisode ?? undefined });
+  }
+
   return {
+    /** Every lookup and autocomplete asks this first. */
     async forChannel(guildId: string, channelId: string | null, userId: string): Promise<ReplyGate> {
-      let row = await read(guildId, channelId, userId);
-      if (!row) {
-        // A server's first question: its default party is made, as forChannelOrDefault makes it.
-        await parties.findOrCreateDefault(guildId);
-        row = (await read(guildId, channelId, userId)) as GateRow;
-      }
-      const { partyEpisode, personalEpisode, ...party } = row;
-      return { party, partyEpisode: partyEpisode ?? 0, personalEpisode: personalEpisode ?? undefined };
+      const key = `${guildId} ${channelId ?? ''} ${userId}`;
+      const readAt = now().getTime();
+      const writesBefore = database.writes();
+      const known = rememberedAtWrites === writesBefore ? remembered.get(key) : undefined;
+      // A clock set back (tests, or the host's) makes nothing fresh.
+      if (known && readAt >= known.readAt && readAt - known.readAt < gateRememberedMilliseconds) return known.gate;
+      const gate = await readGate(guildId, channelId, userId);
+      remember(key, gate, readAt, writesBefore);
+      return gate;
     },
   };
 }

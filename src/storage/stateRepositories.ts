@@ -11,6 +11,7 @@ import { createRsvpRepository } from './rsvpRepository.js';
 import { createScheduleEventRepository } from './scheduleEventRepository.js';
 import { createScheduleRepository } from './scheduleRepository.js';
 import { createSettingsRepository } from './settingsRepository.js';
+import { countWrites } from './sql/countedWrites.js';
 import type { SqlDatabase } from './sql/sqlDatabase.js';
 import { createTickWorkRepository } from './tickWorkRepository.js';
 
@@ -19,12 +20,14 @@ import { createTickWorkRepository } from './tickWorkRepository.js';
  * PostgreSQL). The rest of the bot reaches the state only through these. `defaultSeriesId` is the series a server's
  * default party starts with.
  */
-export function createStateRepositories(database: SqlDatabase, now: () => Date, defaultSeriesId: () => string) {
+export function createStateRepositories(state: SqlDatabase, now: () => Date, defaultSeriesId: () => string) {
+  // Every repository writes through it, so the reply gate knows when what it remembers is stale.
+  const database = countWrites(state);
   const parties = createPartyRepository(database, now, defaultSeriesId);
   return {
     parties,
-    /** The party, its progress and the asker's own for a reply in a channel, in one statement. */
-    replyGates: createReplyGateRepository(database, parties),
+    /** The party, its progress and the asker's own for a reply in a channel, in one statement, remembered briefly. */
+    replyGates: createReplyGateRepository(database, parties, now),
     progress: createProgressRepository(database, now),
     settings: createSettingsRepository(database, now),
     quizzes: createQuizRepository(database, now),
