@@ -52,6 +52,9 @@ export function createRouter(options: RouterOptions) {
 
   const declaredAccess = accessTable(options.commands, options.components);
   const access = createAccessCheck(context, (key) => declaredAccess.get(key)?.level);
+  // The "interaction handled" line holds ids, names, an outcome and a time, nothing a token could be in: it skips
+  // the redaction every other line goes through, ~10 µs of each interaction.
+  const handledLog = context.logger.child({}, { redact: [] });
 
   function guildOf(interaction: Interaction): { guildId: string; channelId: string } {
     if (!interaction.guildId || !interaction.channelId) throw new Refusal(userMessages.serverOnly, 'refused');
@@ -199,7 +202,7 @@ export function createRouter(options: RouterOptions) {
       }
     }
     const durationMilliseconds = performance.now() - started;
-    context.logger.info(
+    handledLog.info(
       { interactionId: interaction.id, guildId: interaction.guildId, command: name, kind, outcome, durationMilliseconds },
       'interaction handled',
     );

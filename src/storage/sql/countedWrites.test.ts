@@ -6,22 +6,18 @@ import type { CountedDatabase } from './countedWrites.js';
 const settingRow = { guildId: 'g1', timeZone: 'Europe/Berlin', updatedAt: 1 };
 const insertSetting = 'INSERT INTO guild_settings (guild_id, time_zone, updated_at) VALUES (@guildId, @timeZone, @updatedAt)';
 
-const cases: Array<[string, (database: CountedDatabase) => Promise<unknown>, number]> = [
-  ['a SELECT read with all', (database) => database.all('SELECT * FROM guild_settings'), 0],
-  ['a SELECT read with get, after spaces', (database) => database.get('  select * FROM guild_settings'), 0],
-  ['a SELECT read with value', (database) => database.value('SELECT count(*) FROM guild_settings'), 0],
-  ['an INSERT run', (database) => database.run(insertSetting, settingRow), 1],
-  [
-    'an INSERT … RETURNING read with get',
-    (database) => database.get(`${insertSetting} RETURNING guild_id`, settingRow),
-    1,
-  ],
-  ['a transaction that commits', (database) => database.transaction((session) => session.all('SELECT * FROM guild_settings')), 1],
-  ['a transaction that fails', (database) => database.transaction(() => Promise.reject(new Error('no'))).catch(() => undefined), 1],
+const cases: Array<[string, number, (database: CountedDatabase) => Promise<unknown>]> = [
+  ['a SELECT read with all', 0, (database) => database.all('SELECT * FROM guild_settings')],
+  ['a SELECT read with get, after spaces', 0, (database) => database.get('  select * FROM guild_settings')],
+  ['a SELECT read with value', 0, (database) => database.value('SELECT count(*) FROM guild_settings')],
+  ['an INSERT run', 1, (database) => database.run(insertSetting, settingRow)],
+  ['an INSERT … RETURNING read with get', 1, (database) => database.get(`${insertSetting} RETURNING guild_id`, settingRow)],
+  ['a transaction that commits', 1, (database) => database.transaction((session) => session.all('SELECT * FROM guild_settings'))],
+  ['a transaction that fails', 1, (database) => database.transaction(() => Promise.reject(new Error('no'))).catch(() => undefined)],
 ];
 
 describeEachEngine('counting writes', (engine) => {
-  it.each(cases)('%s counts %i', async (_name, call, expected) => {
+  it.each(cases)('%s: %i write(s)', async (_name, expected, call) => {
     const database = countWrites(await engine.open());
     await call(database);
     expect(database.writes()).toBe(expected);
