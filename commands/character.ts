@@ -6,6 +6,7 @@ import type { AutocompleteInvocation, Choice } from '../src/discord/invocation.j
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import { ephemeralText } from '../src/discord/reply.js';
 import { bullet } from '../src/discord/render/cardPage.js';
+import { cardsMadeOnce } from '../src/discord/render/cardsMadeOnce.js';
 import type { Card } from '../src/discord/render/cardPage.js';
 import { discordLimits } from '../src/discord/render/discordLimits.js';
 import { dubLabel } from '../src/discord/render/dubLabels.js';
@@ -86,6 +87,12 @@ function characterCard(entity: EntityCard, progress: number, knowledge: Knowledg
   };
 }
 
+// A character's card is the same for everyone at one progress; the ones looked up most are kept, laid out.
+const characterCardAt = cardsMadeOnce(256, (progress, knowledge, entityId) => {
+  const entity = knowledge.entityCard(entityId, progress);
+  return entity ? characterCard(entity, progress, knowledge) : null;
+});
+
 export const characterView = defineLookupView<CharacterArguments>({
   name: 'character',
   audience: (input) => audienceOf(input.private),
@@ -94,10 +101,7 @@ export const characterView = defineLookupView<CharacterArguments>({
     const isPrivate = audienceParts[audience];
     return rest.length === 0 && isPrivate !== undefined && entityIdPattern.test(entityId) ? { entityId, private: isPrivate } : undefined;
   },
-  card(input, gate) {
-    const entity = gate.knowledge.entityCard(input.entityId, gate.progress);
-    return entity ? characterCard(entity, gate.progress, gate.knowledge) : null;
-  },
+  card: (input, gate) => characterCardAt(gate.progress, gate.knowledge, input.entityId),
   notFound: `I do not know anyone by that name. ${unknownNameAdvice}`,
 });
 

@@ -10,6 +10,7 @@ import type { ComponentReply, Reply } from '../reply.js';
 import { ephemeralText } from '../reply.js';
 import { userMessages } from '../userMessages.js';
 import { renderCardPage } from './cardPage.js';
+import { cardsMadeOnce } from './cardsMadeOnce.js';
 import type { Card } from './cardPage.js';
 import { pageButtons } from './pageButtons.js';
 
@@ -85,22 +86,15 @@ export function defineLookupView<Arguments>(spec: LookupViewSpec<Arguments>): Lo
 }
 
 /**
- * A lookup that takes no arguments (/series, /characters): the same card for everyone in the channel. The card
- * depends on the series and the progress alone and a pack never changes while the bot runs, so each is made once:
- * one per episode of each series at most (/series took 0.4 ms to make).
+ * A lookup that takes no arguments (/series, /characters): the same card for everyone in the channel, made once per
+ * series and progress (/series took 0.4 ms to make).
  */
 export function defineArgumentlessView(
   name: string,
   card: (progress: number, knowledge: KnowledgeRepository) => Card | null,
 ): LookupView<Record<string, never>> {
-  const made = new WeakMap<KnowledgeRepository, Map<number, Card | null>>();
-  const cardAt = (progress: number, knowledge: KnowledgeRepository) => {
-    let byProgress = made.get(knowledge);
-    if (!byProgress) made.set(knowledge, (byProgress = new Map()));
-    let shown = byProgress.get(progress);
-    if (shown === undefined) byProgress.set(progress, (shown = card(progress, knowledge)));
-    return shown;
-  };
+  // One card per episode of a series: all of them for any series up to this many episodes.
+  const cardAt = cardsMadeOnce(500, card);
   return defineLookupView<Record<string, never>>({
     name,
     audience: () => 'everyone',

@@ -103,6 +103,13 @@ describe('hidden answers exactly like missing', () => {
     expect(knowledge.entityCard('no-such-id', 24)).toBeNull();
   });
 
+  it('a name found once it is revealed is still hidden when the same query is asked at an earlier progress', () => {
+    for (const { entityId, name, revealedIn } of hiddenNames()) {
+      expect(knowledge.findEntities(name, revealedIn).map((match) => match.entityId)).toContain(entityId);
+      expect(knowledge.findEntities(name, revealedIn - 1).map((match) => match.matchedName)).not.toContain(name);
+    }
+  });
+
   it('search finds a hidden name no more than it finds a made-up one', () => {
     for (const { name, revealedIn } of hiddenNames()) {
       const hits = knowledge.search(name, revealedIn - 1);
