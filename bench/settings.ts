@@ -23,7 +23,9 @@ export interface BenchmarkSettings {
 export const fullSettings: BenchmarkSettings = {
   mode: 'full',
   handlers: { runs: 5, iterations: 600, warmup: 300 },
-  throughput: { rounds: 5, interactions: 250, concurrency: 16, warmup: 150 },
+  // A bot answers for days: the rounds start once V8 has compiled both processes' hot code (the bot has far more of
+  // it, and compiling it on a background thread is CPU the bot's process spends in the first few hundred).
+  throughput: { rounds: 5, interactions: 1_000, concurrency: 16, warmup: 2_000 },
   memory: { guildCounts: [1_000, 10_000], repeats: 3 },
   packMemory: { packs: 10, lookupsPerSeries: 40, repeats: 3 },
   reminders: { reminders: 30, spreadMilliseconds: 15_000, startMarginMilliseconds: 10_000, backgroundSchedules: 10_000, concurrency: 16 },
