@@ -6,7 +6,7 @@ import type { AutocompleteInvocation, Choice } from '../src/discord/invocation.j
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import { ephemeralText } from '../src/discord/reply.js';
 import { bullet } from '../src/discord/render/cardPage.js';
-import { cardsMadeOnce } from '../src/discord/render/cardsMadeOnce.js';
+import { madeOncePerSeries } from '../src/discord/render/madeOncePerSeries.js';
 import type { Card } from '../src/discord/render/cardPage.js';
 import { discordLimits } from '../src/discord/render/discordLimits.js';
 import { dubLabel } from '../src/discord/render/dubLabels.js';
@@ -88,7 +88,7 @@ function characterCard(entity: EntityCard, progress: number, knowledge: Knowledg
 }
 
 // A character's card is the same for everyone at one progress; the ones looked up most are kept, laid out.
-const characterCardAt = cardsMadeOnce(256, (progress, knowledge, entityId) => {
+const characterCardAt = madeOncePerSeries(256, (progress, knowledge, entityId) => {
   const entity = knowledge.entityCard(entityId, progress);
   return entity ? characterCard(entity, progress, knowledge) : null;
 });
@@ -113,11 +113,9 @@ function everyEntity(names: ReadonlyMap<string, string>, kinds: ReadonlyMap<stri
     .sort((left, right) => isCharacter(left.entityId) - isCharacter(right.entityId) || compareNames(left.matchedName, right.matchedName));
 }
 
-async function nameChoices(invocation: AutocompleteInvocation, context: BotContext): Promise<Choice[]> {
-  const { progress, knowledge } = await replyProgress(context, invocation, audienceOf(invocation.options['private'] === true));
+function offeredNames(progress: number, knowledge: KnowledgeRepository, typed: string): readonly Choice[] {
   const names = knowledge.currentNames(progress);
   const kinds = knowledge.entityKinds(progress);
-  const typed = invocation.focusedValue.trim();
   const matches =
     typed === '' ? everyEntity(names, kinds) : knowledge.findEntities(typed, progress, { limit: discordLimits.autocompleteChoices });
   return matches.slice(0, discordLimits.autocompleteChoices).map(({ entityId, matchedName }) => {
@@ -127,6 +125,14 @@ async function nameChoices(invocation: AutocompleteInvocation, context: BotConte
     const kindHint = kind === 'character' ? '' : ` · ${kindLabels[kind] ?? kind}`;
     return { name: truncate(label + kindHint, discordLimits.choiceName), value: entityId };
   });
+}
+
+// What is offered for what was typed is the same for everyone at one progress, and asked again at every keystroke.
+const offeredNamesAt = madeOncePerSeries(256, offeredNames);
+
+async function nameChoices(invocation: AutocompleteInvocation, context: BotContext): Promise<Choice[]> {
+  const { progress, knowledge } = await replyProgress(context, invocation, audienceOf(invocation.options['private'] === true));
+  return [...offeredNamesAt(progress, knowledge, invocation.focusedValue.trim())];
 }
 
 /**

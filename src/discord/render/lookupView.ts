@@ -10,7 +10,7 @@ import type { ComponentReply, Reply } from '../reply.js';
 import { ephemeralText } from '../reply.js';
 import { userMessages } from '../userMessages.js';
 import { renderCardPage } from './cardPage.js';
-import { cardsMadeOnce } from './cardsMadeOnce.js';
+import { madeOncePerSeries } from './madeOncePerSeries.js';
 import type { Card } from './cardPage.js';
 import { pageButtons } from './pageButtons.js';
 
@@ -94,7 +94,7 @@ export function defineArgumentlessView(
   card: (progress: number, knowledge: KnowledgeRepository) => Card | null,
 ): LookupView<Record<string, never>> {
   // One card per episode of a series: all of them for any series up to this many episodes.
-  const cardAt = cardsMadeOnce(500, card);
+  const cardAt = madeOncePerSeries(500, card);
   return defineLookupView<Record<string, never>>({
     name,
     audience: () => 'everyone',

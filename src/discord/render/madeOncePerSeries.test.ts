@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeRepository } from '../../storage/knowledge/knowledgeRepository.js';
-import { cardsMadeOnce } from './cardsMadeOnce.js';
+import { madeOncePerSeries } from './madeOncePerSeries.js';
 
 // Two series: only their identity matters here, as the card maker is the test's own.
 const heroMask = {} as KnowledgeRepository;
 const orchard = {} as KnowledgeRepository;
 
-describe('cards made once', () => {
+describe('made once per series', () => {
   it('makes a card again for another progress, key or series, and never hands one made for another', () => {
     const made: string[] = [];
-    const cardAt = cardsMadeOnce(10, (progress, knowledge, key) => {
+    const cardAt = madeOncePerSeries(10, (progress, knowledge, key) => {
       const label = `${knowledge === heroMask ? 'hero-mask' : 'orchard'} ${progress} ${key}`;
       made.push(label);
       return { title: label, emptyText: '', sections: [] };
@@ -31,7 +31,7 @@ describe('cards made once', () => {
 
   it('remembers that there is no card', () => {
     let makes = 0;
-    const cardAt = cardsMadeOnce(10, () => ((makes += 1), null));
+    const cardAt = madeOncePerSeries(10, () => ((makes += 1), null));
     expect([cardAt(1, heroMask), cardAt(1, heroMask)]).toEqual([null, null]);
     expect(makes).toBe(1);
   });
