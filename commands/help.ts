@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from '../src/discord/slashCommandBuilder.js';
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { APIApplicationCommandOption } from 'discord.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BotContext } from '../src/context.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { SlashCommand } from '../src/discord/command.js';

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from '../src/discord/slashCommandBuilder.js';
 import { ChannelType, PermissionFlagsBits } from 'discord.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import { optionSchemas } from '../src/discord/optionSchemas.js';
 import type { Reply } from '../src/discord/reply.js';

@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from '../src/discord/slashCommandBuilder.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BotContext } from '../src/context.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { AutocompleteInvocation, Choice, Invocation } from '../src/discord/invocation.js';

@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from '../src/discord/slashCommandBuilder.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { KnowledgeRepository } from '../src/discord/replyProgress.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import { bullet } from '../src/discord/render/cardPage.js';

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from '../src/discord/slashCommandBuilder.js';
 import { PermissionFlagsBits } from 'discord.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BotContext } from '../src/context.js';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import type { Invocation } from '../src/discord/invocation.js';

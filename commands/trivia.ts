@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from '../src/discord/slashCommandBuilder.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { declareCommand, subcommand } from '../src/discord/command.js';
 import { quizLimits } from '../src/domain/trivia/index.js';
 import { leaderboardReply, memberStatsReply, startQuiz, stopRunningQuiz } from '../src/trivia/index.js';

@@ -1,5 +1,5 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { BotContext } from '../context.js';
 import type { Party } from '../domain/party.js';
 import type { AccessLevel } from '../domain/permissions.js';

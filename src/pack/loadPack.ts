@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { crossCheckPack } from './crossCheckPack.js';
 import { commentKeyPrefix, entitiesFolderName, packFileNames } from './packFiles.js';
 import type { PackProblem } from './packProblem.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { commentKeyPrefix } from './packFiles.js';
 import { packFileSchema } from './packSchema.js';
 

@@ -5,7 +5,7 @@
  * Every item that can spoil carries `revealedIn`: the absolute episode after which it may be shown
  * (0 = safe before the first episode), and `source`: the key of an entry in the manifest's sources.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const stamp = z
   .number()

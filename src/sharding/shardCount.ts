@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const gatewayBotAnswer = z.object({ shards: z.number().int().min(1) });
 

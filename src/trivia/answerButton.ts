@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { customId } from '../discord/customId.js';
 
 /** The answer buttons of a quiz question: `trivia-answer:<quiz id>:<question position>:<option>`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { customId } from '../discord/customId.js';
 import { rsvpAnswers } from '../domain/watchparty/rsvp.js';
 import type { RsvpAnswer } from '../domain/watchparty/rsvp.js';

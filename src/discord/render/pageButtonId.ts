@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { customId } from '../customId.js';
 
 /** Every lookup's Previous / Next buttons: `page:<view>:<page>:<arguments…>`, built and read here only. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The whole quiz as plain JSON-able data, so storage can persist it after every step and a restart
