@@ -17,9 +17,9 @@ const silent = pino({ level: 'silent' });
 const configWith = (environment: Record<string, string>) => parseConfig({ KNOWLEDGE_BASE_DIR: join(folder, 'knowledge'), ...environment });
 
 describe('loadSeries', () => {
-  it('serves every pack of KNOWLEDGE_PACKS_DIR, by title', () => {
+  it('serves every pack of KNOWLEDGE_PACKS_DIR, by title', async () => {
     const packs = installPacks(join(folder, 'packs'), [heroMaskPackDirectory, clockworkOrchardPackDirectory]);
-    const loaded = loadSeries(configWith({ KNOWLEDGE_PACKS_DIR: packs }), silent);
+    const loaded = await loadSeries(configWith({ KNOWLEDGE_PACKS_DIR: packs }), silent);
     expect(loaded.series.list().map((series) => [series.id, series.title])).toEqual([
       ['hero-mask', 'Hero Mask'],
       ['clockwork-orchard', 'The Clockwork Orchard'],
@@ -29,20 +29,20 @@ describe('loadSeries', () => {
     loaded.close();
   });
 
-  it('keeps the single-pack setting of older installs working: that folder is the only series', () => {
-    const loaded = loadSeries(configWith({ KNOWLEDGE_PACK_DIR: tinyPackDirectory }), silent);
+  it('keeps the single-pack setting of older installs working: that folder is the only series', async () => {
+    const loaded = await loadSeries(configWith({ KNOWLEDGE_PACK_DIR: tinyPackDirectory }), silent);
     expect(loaded.series.list().map((series) => series.id)).toEqual(['lantern-street']);
     loaded.close();
   });
 
-  it('refuses a single-pack setting that points nowhere (Hero Mask moved), saying what to do', () => {
-    expect(() => loadSeries(configWith({ KNOWLEDGE_PACK_DIR: join(folder, 'pack') }), silent)).toThrowError(NoKnowledgePackError);
-    expect(() => loadSeries(configWith({ KNOWLEDGE_PACK_DIR: join(folder, 'pack') }), silent)).toThrowError(
+  it('refuses a single-pack setting that points nowhere (Hero Mask moved), saying what to do', async () => {
+    await expect(loadSeries(configWith({ KNOWLEDGE_PACK_DIR: join(folder, 'pack') }), silent)).rejects.toThrowError(NoKnowledgePackError);
+    await expect(loadSeries(configWith({ KNOWLEDGE_PACK_DIR: join(folder, 'pack') }), silent)).rejects.toThrowError(
       'remove KNOWLEDGE_PACK_DIR to serve them, or point it at the folder of your one pack',
     );
   });
 
-  it('refuses to start with no pack at all', () => {
-    expect(() => loadSeries(configWith({ KNOWLEDGE_PACKS_DIR: join(folder, 'empty') }), silent)).toThrowError('No knowledge pack found in');
+  it('refuses to start with no pack at all', async () => {
+    await expect(loadSeries(configWith({ KNOWLEDGE_PACKS_DIR: join(folder, 'empty') }), silent)).rejects.toThrowError('No knowledge pack found in');
   });
 });

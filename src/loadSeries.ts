@@ -22,7 +22,7 @@ export interface LoadedSeries {
   close(): void;
 }
 
-export function loadSeries(config: Config, logger: Logger): LoadedSeries {
+export async function loadSeries(config: Config, logger: Logger): Promise<LoadedSeries> {
   if (config.KNOWLEDGE_PACK_DIR !== undefined) {
     if (!existsSync(config.KNOWLEDGE_PACK_DIR)) {
       throw new NoKnowledgePackError(
@@ -36,7 +36,7 @@ export function loadSeries(config: Config, logger: Logger): LoadedSeries {
       'KNOWLEDGE_PACK_DIR serves that one pack only; to serve several series, put each pack in a folder of KNOWLEDGE_PACKS_DIR and remove KNOWLEDGE_PACK_DIR',
     );
   }
-  const { ready, broken } = preparePacks({
+  const { ready, broken } = await preparePacks({
     packsDirectory: config.KNOWLEDGE_PACKS_DIR,
     compiledDirectory: config.KNOWLEDGE_BASE_DIR,
     ...(config.KNOWLEDGE_PACK_DIR === undefined ? {} : { singlePackDirectory: config.KNOWLEDGE_PACK_DIR }),

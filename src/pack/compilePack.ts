@@ -1,16 +1,13 @@
-import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { checkSourceFiles } from './checkSourceFiles.js';
 import { loadPack } from './loadPack.js';
+import { compiledPackState, packCompilerVersion } from './packBuildStamp.js';
 import { hashPackDirectory } from './packHash.js';
 import type { PackProblem } from './packProblem.js';
 import { describeProblems } from './packProblem.js';
 import { buildQuestionBank } from './questions/buildQuestionBank.js';
 import { writeCompiledPack } from './writeCompiledPack.js';
-
-/** Bump when the compiler's output changes for the same pack files, so compiled files get rebuilt. */
-export const packCompilerVersion = '2';
 
 /**
  * Validates the pack (and, given `sourcesDirectory`, its citations against the source documents) and
@@ -51,9 +48,8 @@ export function compileIfChanged(
   outputFile: string,
   options: { expectedId?: string } = {},
 ): { ok: true; rebuilt: boolean; hash: string } | { ok: false; problems: PackProblem[] } {
-  const hash = hashPackDirectory(directory);
-  const built = readBuildStamp(outputFile);
-  if (built?.contentHash === hash && built.compilerVersion === packCompilerVersion) return { ok: true, rebuilt: false, hash };
+  const { hash, current } = compiledPackState(directory, outputFile);
+  if (current) return { ok: true, rebuilt: false, hash };
   const result = compilePack(directory, outputFile, options);
   return result.ok ? { ok: true, rebuilt: true, hash: result.hash } : result;
 }
@@ -65,23 +61,4 @@ export function ensureCompiledPack(directory: string, outputFile: string): { reb
     throw new Error(`The knowledge pack in ${directory} has problems:\n${describeProblems(result.problems)}`);
   }
   return { rebuilt: result.rebuilt, hash: result.hash };
-}
-
-function readBuildStamp(file: string): { contentHash: string; compilerVersion: string } | null {
-  if (!existsSync(file)) return null;
-  try {
-    const database = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      const rows = database
-        .prepare("SELECT key, value FROM pack_meta WHERE key IN ('content_hash', 'compiler_version')")
-        .all() as { key: string; value: string }[];
-      const values = new Map(rows.map((row) => [row.key, row.value]));
-      return { contentHash: values.get('content_hash') ?? '', compilerVersion: values.get('compiler_version') ?? '' };
-    } finally {
-      database.close();
-    }
-  } catch {
-    // Not a compiled pack (or a damaged one): rebuilding replaces it.
-    return null;
-  }
 }

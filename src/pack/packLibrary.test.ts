@@ -19,8 +19,8 @@ afterEach(() => rmSync(folder, { recursive: true, force: true }));
 const prepare = () => preparePacks({ packsDirectory, compiledDirectory });
 
 describe('preparePacks', () => {
-  it('compiles every pack of the folder to its own file, and later only the packs that changed', () => {
-    const first = prepare();
+  it('compiles every pack of the folder to its own file, and later only the packs that changed', async () => {
+    const first = await prepare();
     expect(first.broken).toEqual([]);
     expect(first.ready.map((pack) => [pack.id, pack.rebuilt, pack.compiledFile])).toEqual([
       ['clockwork-orchard', true, join(compiledDirectory, 'clockwork-orchard.sqlite')],
@@ -29,17 +29,17 @@ describe('preparePacks', () => {
     editPackFile(join(packsDirectory, 'clockwork-orchard'), 'pack.json', (value) => {
       value.title = 'The Clockwork Orchard (restored)';
     });
-    expect(prepare().ready.map((pack) => [pack.id, pack.rebuilt])).toEqual([
+    expect((await prepare()).ready.map((pack) => [pack.id, pack.rebuilt])).toEqual([
       ['clockwork-orchard', true],
       ['hero-mask', false],
     ]);
   });
 
-  it('leaves a broken pack out with every problem, and readies the others', () => {
+  it('leaves a broken pack out with every problem, and readies the others', async () => {
     editPackFile(join(packsDirectory, 'clockwork-orchard'), 'episodes.json', (value) => {
       value.episodes[0].absolute = 'one';
     });
-    const { ready, broken } = prepare();
+    const { ready, broken } = await prepare();
     expect(ready.map((pack) => pack.id)).toEqual(['hero-mask']);
     expect(broken).toEqual([
       {
@@ -50,15 +50,15 @@ describe('preparePacks', () => {
     ]);
   });
 
-  it('reports a pack whose id is not its folder’s name, since parties store the id', () => {
+  it('reports a pack whose id is not its folder’s name, since parties store the id', async () => {
     installPacks(join(folder, 'renamed'), [tinyPackDirectory]);
-    const { ready, broken } = preparePacks({ packsDirectory: join(folder, 'renamed'), compiledDirectory });
+    const { ready, broken } = await preparePacks({ packsDirectory: join(folder, 'renamed'), compiledDirectory });
     expect(ready).toEqual([]);
     expect(broken[0]?.problems).toEqual([{ file: 'pack.json', path: '$.id', reason: 'is "lantern-street" but the pack\'s folder is "tinyPack": they must be the same' }]);
   });
 
-  it('serves only the one folder of the older single-pack setting, whatever its name', () => {
-    const { ready } = preparePacks({ packsDirectory, singlePackDirectory: tinyPackDirectory, compiledDirectory });
+  it('serves only the one folder of the older single-pack setting, whatever its name', async () => {
+    const { ready } = await preparePacks({ packsDirectory, singlePackDirectory: tinyPackDirectory, compiledDirectory });
     expect(ready.map((pack) => pack.directory)).toEqual([tinyPackDirectory]);
   });
 });

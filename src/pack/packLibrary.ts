@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { compileIfChanged } from './compilePack.js';
+import { compiledPackState } from './packBuildStamp.js';
 import type { PackProblem } from './packProblem.js';
 
 /** A pack that validated and has its compiled, read-only knowledge base. */
@@ -47,13 +47,19 @@ function packFolders(options: PackLibraryOptions): { id: string; directory: stri
  * Validates every pack and compiles those that changed since their compiled file was built. A broken pack is
  * reported and left out; the others are ready either way, so one bad pack never stops the bot.
  */
-export function preparePacks(options: PackLibraryOptions): { ready: ReadyPack[]; broken: BrokenPack[] } {
+export async function preparePacks(options: PackLibraryOptions): Promise<{ ready: ReadyPack[]; broken: BrokenPack[] }> {
   const ready: ReadyPack[] = [];
   const broken: BrokenPack[] = [];
   for (const folder of packFolders(options)) {
     const compiledFile = join(options.compiledDirectory, `${folder.id}.sqlite`);
-    const result = compileIfChanged(folder.directory, compiledFile, folder.expectedId === undefined ? {} : { expectedId: folder.expectedId });
-    if (result.ok) ready.push({ id: folder.id, directory: folder.directory, compiledFile, rebuilt: result.rebuilt, hash: result.hash });
+    const { hash, current } = compiledPackState(folder.directory, compiledFile);
+    if (current) {
+      ready.push({ id: folder.id, directory: folder.directory, compiledFile, rebuilt: false, hash });
+      continue;
+    }
+    const { compilePack } = await import('./compilePack.js');
+    const result = compilePack(folder.directory, compiledFile, folder.expectedId === undefined ? {} : { expectedId: folder.expectedId });
+    if (result.ok) ready.push({ id: folder.id, directory: folder.directory, compiledFile, rebuilt: true, hash: result.hash });
     else broken.push({ id: folder.id, directory: folder.directory, problems: result.problems });
   }
   return { ready, broken };
