@@ -60,15 +60,16 @@ const shutdownGraceMilliseconds = 5_000;
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
-  const packs = loadSeries(config, logger);
+  const packs = await loadSeries(config, logger);
 
   const database = await openStateDatabase({
     path: config.DATABASE_PATH,
     url: config.DATABASE_URL,
     onConnectionLost: (error) => logger.warn({ err: error }, 'PostgreSQL dropped an idle connection; the pool opens another'),
   });
-  const [singlePack] = packs.series.list();
-  if (config.KNOWLEDGE_PACK_DIR !== undefined && singlePack) {
+  if (config.KNOWLEDGE_PACK_DIR !== undefined) {
+    // The one pack there is (an older install's single-pack setting).
+    const singlePack = packs.series.defaultSeries();
     const moved = await adoptSinglePack(database, singlePack.id);
     if (moved > 0) logger.info({ moved, series: singlePack.id }, 'parties and progress moved to the single pack of KNOWLEDGE_PACK_DIR');
   }

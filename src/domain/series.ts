@@ -12,8 +12,3 @@ export function namesSeries(typed: string, series: SeriesSummary): boolean {
   const wanted = typed.trim().toLowerCase().replace(/\s+/g, ' ');
   return wanted === series.id || wanted === series.title.toLowerCase().replace(/\s+/g, ' ');
 }
-
-/** The series a new party watches: the only one installed, else the first by title. */
-export function defaultSeriesOf(installed: readonly SeriesSummary[]): SeriesSummary | undefined {
-  return [...installed].sort((left, right) => left.title.localeCompare(right.title))[0];
-}
