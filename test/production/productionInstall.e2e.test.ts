@@ -162,6 +162,21 @@ describe('the production install (what the Docker image runs)', () => {
     expect(bot.otherOutput, 'output that is not a JSON log line (warnings break log collectors)').toEqual([]);
   });
 
+  it('compiles a pack that has no compiled file yet (the compiler loads from its own chunk of the bundle)', async () => {
+    fake = await startFakeDiscord();
+    const server = addServer(fake, serverOnShardZero);
+    const knowledgeBaseDirectory = mkdtempSync(join(folder, 'knowledge-'));
+    bot = new BotProcess(await freePort(), { DISCORD_TOKEN: 'production-token', DISCORD_API_BASE: fake.apiBase, KNOWLEDGE_BASE_DIR: knowledgeBaseDirectory });
+    await bot.waitUntilHealthy(20_000);
+
+    const [ready] = await bot.waitForLogs((line) => line['msg'] === 'knowledge pack ready', 1);
+    expect(ready).toMatchObject({ pack: 'hero-mask', rebuilt: true });
+    expect(existsSync(join(knowledgeBaseDirectory, 'hero-mask.sqlite'))).toBe(true);
+    const outcome = await fake.sendCommand({ ...server, name: 'help' });
+    expect(JSON.stringify(outcome.message?.embeds)).toContain('/progress');
+    expect(await bot.stop()).toBe(0);
+  });
+
   it('runs one process per shard with SHARD_COUNT=auto, each serving its own servers', async () => {
     fake = await startFakeDiscord({ recommendedShards: 2 });
     const servers = [addServer(fake, serverOnShardZero), addServer(fake, serverOnShardOne)];
