@@ -22,4 +22,11 @@ describe('recently used results', () => {
     }
     expect(makes).toEqual(made);
   });
+
+  it('keeps a result of undefined rather than making it again', () => {
+    const remember = recentlyUsed<undefined>(2);
+    let makes = 0;
+    for (const key of ['a', 'a', 'b', 'a']) remember(key, () => void (makes += 1));
+    expect(makes).toBe(2);
+  });
 });

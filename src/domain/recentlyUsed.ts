@@ -6,15 +6,15 @@
 export function recentlyUsed<Value>(capacity: number): (key: string, make: () => Value) => Value {
   const values = new Map<string, Value>();
   return (key, make) => {
-    let value: Value;
-    if (values.has(key)) {
-      value = values.get(key) as Value;
+    let value = values.get(key);
+    // One lookup on a hit: only a value stored as undefined needs the second.
+    if (value !== undefined || values.has(key)) {
       values.delete(key);
     } else {
       value = make();
       if (values.size >= capacity) values.delete(values.keys().next().value as string);
     }
-    values.set(key, value);
-    return value;
+    values.set(key, value as Value);
+    return value as Value;
   };
 }
