@@ -25,10 +25,11 @@ const gateOfChannel = `SELECT ${partyColumns},
   ${partyOfChannel}`;
 
 /**
- * How long a gate read is answered again while nothing is written through this process. A member typing a name
+ * How long a gate read is answered again while nothing is written through the repositories. A member typing a name
  * asks for choices at every keystroke, and the statement costs 50 to 100 µs inside a busy bot (SQLite locks the
- * file for every read). Every write this process makes drops what it remembered at once; a write by another process
- * sharing the state (only while a server moves between shards) is seen within this time.
+ * file for every read). Every write through the repositories drops what was remembered at once; a write around them
+ * (another process sharing the state, only while a server moves between shards; the start's single-pack relabelling,
+ * before anything is asked) is seen within this time.
  */
 export const gateRememberedMilliseconds = 1000;
 
